@@ -1,0 +1,94 @@
+package cn.changjiang.mining.graph;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One round trip per question. The batch methods answer a field for all parents of a GraphQL level at once
+ * ({@code UNWIND $keys AS key ...}), so the number of queries per request depends on the shape of the document,
+ * never on the size of the answer.
+ */
+@Component
+public class GraphReads {
+
+    private final Neo4jClient client;
+
+    GraphReads(Neo4jClient client) {
+        this.client = client;
+    }
+
+    /** Rows of a query that returns one column {@code item}. */
+    @SuppressWarnings("unchecked")
+    public <V> List<V> list(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        return List.copyOf(client.query(cypher).bindAll(params)
+                .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
+                .all());
+    }
+
+    public <V> Optional<V> single(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        List<V> rows = list(cypher, params, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    /**
+     * Children of many parents in one query. The query gets {@code $keys} and returns {@code key} and
+     * {@code items} (a list); parents with no row get an empty list.
+     */
+    public <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, ?> keyOf, String cypher,
+                                       Function<Value, V> mapper) {
+        Map<Object, List<V>> byKey = new HashMap<>();
+        for (Map.Entry<Value, Value> row : rows(parents, keyOf, cypher, "items").entrySet()) {
+            byKey.put(row.getKey().asObject(), row.getValue().asList(mapper::apply));
+        }
+        Map<P, List<V>> result = new LinkedHashMap<>();
+        for (P parent : parents) {
+            result.put(parent, byKey.getOrDefault(normalised(keyOf.apply(parent)), List.of()));
+        }
+        return result;
+    }
+
+    /** One child per parent in one query, which returns {@code key} and {@code item}; parents with none are left out. */
+    public <P, V> Map<P, V> one(Collection<P> parents, Function<P, ?> keyOf, String cypher, Function<Value, V> mapper) {
+        Map<Object, V> byKey = new HashMap<>();
+        for (Map.Entry<Value, Value> row : rows(parents, keyOf, cypher, "item").entrySet()) {
+            if (!row.getValue().isNull()) {
+                byKey.put(row.getKey().asObject(), mapper.apply(row.getValue()));
+            }
+        }
+        Map<P, V> result = new LinkedHashMap<>();
+        for (P parent : parents) {
+            V value = byKey.get(normalised(keyOf.apply(parent)));
+            if (value != null) {
+                result.put(parent, value);
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <P> Map<Value, Value> rows(Collection<P> parents, Function<P, ?> keyOf, String cypher, String column) {
+        List<Object> keys = parents.stream().map(keyOf).distinct().map(k -> (Object) k).toList();
+        Map<Value, Value> rows = new LinkedHashMap<>();
+        client.query(cypher).bind(keys).to("keys")
+                .fetchAs((Class<Map.Entry<Value, Value>>) (Class<?>) Map.Entry.class)
+                .mappedBy((types, record) -> Map.entry(record.get("key"), record.get(column)))
+                .all()
+                .forEach(row -> rows.put(row.getKey(), row.getValue()));
+        return rows;
+    }
+
+    /** Keys come back from Cypher as Long or String; make a Java Integer key compare equal to its Long. */
+    private static Object normalised(Object key) {
+        return Values.value(key).asObject();
+    }
+}

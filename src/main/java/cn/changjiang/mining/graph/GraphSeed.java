@@ -1,0 +1,134 @@
+package cn.changjiang.mining.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the versioned files of {@code graph-seed/} (and {@code graph-seed/demo/} when demo data is on) before
+ * the app serves requests. A file is applied when its version is not yet recorded, or when its content changed:
+ * the files only MERGE on business keys, so applying one again never duplicates anything.
+ */
+@Component
+class GraphSeed implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphSeed.class);
+    private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
+    private static final Pattern SCHEMA_STATEMENT = Pattern.compile("^\\s*(CREATE|DROP)\\s+(CONSTRAINT|INDEX|FULLTEXT|RANGE|TEXT|POINT)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Driver driver;
+    private final GraphProperties graph;
+
+    GraphSeed(Driver driver, GraphProperties graph) {
+        this.driver = driver;
+        this.graph = graph;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<SeedFile> files = new ArrayList<>(load("classpath:graph-seed/*.cypher"));
+        if (graph.loadDemoData()) {
+            files.addAll(load("classpath:graph-seed/demo/*.cypher"));
+        }
+        try (Session session = driver.session(SessionConfig.defaultConfig())) {
+            for (SeedFile file : files) {
+                String applied = session.executeRead(tx -> tx.run(
+                                "OPTIONAL MATCH (m:SeedMigration {version: $version}) RETURN m.checksum AS checksum",
+                                Map.of("version", file.version()))
+                        .single().get("checksum").asString(null));
+                if (file.checksum().equals(applied)) {
+                    continue;
+                }
+                apply(session, file);
+                log.info("Applied graph seed {} ({})", file.version(), file.name());
+            }
+        }
+    }
+
+    private void apply(Session session, SeedFile file) {
+        List<String> statements = file.statements();
+        boolean schema = statements.stream().allMatch(s -> SCHEMA_STATEMENT.matcher(s).find());
+        if (schema) {
+            // Schema changes cannot share a transaction with data; each is idempotent (IF NOT EXISTS).
+            statements.forEach(statement -> session.run(statement).consume());
+            session.executeWriteWithoutResult(tx -> record(tx, file));
+        } else {
+            session.executeWriteWithoutResult(tx -> {
+                statements.forEach(statement -> tx.run(statement).consume());
+                record(tx, file);
+            });
+        }
+    }
+
+    private static void record(org.neo4j.driver.TransactionContext tx, SeedFile file) {
+        tx.run("""
+                MERGE (m:SeedMigration {version: $version})
+                SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()""",
+                Map.of("version", file.version(), "name", file.name(), "checksum", file.checksum())).consume();
+    }
+
+    private static List<SeedFile> load(String pattern) {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
+            return Arrays.stream(resources)
+                    .map(SeedFile::read)
+                    .sorted(Comparator.comparing(SeedFile::version))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record SeedFile(String version, String name, String content, String checksum) {
+
+        static SeedFile read(Resource resource) {
+            String filename = resource.getFilename();
+            String[] parts = filename.replace(".cypher", "").split("__", 2);
+            try {
+                String content = resource.getContentAsString(StandardCharsets.UTF_8);
+                return new SeedFile(parts[0], parts.length > 1 ? parts[1] : filename, content, sha256(content));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        List<String> statements() {
+            String withoutComments = content.lines()
+                    .filter(line -> !line.stripLeading().startsWith("//"))
+                    .reduce("", (a, b) -> a + b + "\n");
+            return STATEMENT_END.splitAsStream(withoutComments)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+        }
+
+        private static String sha256(String content) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

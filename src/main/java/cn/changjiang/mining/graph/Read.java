@@ -1,0 +1,35 @@
+package cn.changjiang.mining.graph;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.neo4j.driver.Value;
+
+/** Null-tolerant reads of node and map properties, for the views' factory methods. */
+public final class Read {
+
+    private Read() {
+    }
+
+    public static String string(Value v, String key) {
+        return v.get(key).asString(null);
+    }
+
+    public static LocalDate date(Value v, String key) {
+        Value value = v.get(key);
+        return value.isNull() ? null : value.asLocalDate();
+    }
+
+    public static boolean bool(Value v, String key) {
+        return v.get(key).asBoolean(false);
+    }
+
+    public static int integer(Value v, String key) {
+        return v.get(key).asInt(0);
+    }
+
+    public static List<String> strings(Value v, String key) {
+        Value value = v.get(key);
+        return value.isNull() ? List.of() : value.asList(Value::asString);
+    }
+}

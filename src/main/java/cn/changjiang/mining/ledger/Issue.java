@@ -1,0 +1,39 @@
+package cn.changjiang.mining.ledger;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import cn.changjiang.mining.org.Unit;
+import org.neo4j.driver.Value;
+
+import static cn.changjiang.mining.graph.Read.bool;
+import static cn.changjiang.mining.graph.Read.date;
+import static cn.changjiang.mining.graph.Read.string;
+
+/** A problem in the ledger (问题台账). */
+public record Issue(String id, String title, String description, String measures, String status, String severity,
+                    LocalDate foundOn, LocalDate deadline, LocalDate closedOn, boolean synthetic) {
+
+    /** Statuses in which a problem is finished: 销号 after acceptance, or the mine closed down by law. */
+    static final Set<String> FINISHED = Set.of("CLOSED", "SHUT_DOWN");
+
+    public static Issue from(Value v) {
+        return new Issue(string(v, "id"), string(v, "title"), string(v, "description"), string(v, "measures"),
+                string(v, "status"), string(v, "severity"), date(v, "foundOn"), date(v, "deadline"),
+                date(v, "closedOn"), bool(v, "synthetic"));
+    }
+
+    public boolean open() {
+        return !FINISHED.contains(status);
+    }
+
+    public boolean overdueOn(LocalDate today) {
+        return open() && deadline != null && deadline.isBefore(today);
+    }
+
+    public record Assignment(Unit unit, String role) {
+        static Assignment from(Value v) {
+            return new Assignment(Unit.from(v.get("unit")), string(v, "role"));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package cn.changjiang.mining.ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.campaign.PlanViews.Phase;
+import cn.changjiang.mining.campaign.PlanViews.Term;
+import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.org.Person;
+import cn.changjiang.mining.org.Unit;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class IssueController {
+
+    private final IssueQueries queries;
+    private final Clock clock;
+
+    IssueController(IssueQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    Connection<Issue> issues(@Argument Integer first, @Argument String after) {
+        return queries.page(Connection.pageSize(first), Connection.decode("issue", after));
+    }
+
+    @QueryMapping
+    Issue issue(@Argument String id) {
+        return queries.issue(id).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "Issue")
+    boolean overdue(Issue issue) {
+        return issue.overdueOn(LocalDate.now(clock));
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, Mine> mine(List<Issue> issues) {
+        return queries.minesOfIssues(issues);
+    }
+
+    @BatchMapping(typeName = "Mine", field = "issues")
+    Map<Mine, List<Issue>> issuesOfMines(List<Mine> mines) {
+        return queries.issuesOfMines(mines);
+    }
+
+    @BatchMapping(typeName = "Person", field = "issues")
+    Map<Person, List<Issue>> issuesOfPeople(List<Person> people) {
+        return queries.issuesOfPeople(people);
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, List<ViolationType>> violationTypes(List<Issue> issues) {
+        return queries.violationTypesOfIssues(issues);
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, List<Issue.Assignment>> assignments(List<Issue> issues) {
+        return queries.assignmentsOfIssues(issues);
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, List<Unit>> assignedUnits(List<Issue> issues) {
+        return queries.assignmentsOfIssues(issues).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().stream().map(Issue.Assignment::unit).toList()));
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, Person> responsiblePerson(List<Issue> issues) {
+        return queries.responsiblePeopleOfIssues(issues);
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, Term> source(List<Issue> issues) {
+        return queries.sourcesOfIssues(issues);
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, Phase> phase(List<Issue> issues) {
+        return queries.phasesOfIssues(issues);
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, List<Term>> outcomes(List<Issue> issues) {
+        return queries.outcomesOfIssues(issues);
+    }
+}

@@ -1,0 +1,115 @@
+package cn.changjiang.mining.ledger;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.campaign.PlanViews.Phase;
+import cn.changjiang.mining.campaign.PlanViews.Term;
+import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.org.Person;
+import cn.changjiang.mining.org.Unit;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/** The Cypher of the problem ledger's reads. */
+@Component
+class IssueQueries {
+
+    private final GraphReads reads;
+
+    IssueQueries(GraphReads reads) {
+        this.reads = reads;
+    }
+
+    /** A keyset page of problems by id with the total count, in one round trip. */
+    Connection<Issue> page(int first, String afterId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterId);
+        params.put("limit", first + 1);
+        Value page = reads.single("""
+                MATCH (counted:Issue) WITH count(counted) AS total
+                OPTIONAL MATCH (i:Issue) WHERE $after IS NULL OR i.id > $after
+                WITH total, i ORDER BY i.id LIMIT $limit
+                WITH total, collect(i) AS rows
+                RETURN {total: total, rows: rows} AS item""", params, v -> v).orElseThrow();
+        List<Issue> rows = page.get("rows").asList(Issue::from);
+        return Connection.of("issue", rows, first, afterId != null, page.get("total").asLong(), Issue::id);
+    }
+
+    Optional<Issue> issue(String id) {
+        return reads.single("MATCH (i:Issue {id: $id}) RETURN i AS item", Map.of("id", id), Issue::from);
+    }
+
+    Map<Issue, Mine> minesOfIssues(List<Issue> issues) {
+        return reads.one(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[:AT]->(m:Mine)
+                RETURN key, m AS item""", Mine::from);
+    }
+
+    Map<Mine, List<Issue>> issuesOfMines(List<Mine> mines) {
+        return reads.many(mines, Mine::id, """
+                UNWIND $keys AS key
+                MATCH (i:Issue)-[:AT]->(:Mine {id: key})
+                WITH key, i ORDER BY i.foundOn, i.id
+                RETURN key, collect(i) AS items""", Issue::from);
+    }
+
+    Map<Person, List<Issue>> issuesOfPeople(List<Person> people) {
+        return reads.many(people, Person::id, """
+                UNWIND $keys AS key
+                MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
+                WITH key, i ORDER BY i.foundOn, i.id
+                RETURN key, collect(i) AS items""", Issue::from);
+    }
+
+    Map<Issue, List<ViolationType>> violationTypesOfIssues(List<Issue> issues) {
+        return reads.many(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[r:OF_TYPE]->(v:ViolationType)
+                WITH key, v ORDER BY r.order
+                RETURN key, collect(v) AS items""", ViolationType::from);
+    }
+
+    Map<Issue, List<Issue.Assignment>> assignmentsOfIssues(List<Issue> issues) {
+        return reads.many(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[a:ASSIGNED_TO]->(u:Unit)
+                WITH key, a, u ORDER BY CASE a.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order
+                RETURN key, collect({unit: u, role: a.role}) AS items""", Issue.Assignment::from);
+    }
+
+    Map<Issue, Person> responsiblePeopleOfIssues(List<Issue> issues) {
+        return reads.one(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[:RESPONSIBLE_PERSON]->(p:Person)
+                RETURN key, p AS item""", Person::from);
+    }
+
+    Map<Issue, Term> sourcesOfIssues(List<Issue> issues) {
+        return reads.one(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[:FOUND_BY]->(s:ProblemSource)
+                RETURN key, s AS item""", Term::from);
+    }
+
+    Map<Issue, Phase> phasesOfIssues(List<Issue> issues) {
+        return reads.one(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[:IN_PHASE]->(p:Phase)
+                RETURN key, p AS item""", Phase::from);
+    }
+
+    Map<Issue, List<Term>> outcomesOfIssues(List<Issue> issues) {
+        return reads.many(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[:RESULTED_IN]->(o:Outcome)
+                WITH key, o ORDER BY o.order
+                RETURN key, collect(o) AS items""", Term::from);
+    }
+}

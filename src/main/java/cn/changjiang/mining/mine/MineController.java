@@ -1,0 +1,57 @@
+package cn.changjiang.mining.mine;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.campaign.PlanViews.Mineral;
+import cn.changjiang.mining.org.Unit;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class MineController {
+
+    private final MineQueries queries;
+
+    MineController(MineQueries queries) {
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    Connection<Mine> mines(@Argument Integer first, @Argument String after) {
+        return queries.page(Connection.pageSize(first), Connection.decode("mine", after));
+    }
+
+    @QueryMapping
+    Mine mine(@Argument String id) {
+        return queries.mine(id).orElse(null);
+    }
+
+    @QueryMapping
+    List<Township> townships() {
+        return queries.townships();
+    }
+
+    @BatchMapping(typeName = "Mine")
+    Map<Mine, List<Mineral>> minerals(List<Mine> mines) {
+        return queries.mineralsOfMines(mines);
+    }
+
+    @BatchMapping(typeName = "Mine")
+    Map<Mine, Township> township(List<Mine> mines) {
+        return queries.townshipsOfMines(mines);
+    }
+
+    @BatchMapping(typeName = "Township")
+    Map<Township, Unit> territorialUnit(List<Township> townships) {
+        return queries.territorialUnitsOfTownships(townships);
+    }
+
+    @BatchMapping(typeName = "Township", field = "mines")
+    Map<Township, List<Mine>> minesOfTownships(List<Township> townships) {
+        return queries.minesOfTownships(townships);
+    }
+}
