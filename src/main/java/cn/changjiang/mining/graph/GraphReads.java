@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -22,14 +24,19 @@ import org.springframework.stereotype.Component;
 public class GraphReads {
 
     private final Neo4jClient client;
+    private final Counter roundTrips;
 
-    GraphReads(Neo4jClient client) {
+    GraphReads(Neo4jClient client, MeterRegistry meters) {
         this.client = client;
+        this.roundTrips = Counter.builder("accountability.cypher.round-trips")
+                .description("Cypher queries sent to Neo4j by the read API")
+                .register(meters);
     }
 
     /** Rows of a query that returns one column {@code item}. */
     @SuppressWarnings("unchecked")
     public <V> List<V> list(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        roundTrips.increment();
         return List.copyOf(client.query(cypher).bindAll(params)
                 .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
                 .all());
@@ -79,6 +86,7 @@ public class GraphReads {
     private <P> Map<Value, Value> rows(Collection<P> parents, Function<P, ?> keyOf, String cypher, String column) {
         List<Object> keys = parents.stream().map(keyOf).distinct().map(k -> (Object) k).toList();
         Map<Value, Value> rows = new LinkedHashMap<>();
+        roundTrips.increment();
         client.query(cypher).bind(keys).to("keys")
                 .fetchAs((Class<Map.Entry<Value, Value>>) (Class<?>) Map.Entry.class)
                 .mappedBy((types, record) -> Map.entry(record.get("key"), record.get(column)))

@@ -1,0 +1,71 @@
+package cn.changjiang.mining.graph;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded database keeps its data across restarts, and the seed never duplicates anything. */
+class GraphSeedRestartTest {
+
+    private static final String SHAPE = """
+            MATCH (n) WITH count(n) AS nodes
+            OPTIONAL MATCH ()-[r]->() WITH nodes, count(r) AS relationships
+            OPTIONAL MATCH (m:SeedMigration) WITH nodes, relationships, collect(m.version + '@' + toString(m.appliedAt)) AS applied
+            RETURN nodes, relationships, applied""";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldKeepTheSeededGraphAcrossARestartWithoutApplyingItAgain() {
+        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true);
+        Record first = startSeedAndRead(properties);
+        assertThat(first.get("nodes").asInt()).isGreaterThan(100);
+        assertThat(first.get("applied").asList()).hasSize(7);
+
+        Record second = startSeedAndRead(properties);
+        assertThat(second.get("nodes").asInt()).isEqualTo(first.get("nodes").asInt());
+        assertThat(second.get("relationships").asInt()).isEqualTo(first.get("relationships").asInt());
+        assertThat(second.get("applied").asList()).as("seed files applied at the first start only")
+                .containsExactlyInAnyOrderElementsOf(first.get("applied").asList());
+    }
+
+    @Test
+    void shouldChangeNothingWhenEverySeedFileIsAppliedTwice() {
+        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true);
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache());
+             Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
+            new GraphSeed(driver, properties).afterSingletonsInstantiated();
+            Record once = read(driver);
+            try (var session = driver.session()) {
+                session.run("MATCH (m:SeedMigration) DETACH DELETE m").consume();
+            }
+            new GraphSeed(driver, properties).afterSingletonsInstantiated();
+            Record twice = read(driver);
+            assertThat(twice.get("nodes").asInt()).isEqualTo(once.get("nodes").asInt());
+            assertThat(twice.get("relationships").asInt()).isEqualTo(once.get("relationships").asInt());
+        }
+    }
+
+    private static Record startSeedAndRead(GraphProperties properties) {
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache());
+             Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
+            new GraphSeed(driver, properties).afterSingletonsInstantiated();
+            return read(driver);
+        }
+    }
+
+    private static Record read(Driver driver) {
+        try (var session = driver.session()) {
+            List<Record> rows = session.run(SHAPE).list();
+            return rows.getFirst();
+        }
+    }
+}
