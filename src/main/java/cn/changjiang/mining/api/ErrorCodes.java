@@ -24,6 +24,7 @@ public class ErrorCodes implements WebGraphQlInterceptor {
 
     public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
     public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String CONFLICT = "CONFLICT";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private static final Map<String, String> BY_CLASSIFICATION = Map.of(

@@ -21,4 +21,22 @@ class GraphQlErrors {
                 .extensions(Map.of("code", ErrorCodes.BAD_USER_INPUT, "argument", e.argument()))
                 .build();
     }
+
+    @GraphQlExceptionHandler
+    GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.NOT_FOUND)
+                .message(e.getMessage())
+                .extensions(Map.of("code", ErrorCodes.NOT_FOUND, "argument", e.argument()))
+                .build();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError conflict(ConflictException e, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(e.getMessage())
+                .extensions(Map.of("code", ErrorCodes.CONFLICT))
+                .build();
+    }
 }

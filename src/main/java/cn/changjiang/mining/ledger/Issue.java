@@ -1,7 +1,7 @@
 package cn.changjiang.mining.ledger;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 
 import cn.changjiang.mining.org.Unit;
 import org.neo4j.driver.Value;
@@ -15,7 +15,7 @@ public record Issue(String id, String title, String description, String measures
                     LocalDate foundOn, LocalDate deadline, LocalDate closedOn, boolean synthetic) {
 
     /** Statuses in which a problem is finished: 销号 after acceptance, or the mine closed down by law. */
-    static final Set<String> FINISHED = Set.of("CLOSED", "SHUT_DOWN");
+    public static final List<String> FINISHED_STATUSES = List.of("CLOSED", "SHUT_DOWN");
 
     public static Issue from(Value v) {
         return new Issue(string(v, "id"), string(v, "title"), string(v, "description"), string(v, "measures"),
@@ -24,7 +24,7 @@ public record Issue(String id, String title, String description, String measures
     }
 
     public boolean open() {
-        return !FINISHED.contains(status);
+        return !FINISHED_STATUSES.contains(status);
     }
 
     public boolean overdueOn(LocalDate today) {

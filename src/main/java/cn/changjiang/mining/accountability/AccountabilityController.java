@@ -1,0 +1,106 @@
+package cn.changjiang.mining.accountability;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.ledger.Issue;
+import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.org.Person;
+import cn.changjiang.mining.org.Unit;
+import org.neo4j.driver.Value;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class AccountabilityController {
+
+    private final AccountabilityChains chains;
+    private final AccountabilityResolver resolver;
+    private final AccountabilityQueries queries;
+    private final Clock clock;
+
+    AccountabilityController(AccountabilityChains chains, AccountabilityResolver resolver, AccountabilityQueries queries,
+                             Clock clock) {
+        this.chains = chains;
+        this.resolver = resolver;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    List<AccountabilityLink> accountabilityChain(@Argument String issueId) {
+        return chains.ofIssue(issueId);
+    }
+
+    @QueryMapping
+    List<AccountabilityLink> mineAccountabilityChain(@Argument String mineId) {
+        return chains.ofMine(mineId);
+    }
+
+    @QueryMapping
+    Accountability whoIsAccountable(@Argument("for") Accountability.Subject subject) {
+        return resolver.resolve(subject);
+    }
+
+    @QueryMapping
+    List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to) {
+        return queries.scorecards(from, to, LocalDate.now(clock)).stream().map(UnitScorecard::from).toList();
+    }
+
+    @BatchMapping(typeName = "Unit")
+    Map<Unit, List<Issue>> openIssues(List<Unit> units) {
+        return queries.openIssuesOfUnits(units);
+    }
+
+    @BatchMapping(typeName = "Unit")
+    Map<Unit, List<Issue>> overdueIssues(List<Unit> units) {
+        return overdue(queries.openIssuesOfUnits(units));
+    }
+
+    @BatchMapping(typeName = "Unit", field = "mines")
+    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units) {
+        return queries.minesOfUnits(units);
+    }
+
+    @BatchMapping(typeName = "Unit", field = "violationTypes")
+    Map<Unit, List<ViolationType>> violationTypesOfUnits(List<Unit> units) {
+        return queries.violationTypesOfUnits(units);
+    }
+
+    @BatchMapping(typeName = "Person", field = "openIssues")
+    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people) {
+        return queries.openIssuesOfPeople(people);
+    }
+
+    @BatchMapping(typeName = "Person", field = "overdueIssues")
+    Map<Person, List<Issue>> overdueIssuesOfPeople(List<Person> people) {
+        return overdue(queries.openIssuesOfPeople(people));
+    }
+
+    @BatchMapping(typeName = "Person", field = "mines")
+    Map<Person, List<Mine>> minesOfPeople(List<Person> people) {
+        return queries.minesOfPeople(people);
+    }
+
+    private <P> Map<P, List<Issue>> overdue(Map<P, List<Issue>> open) {
+        LocalDate today = LocalDate.now(clock);
+        return open.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().stream().filter(i -> i.overdueOn(today)).toList()));
+    }
+
+    /** A unit's scorecard row. */
+    record UnitScorecard(Unit unit, int assigned, int open, int overdue, int closedOnTime, int closedLate,
+                         List<Mine> mines) {
+        static UnitScorecard from(Value v) {
+            return new UnitScorecard(Unit.from(v.get("unit")), v.get("assigned").asInt(), v.get("open").asInt(),
+                    v.get("overdue").asInt(), v.get("closedOnTime").asInt(), v.get("closedLate").asInt(),
+                    v.get("mines").asList(Mine::from));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package cn.changjiang.mining.accountability;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.ledger.Issue;
+import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.org.Person;
+import cn.changjiang.mining.org.Unit;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/** The Cypher of "who is accountable for what", in both directions, and of the scorecards. */
+@Component
+class AccountabilityQueries {
+
+    /** What a subject reaches: open problems, their (or its) violation types, tasks and townships. */
+    private static final Map<String, String> SCOPES = Map.of(
+            "issue", """
+                    MATCH (i:Issue {id: $key})-[:AT]->(m:Mine)
+                    WITH [i] AS issues, [(m)-[:LOCATED_IN]->(tw:Township) | tw] AS townships""",
+            "mine", """
+                    MATCH (m:Mine {id: $key})
+                    OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN $finished
+                    WITH m, collect(i) AS issues
+                    WITH issues, [(m)-[:LOCATED_IN]->(tw:Township) | tw] AS townships""",
+            "township", """
+                    MATCH (tw:Township {name: $key})
+                    OPTIONAL MATCH (i:Issue)-[:AT]->(:Mine)-[:LOCATED_IN]->(tw) WHERE NOT i.status IN $finished
+                    WITH collect(i) AS issues, [tw] AS townships""",
+            "violationType", """
+                    MATCH (v:ViolationType {code: $key})
+                    WITH [] AS issues, [] AS townships, [v] AS types""",
+            "task", """
+                    MATCH (t:Task {number: toInteger($key)})
+                    WITH [] AS issues, [] AS townships, [(t)-[:FOCUSES_ON]->(v:ViolationType) | v] AS types""");
+
+    private static final String ROLES = """
+            WITH issues, townships, types + reduce(acc = [], i IN issues | acc + [(i)-[:OF_TYPE]->(v:ViolationType) | v]) AS reached
+            WITH issues, townships, reduce(acc = [], v IN reached | CASE WHEN v IN acc THEN acc ELSE acc + v END) AS types
+            WITH issues, townships, types,
+                 reduce(acc = [], v IN types | acc + [(v)<-[:FOCUSES_ON]-(t:Task) WHERE NOT t IN acc | t]) AS tasks
+            RETURN {
+              assigned: reduce(acc = [], i IN issues | acc + [(i)-[a:ASSIGNED_TO]->(u:Unit) | {unit: u, role: 'ASSIGNED_' + a.role, grounds: '问题台账交办:' + i.title}]),
+              competent: reduce(acc = [], v IN types | acc + [(v)-[c:COMPETENT_UNIT]->(u:Unit) | {unit: u, role: 'COMPETENT_' + c.role, grounds: c.clause + ':' + c.quote}]),
+              duties: reduce(acc = [], v IN types | acc + [(v)<-[:COVERS]-(d:Duty)<-[:HAS_DUTY]-(u:Unit) | {unit: u, role: 'DUTY_HOLDER', grounds: d.clause + ':' + d.text}]),
+              taskUnits: reduce(acc = [], t IN tasks | acc + [(t)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {unit: u, role: 'TASK_' + r.role, grounds: t.clause + t.unitsClause}]
+                                                       + [(t)-[r:TERRITORIAL_UNIT]->(u:Unit) | {unit: u, role: 'TERRITORIAL', grounds: t.clause + ':' + r.quote}]),
+              territorial: reduce(acc = [], tw IN townships | acc + [(tw)-[:GOVERNED_AS]->(u:Unit) | {unit: u, role: 'TERRITORIAL', grounds: '属地管理:' + tw.government, township: tw.name}]),
+              responsible: reduce(acc = [], i IN issues | acc + [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p, unit: u}]),
+              leaders: [(p:Person)-[s:SERVES_IN]->(u:Unit) WHERE p.rank IN ['DEPUTY', 'PRINCIPAL']
+                        AND (u.kind = 'DEPARTMENT' OR s.township IN [tw IN townships | tw.name]) | {person: p, unit: u}]
+            } AS item""";
+
+    private final GraphReads reads;
+
+    AccountabilityQueries(GraphReads reads) {
+        this.reads = reads;
+    }
+
+    /** Units with roles and grounds for the subject, in one round trip; empty when the subject does not exist. */
+    Optional<Value> rolesFor(String kind, String key) {
+        String scope = SCOPES.get(kind);
+        String cypher = (scope.contains("AS types") ? scope : scope + ", [] AS types") + "\n" + ROLES;
+        return reads.single(cypher, Map.of("key", key, "finished", Issue.FINISHED_STATUSES), v -> v);
+    }
+
+    /** Open problems a unit must act on: assigned to it, or of a type it is competent for. */
+    private static final String OPEN_ISSUES_OF_UNIT = """
+            UNWIND $keys AS key
+            MATCH (u:Unit {id: key})
+            OPTIONAL MATCH (assigned:Issue)-[:ASSIGNED_TO]->(u)
+            WITH key, u, collect(assigned) AS assigned
+            OPTIONAL MATCH (ofType:Issue)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u)
+            WITH key, assigned + collect(ofType) AS reached
+            UNWIND reached AS i
+            WITH DISTINCT key, i WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+            """;
+
+    Map<Unit, List<Issue>> openIssuesOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, OPEN_ISSUES_OF_UNIT + """
+                WITH key, i ORDER BY i.deadline, i.id
+                RETURN key, collect(i) AS items""", Issue::from);
+    }
+
+    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, OPEN_ISSUES_OF_UNIT + """
+                MATCH (i)-[:AT]->(m:Mine)
+                WITH DISTINCT key, m ORDER BY m.id
+                RETURN key, collect(m) AS items""", Mine::from);
+    }
+
+    Map<Unit, List<ViolationType>> violationTypesOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (u:Unit {id: key})
+                OPTIONAL MATCH (competent:ViolationType)-[:COMPETENT_UNIT]->(u)
+                WITH key, u, collect(competent) AS competent
+                OPTIONAL MATCH (covered:ViolationType)<-[:COVERS]-(:Duty)<-[:HAS_DUTY]-(u)
+                WITH key, competent + collect(covered) AS reached
+                UNWIND reached AS v
+                WITH DISTINCT key, v ORDER BY v.order
+                RETURN key, collect(v) AS items""", ViolationType::from);
+    }
+
+    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people) {
+        return reads.many(people, Person::id, """
+                UNWIND $keys AS key
+                MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
+                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                WITH key, i ORDER BY i.deadline, i.id
+                RETURN key, collect(i) AS items""", Issue::from);
+    }
+
+    Map<Person, List<Mine>> minesOfPeople(List<Person> people) {
+        return reads.many(people, Person::id, """
+                UNWIND $keys AS key
+                MATCH (:Person {id: key})<-[:RESPONSIBLE_PERSON]-(:Issue)-[:AT]->(m:Mine)
+                WITH DISTINCT key, m ORDER BY m.id
+                RETURN key, collect(m) AS items""", Mine::from);
+    }
+
+    /** Per unit, of the problems assigned to it and found in the period: how they stand, and the mines involved. */
+    List<Value> scorecards(LocalDate from, LocalDate to, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", from);
+        params.put("to", to);
+        params.put("today", today);
+        return reads.list("""
+                MATCH (u:Unit)
+                OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u)
+                  WHERE ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
+                OPTIONAL MATCH (i)-[:AT]->(m:Mine)
+                WITH u, i, m, NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
+                WITH u, count(i) AS assigned,
+                     count(CASE WHEN open THEN i END) AS open,
+                     count(CASE WHEN open AND i.deadline < $today THEN i END) AS overdue,
+                     count(CASE WHEN NOT open AND i.closedOn <= i.deadline THEN i END) AS closedOnTime,
+                     count(CASE WHEN NOT open AND i.closedOn > i.deadline THEN i END) AS closedLate,
+                     collect(DISTINCT m) AS mines
+                RETURN {unit: u, assigned: assigned, open: open, overdue: overdue, closedOnTime: closedOnTime,
+                        closedLate: closedLate, mines: mines} AS item
+                ORDER BY u.order""", params, v -> v);
+    }
+}
