@@ -77,7 +77,8 @@ class AccountabilityQueries {
             OPTIONAL MATCH (assigned:Issue)-[:ASSIGNED_TO]->(u)
             WITH key, u, collect(assigned) AS assigned
             OPTIONAL MATCH (ofType:Issue)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u)
-            WITH key, assigned + collect(ofType) AS reached
+            WITH key, assigned, collect(ofType) AS ofType
+            WITH key, assigned + ofType AS reached
             UNWIND reached AS i
             WITH DISTINCT key, i WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
             """;
@@ -102,7 +103,8 @@ class AccountabilityQueries {
                 OPTIONAL MATCH (competent:ViolationType)-[:COMPETENT_UNIT]->(u)
                 WITH key, u, collect(competent) AS competent
                 OPTIONAL MATCH (covered:ViolationType)<-[:COVERS]-(:Duty)<-[:HAS_DUTY]-(u)
-                WITH key, competent + collect(covered) AS reached
+                WITH key, competent, collect(covered) AS covered
+                WITH key, competent + covered AS reached
                 UNWIND reached AS v
                 WITH DISTINCT key, v ORDER BY v.order
                 RETURN key, collect(v) AS items""", ViolationType::from);

@@ -1,6 +1,7 @@
 package cn.changjiang.mining.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -26,6 +27,28 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
                 edges.isEmpty() ? null : edges.getFirst().cursor(),
                 edges.isEmpty() ? null : edges.getLast().cursor());
         return new Connection<>(edges, pageInfo, totalCount);
+    }
+
+    /** A page of a ranked list whose cursors are positions in the ranking. */
+    public static <T> Connection<T> ofOffsets(String kind, List<T> rows, int first, int offset, long totalCount) {
+        List<Edge<T>> edges = new ArrayList<>();
+        for (int i = 0; i < Math.min(first, rows.size()); i++) {
+            edges.add(new Edge<>(encode(kind, String.valueOf(offset + i)), rows.get(i)));
+        }
+        PageInfo pageInfo = new PageInfo(rows.size() > first, offset > 0,
+                edges.isEmpty() ? null : edges.getFirst().cursor(),
+                edges.isEmpty() ? null : edges.getLast().cursor());
+        return new Connection<>(edges, pageInfo, totalCount);
+    }
+
+    /** The position right after the one a ranking cursor points at. */
+    public static int offsetAfter(String kind, String cursor) {
+        String position = decode(kind, cursor);
+        try {
+            return Math.addExact(Integer.parseInt(position), 1);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidInputException("after", "after is not a " + kind + " cursor from this API");
+        }
     }
 
     public static int pageSize(Integer first) {

@@ -1,0 +1,79 @@
+package cn.changjiang.mining.enforcement;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.ledger.Issue;
+import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.org.Unit;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class EnforcementController {
+
+    private final JointEnforcement enforcement;
+    private final EnforcementQueries queries;
+
+    EnforcementController(JointEnforcement enforcement, EnforcementQueries queries) {
+        this.enforcement = enforcement;
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    Connection<JointEnforcementCandidate> jointEnforcementCandidates(@Argument Integer minDepartments,
+                                                                     @Argument String township, @Argument String mineral,
+                                                                     @Argument Integer first, @Argument String after) {
+        return enforcement.candidates(minDepartments == null ? 2 : minDepartments, township, mineral,
+                Connection.pageSize(first), after);
+    }
+
+    @QueryMapping
+    JointEnforcementAction jointEnforcementAction(@Argument String id) {
+        return enforcement.action(id).orElse(null);
+    }
+
+    @QueryMapping
+    List<JointEnforcementAction> jointEnforcementActions(@Argument String status) {
+        return enforcement.actions(status);
+    }
+
+    @MutationMapping
+    JointEnforcementAction.Payload openJointEnforcementAction(@Argument JointEnforcementAction.OpenInput input) {
+        return new JointEnforcementAction.Payload(enforcement.open(input));
+    }
+
+    @MutationMapping
+    JointEnforcementAction.Payload recordJointEnforcementResult(@Argument JointEnforcementAction.ResultInput input) {
+        return new JointEnforcementAction.Payload(enforcement.recordResult(input));
+    }
+
+    @MutationMapping
+    JointEnforcementAction.Payload closeJointEnforcementAction(@Argument JointEnforcementAction.CloseInput input) {
+        return new JointEnforcementAction.Payload(enforcement.close(input));
+    }
+
+    @BatchMapping(typeName = "JointEnforcementAction")
+    Map<JointEnforcementAction, Mine> mine(List<JointEnforcementAction> actions) {
+        return queries.minesOfActions(actions);
+    }
+
+    @BatchMapping(typeName = "JointEnforcementAction")
+    Map<JointEnforcementAction, Unit> leadUnit(List<JointEnforcementAction> actions) {
+        return queries.leadUnitsOfActions(actions);
+    }
+
+    @BatchMapping(typeName = "JointEnforcementAction")
+    Map<JointEnforcementAction, List<Unit>> participatingUnits(List<JointEnforcementAction> actions) {
+        return queries.participantsOfActions(actions);
+    }
+
+    @BatchMapping(typeName = "JointEnforcementAction")
+    Map<JointEnforcementAction, List<Issue>> issues(List<JointEnforcementAction> actions) {
+        return queries.issuesOfActions(actions);
+    }
+}

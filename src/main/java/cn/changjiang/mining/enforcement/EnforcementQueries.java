@@ -1,0 +1,190 @@
+package cn.changjiang.mining.enforcement;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.ledger.Issue;
+import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.org.Unit;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/** The Cypher of 联合执法: which mines need it, and the actions organised for them. */
+@Component
+class EnforcementQueries {
+
+    private final GraphReads reads;
+
+    EnforcementQueries(GraphReads reads) {
+        this.reads = reads;
+    }
+
+    /**
+     * Mines whose open problems need at least {@code minDepartments} departments, ranked, with one page sliced out;
+     * one round trip. The departments of a problem are the competent units of its violation types plus the units
+     * explicitly assigned to it, never a task's whole 责任单位 list.
+     */
+    Value findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, LocalDate today,
+                                           int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("minDepartments", minDepartments);
+        params.put("township", township);
+        params.put("mineral", mineral);
+        params.put("today", today);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return reads.single("""
+                MATCH (i:Issue)-[:AT]->(m:Mine)
+                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                  AND ($township IS NULL OR EXISTS { (m)-[:LOCATED_IN]->(:Township {name: $township}) })
+                  AND ($mineral IS NULL OR EXISTS { (m)-[:PRODUCES]->(:Mineral {name: $mineral}) })
+                WITH m, collect(i) AS open
+                WITH m, open, reduce(acc = [], i IN open |
+                       acc + [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c]
+                                   + [(i)-[:ASSIGNED_TO]->(a:Unit) | a] WHERE u.kind = 'DEPARTMENT' | {unit: u, issue: i}]) AS shares
+                WITH m, open, shares, reduce(acc = [], s IN shares | CASE WHEN s.unit IN acc THEN acc ELSE acc + s.unit END) AS units
+                WHERE size(units) >= $minDepartments
+                WITH m, open, [u IN units | {unit: u, issues: reduce(acc = [], s IN shares |
+                       CASE WHEN s.unit = u AND NOT s.issue IN acc THEN acc + s.issue ELSE acc END)}] AS departments,
+                     size([i IN open WHERE i.deadline < $today]) AS overdue,
+                     size([i IN open WHERE i.severity IN ['SERIOUS', 'MAJOR']]) AS serious,
+                     any(i IN open WHERE EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                                     OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
+                                     OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }) AS criminal
+                ORDER BY size(departments) DESC, overdue DESC, serious DESC, m.id
+                WITH collect({mine: m, departments: departments, open: size(open), overdue: overdue, serious: serious,
+                              criminal: criminal,
+                              openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a][0]}) AS ranked
+                RETURN {total: size(ranked), rows: ranked[$offset..$offset + $limit],
+                        campaignLead: [(:Campaign)-[:LED_BY]->(u:Unit) | u][0],
+                        mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item""", params, v -> v)
+                .orElseThrow();
+    }
+
+    Optional<JointEnforcementAction> action(String id) {
+        return reads.single("MATCH (a:JointEnforcementAction {id: $id}) RETURN a AS item", Map.of("id", id),
+                JointEnforcementAction::from);
+    }
+
+    List<JointEnforcementAction> actions(String status) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status);
+        return reads.list("""
+                MATCH (a:JointEnforcementAction) WHERE $status IS NULL OR a.status = $status
+                RETURN a AS item ORDER BY a.openedAt DESC""", params, JointEnforcementAction::from);
+    }
+
+    /**
+     * What opening an action must check, read inside the writing transaction after locking the mine, so two
+     * offices cannot open two actions for one mine at once.
+     */
+    Optional<Value> lockMineAndReadForOpening(String mineId, List<String> issueIds, List<String> unitIds) {
+        return reads.single("""
+                MATCH (m:Mine {id: $mineId})
+                SET m._lock = true REMOVE m._lock
+                WITH m
+                OPTIONAL MATCH (i:Issue) WHERE i.id IN $issueIds
+                WITH m, collect({id: i.id, open: NOT i.status IN ['CLOSED', 'SHUT_DOWN'], atMine: EXISTS { (i)-[:AT]->(m) },
+                  criminal: EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                            OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) },
+                  responsible: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id]
+                             + [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u:Unit) | u.id]
+                             + [(i)-[:OF_TYPE]->(:ViolationType)<-[:COVERS]-(:Duty)<-[:HAS_DUTY]-(u:Unit) | u.id]
+                             + [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(:Task)-[:RESPONSIBLE_UNIT]->(u:Unit) | u.id]}) AS issues
+                RETURN {issues: [x IN issues WHERE x.id IS NOT NULL],
+                        knownUnits: COLLECT { MATCH (u:Unit) WHERE u.id IN $unitIds RETURN u.id },
+                        openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a.id][0]} AS item""",
+                Map.of("mineId", mineId, "issueIds", issueIds, "unitIds", unitIds), v -> v);
+    }
+
+    JointEnforcementAction create(String id, JointEnforcementAction.OpenInput input) {
+        return reads.single("""
+                MATCH (m:Mine {id: $mineId}), (lead:Unit {id: $leadUnitId})
+                CREATE (a:JointEnforcementAction {id: $id, status: 'OPEN', plannedOn: $plannedOn, openedAt: datetime()})
+                CREATE (a)-[:FOR_MINE]->(m)
+                CREATE (a)-[:LED_BY]->(lead)
+                WITH a
+                CALL (a) {
+                  UNWIND $participants AS unitId
+                  MATCH (u:Unit {id: unitId})
+                  CREATE (a)-[:WITH_UNIT]->(u)
+                }
+                CALL (a) {
+                  UNWIND $issueIds AS issueId
+                  MATCH (i:Issue {id: issueId})
+                  CREATE (a)-[:COVERS_ISSUE]->(i)
+                }
+                RETURN a AS item""", Map.of("id", id, "mineId", input.mineId(), "leadUnitId", input.leadUnitId(),
+                "plannedOn", input.plannedOn(), "participants", input.participatingUnitIds(), "issueIds", input.issueIds()),
+                JointEnforcementAction::from).orElseThrow();
+    }
+
+    /** Locks the action and returns its status, or empty when there is none. */
+    Optional<String> lockAction(String id) {
+        return reads.single("""
+                MATCH (a:JointEnforcementAction {id: $id})
+                SET a._lock = true REMOVE a._lock
+                RETURN a.status AS item""", Map.of("id", id), Value::asString);
+    }
+
+    JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", input.actionId());
+        params.put("inspectedOn", input.inspectedOn());
+        params.put("findings", input.findings());
+        params.put("penaltyAmount", input.penaltyAmount());
+        params.put("penaltyDecisions", input.penaltyDecisions() == null ? List.of() : input.penaltyDecisions());
+        params.put("casesTransferred", input.casesTransferred());
+        params.put("mineClosed", input.mineClosed());
+        return reads.single("""
+                MATCH (a:JointEnforcementAction {id: $id})
+                SET a.status = 'RESULT_RECORDED', a.inspectedOn = $inspectedOn, a.findings = $findings,
+                    a.penaltyAmount = $penaltyAmount, a.penaltyDecisions = $penaltyDecisions,
+                    a.casesTransferred = $casesTransferred, a.mineClosed = $mineClosed, a.resultRecordedAt = datetime()
+                RETURN a AS item""", params, JointEnforcementAction::from).orElseThrow();
+    }
+
+    JointEnforcementAction close(JointEnforcementAction.CloseInput input) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", input.actionId());
+        params.put("summary", input.summary());
+        return reads.single("""
+                MATCH (a:JointEnforcementAction {id: $id})
+                SET a.status = 'CLOSED', a.closedAt = datetime(), a.summary = $summary
+                RETURN a AS item""", params, JointEnforcementAction::from).orElseThrow();
+    }
+
+    Map<JointEnforcementAction, Mine> minesOfActions(List<JointEnforcementAction> actions) {
+        return reads.one(actions, JointEnforcementAction::id, """
+                UNWIND $keys AS key
+                MATCH (:JointEnforcementAction {id: key})-[:FOR_MINE]->(m:Mine)
+                RETURN key, m AS item""", Mine::from);
+    }
+
+    Map<JointEnforcementAction, Unit> leadUnitsOfActions(List<JointEnforcementAction> actions) {
+        return reads.one(actions, JointEnforcementAction::id, """
+                UNWIND $keys AS key
+                MATCH (:JointEnforcementAction {id: key})-[:LED_BY]->(u:Unit)
+                RETURN key, u AS item""", Unit::from);
+    }
+
+    Map<JointEnforcementAction, List<Unit>> participantsOfActions(List<JointEnforcementAction> actions) {
+        return reads.many(actions, JointEnforcementAction::id, """
+                UNWIND $keys AS key
+                MATCH (:JointEnforcementAction {id: key})-[:WITH_UNIT]->(u:Unit)
+                WITH key, u ORDER BY u.order
+                RETURN key, collect(u) AS items""", Unit::from);
+    }
+
+    Map<JointEnforcementAction, List<Issue>> issuesOfActions(List<JointEnforcementAction> actions) {
+        return reads.many(actions, JointEnforcementAction::id, """
+                UNWIND $keys AS key
+                MATCH (:JointEnforcementAction {id: key})-[:COVERS_ISSUE]->(i:Issue)
+                WITH key, i ORDER BY i.id
+                RETURN key, collect(i) AS items""", Issue::from);
+    }
+}

@@ -1,0 +1,157 @@
+package cn.changjiang.mining.enforcement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.changjiang.mining.api.ConflictException;
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.api.NotFoundException;
+import cn.changjiang.mining.enforcement.JointEnforcementCandidate.DepartmentShare;
+import cn.changjiang.mining.ledger.Issue;
+import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.org.Unit;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds the mines that need 联合执法 and keeps the actions organised for them, each change in one transaction. */
+@Service
+class JointEnforcement {
+
+    private final EnforcementQueries queries;
+    private final Clock clock;
+
+    JointEnforcement(EnforcementQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    Connection<JointEnforcementCandidate> candidates(int minDepartments, String township, String mineral, int first,
+                                                     String after) {
+        if (minDepartments < 1) {
+            throw new InvalidInputException("minDepartments", "minDepartments must be at least 1, got " + minDepartments);
+        }
+        int offset = after == null ? 0 : Connection.offsetAfter("candidate", after);
+        Value page = queries.findMinesNeedingJointEnforcement(minDepartments, township, mineral, LocalDate.now(clock),
+                offset, first + 1);
+        Unit campaignLead = page.get("campaignLead").isNull() ? null : Unit.from(page.get("campaignLead"));
+        List<Unit> mustJoin = page.get("mustJoin").asList(Unit::from);
+        List<JointEnforcementCandidate> rows = page.get("rows").asList(row -> candidate(row, campaignLead, mustJoin));
+        return Connection.ofOffsets("candidate", rows, first, offset, page.get("total").asLong());
+    }
+
+    private static JointEnforcementCandidate candidate(Value row, Unit campaignLead, List<Unit> mustJoin) {
+        List<DepartmentShare> departments = row.get("departments").asList(d -> new DepartmentShare(
+                        Unit.from(d.get("unit")),
+                        d.get("issues").asList(Issue::from).stream().sorted(Comparator.comparing(Issue::id)).toList()))
+                .stream()
+                .sorted(Comparator.comparingInt((DepartmentShare d) -> -d.issues().size())
+                        .thenComparing(d -> !d.unit().campaignLead())
+                        .thenComparingInt(d -> d.unit().order()))
+                .toList();
+        int open = row.get("open").asInt();
+        DepartmentShare lead = departments.getFirst();
+        long tied = departments.stream().filter(d -> d.issues().size() == lead.issues().size()).count();
+        String reason = tied == 1
+                ? "覆盖 %d 个未结问题中的 %d 个,最多 / covers %d of %d open problems, the most"
+                        .formatted(open, lead.issues().size(), lead.issues().size(), open)
+                : lead.unit().campaignLead()
+                        ? "与其他部门并列覆盖最多问题(%d 个),由专项行动牵头单位牵头 / tied at %d problems; the campaign's lead unit leads"
+                                .formatted(lead.issues().size(), lead.issues().size())
+                        : "与其他部门并列覆盖最多问题(%d 个),按单位顺序 / tied at %d problems; first in the document's order"
+                                .formatted(lead.issues().size(), lead.issues().size());
+        boolean criminal = row.get("criminal").asBoolean();
+        JointEnforcementAction openAction = row.get("openAction").isNull() ? null
+                : JointEnforcementAction.from(row.get("openAction"));
+        return new JointEnforcementCandidate(Mine.from(row.get("mine")), departments.size(), departments, open,
+                row.get("overdue").asInt(), row.get("serious").asInt(), lead.unit(), reason, criminal,
+                criminal ? mustJoin : List.of(), openAction);
+    }
+
+    Optional<JointEnforcementAction> action(String id) {
+        return queries.action(id);
+    }
+
+    List<JointEnforcementAction> actions(String status) {
+        return queries.actions(status);
+    }
+
+    @Transactional
+    public JointEnforcementAction open(JointEnforcementAction.OpenInput input) {
+        if (input.issueIds().isEmpty()) {
+            throw new InvalidInputException("input.issueIds", "An action must cover at least one problem of the mine");
+        }
+        Set<String> units = new HashSet<>(input.participatingUnitIds());
+        units.add(input.leadUnitId());
+        Value facts = queries.lockMineAndReadForOpening(input.mineId(), input.issueIds(), List.copyOf(units))
+                .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
+        List<String> unknownUnits = units.stream().filter(u -> !facts.get("knownUnits").asList(Value::asString).contains(u))
+                .sorted().toList();
+        if (!unknownUnits.isEmpty()) {
+            throw new NotFoundException("input.participatingUnitIds", "No unit with id " + String.join(", ", unknownUnits));
+        }
+        List<Value> issues = facts.get("issues").asList(v -> v);
+        Set<String> found = new HashSet<>(issues.stream().map(i -> i.get("id").asString()).toList());
+        List<String> missing = input.issueIds().stream().filter(id -> !found.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new NotFoundException("input.issueIds", "No problem with id " + String.join(", ", missing));
+        }
+        for (Value issue : issues) {
+            if (!issue.get("atMine").asBoolean() || !issue.get("open").asBoolean()) {
+                throw new InvalidInputException("input.issueIds",
+                        "Problem " + issue.get("id").asString() + " is not an open problem of mine " + input.mineId());
+            }
+        }
+        Set<String> responsible = new HashSet<>();
+        issues.forEach(i -> responsible.addAll(i.get("responsible").asList(Value::asString)));
+        if (issues.stream().anyMatch(i -> i.get("criminal").asBoolean())) {
+            responsible.addAll(List.of("POLICE", "POLITICS_LAW"));
+        }
+        List<String> notResponsible = units.stream().filter(u -> !responsible.contains(u)).sorted().toList();
+        if (!notResponsible.isEmpty()) {
+            throw new InvalidInputException("input.participatingUnitIds",
+                    "Not responsible for any of the problems: " + String.join(", ", notResponsible));
+        }
+        if (!facts.get("openAction").isNull()) {
+            throw new ConflictException("Mine " + input.mineId() + " already has an open joint enforcement action: "
+                    + facts.get("openAction").asString());
+        }
+        List<String> participants = input.participatingUnitIds().stream()
+                .filter(u -> !u.equals(input.leadUnitId())).distinct().toList();
+        return queries.create(UUID.randomUUID().toString(), new JointEnforcementAction.OpenInput(input.mineId(),
+                input.leadUnitId(), participants, input.issueIds().stream().distinct().toList(), input.plannedOn()));
+    }
+
+    @Transactional
+    public JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input) {
+        requireNotClosed(input.actionId());
+        if (input.penaltyAmount() != null && input.penaltyAmount() < 0) {
+            throw new InvalidInputException("input.penaltyAmount", "A penalty cannot be negative");
+        }
+        if (input.casesTransferred() != null && input.casesTransferred() < 0) {
+            throw new InvalidInputException("input.casesTransferred", "Cases transferred cannot be negative");
+        }
+        return queries.recordResult(input);
+    }
+
+    @Transactional
+    public JointEnforcementAction close(JointEnforcementAction.CloseInput input) {
+        requireNotClosed(input.actionId());
+        return queries.close(input);
+    }
+
+    private void requireNotClosed(String actionId) {
+        String status = queries.lockAction(actionId)
+                .orElseThrow(() -> new NotFoundException("input.actionId", "No joint enforcement action with id " + actionId));
+        if ("CLOSED".equals(status)) {
+            throw new ConflictException("Joint enforcement action " + actionId + " is already closed");
+        }
+    }
+}

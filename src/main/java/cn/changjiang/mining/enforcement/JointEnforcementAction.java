@@ -1,0 +1,45 @@
+package cn.changjiang.mining.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.neo4j.driver.Value;
+
+import static cn.changjiang.mining.graph.Read.date;
+import static cn.changjiang.mining.graph.Read.string;
+import static cn.changjiang.mining.graph.Read.strings;
+
+/** A joint enforcement action (联合执法) organised for one mine. */
+public record JointEnforcementAction(String id, String status, LocalDate plannedOn, String openedAt,
+                                     LocalDate inspectedOn, String findings, Double penaltyAmount,
+                                     List<String> penaltyDecisions, Integer casesTransferred, Boolean mineClosed,
+                                     String closedAt, String summary) {
+
+    static JointEnforcementAction from(Value v) {
+        return new JointEnforcementAction(string(v, "id"), string(v, "status"), date(v, "plannedOn"),
+                text(v.get("openedAt")), date(v, "inspectedOn"), string(v, "findings"),
+                v.get("penaltyAmount").isNull() ? null : v.get("penaltyAmount").asDouble(),
+                strings(v, "penaltyDecisions"),
+                v.get("casesTransferred").isNull() ? null : v.get("casesTransferred").asInt(),
+                v.get("mineClosed").isNull() ? null : v.get("mineClosed").asBoolean(),
+                text(v.get("closedAt")), string(v, "summary"));
+    }
+
+    private static String text(Value dateTime) {
+        return dateTime.isNull() ? null : dateTime.asZonedDateTime().toOffsetDateTime().toString();
+    }
+
+    record OpenInput(String mineId, String leadUnitId, List<String> participatingUnitIds, List<String> issueIds,
+                     LocalDate plannedOn) {
+    }
+
+    record ResultInput(String actionId, LocalDate inspectedOn, String findings, Double penaltyAmount,
+                       List<String> penaltyDecisions, Integer casesTransferred, Boolean mineClosed) {
+    }
+
+    record CloseInput(String actionId, String summary) {
+    }
+
+    record Payload(JointEnforcementAction action) {
+    }
+}
