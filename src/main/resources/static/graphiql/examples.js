@@ -1,6 +1,43 @@
 // The example queries GraphiQL opens with: each answers a question analysts and leaders actually ask.
 window.EXAMPLE_QUERIES = [
   {
+    query: `# 哪些矿山需要联合执法?哪些部门须处理哪些问题?建议谁牵头?是否涉刑?
+# Which mines need joint enforcement, which departments must act on what, who should lead, is it criminal?
+query JointEnforcementCandidates {
+  jointEnforcementCandidates(minDepartments: 2, first: 10) {
+    totalCount
+    edges {
+      node {
+        mine { id name township { name } }
+        departmentCount
+        departments { unit { name } issues { title status overdue } }
+        suggestedLead { name }
+        leadReason
+        criminalMatter
+        mustJoin { name }
+        openAction { id status plannedOn }
+      }
+    }
+  }
+}
+`
+  },
+  {
+    query: `# 这个问题由谁负责?依据是什么?一直追到召集人。
+# Who answers for this problem, on what grounds, up to the convener?
+query AccountabilityChain {
+  accountabilityChain(issueId: "demo-issue-002") {
+    level
+    kind
+    id
+    name
+    role
+    grounds
+  }
+}
+`
+  },
+  {
     query: `# 哪些矿山的未结问题需要多个主管部门处理?
 # Which mines have open problems that several competent departments must act on?
 query OpenProblemsAndWhoMustAct {
