@@ -65,7 +65,7 @@ class GraphiqlOfflineBrowserTest extends IntegrationTest {
         wait.until(driver -> resultText(driver).contains("totalCount"));
 
         String result = resultText(browser);
-        assertThat(result).contains("\"mines\"").contains("demo-mine-01").doesNotContain("\"errors\"");
+        assertThat(result).contains("\"jointEnforcementCandidates\"").contains("demo-mine-").doesNotContain("\"errors\"");
         @SuppressWarnings("unchecked")
         List<String> loaded = (List<String>) ((JavascriptExecutor) browser)
                 .executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
