@@ -1,9 +1,18 @@
 package cn.changjiang.mining.api;
 
-/** A request that the current state forbids (closing twice, a second open action); reaches the client as {@code CONFLICT}. */
-public class ConflictException extends RuntimeException {
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * The current state forbids the request: a stale version, closing twice, a second open action, the same
+ * idempotency key with other input: {@code CONFLICT}.
+ */
+public class ConflictException extends ApiException {
 
     public ConflictException(String message) {
-        super(message);
+        super(ErrorCodes.CONFLICT, ErrorType.BAD_REQUEST, null, message);
+    }
+
+    protected ConflictException(String code, String argument, String message) {
+        super(code, ErrorType.BAD_REQUEST, argument, message);
     }
 }

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class ErrorCodes implements WebGraphQlInterceptor {
 
-    public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+    public static final String BAD_REQUEST = "BAD_REQUEST";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String CONFLICT = "CONFLICT";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
@@ -33,7 +33,7 @@ public class ErrorCodes implements WebGraphQlInterceptor {
             "OperationNotSupported", "OPERATION_NOT_SUPPORTED",
             "ExecutionAborted", "EXECUTION_ABORTED",
             "DataFetchingException", INTERNAL_ERROR,
-            "BAD_REQUEST", BAD_USER_INPUT,
+            "BAD_REQUEST", BAD_REQUEST,
             "UNAUTHORIZED", "UNAUTHENTICATED",
             "FORBIDDEN", "FORBIDDEN",
             "NOT_FOUND", NOT_FOUND,

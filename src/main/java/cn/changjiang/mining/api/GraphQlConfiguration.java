@@ -19,7 +19,10 @@ class GraphQlConfiguration {
         GraphQLScalarType date = GraphQLScalarType.newScalar(ExtendedScalars.Date)
                 .description("日期,ISO-8601 格式(如 2023-04-25)。 / A calendar date in ISO-8601 form (e.g. 2023-04-25).")
                 .build();
-        return wiring -> wiring.scalar(date);
+        GraphQLScalarType dateTime = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
+                .description("时间点,ISO-8601 格式,带时区。 / A point in time in ISO-8601 form with offset.")
+                .build();
+        return wiring -> wiring.scalar(date).scalar(dateTime);
     }
 
     /**

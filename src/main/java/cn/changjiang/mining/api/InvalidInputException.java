@@ -1,16 +1,11 @@
 package cn.changjiang.mining.api;
 
-/** A request the API refuses because of what the client sent; reaches the client as {@code BAD_USER_INPUT}. */
-public class InvalidInputException extends RuntimeException {
+import org.springframework.graphql.execution.ErrorType;
 
-    private final String argument;
+/** A request the API refuses because of what the client sent: {@code BAD_REQUEST}. */
+public class InvalidInputException extends ApiException {
 
     public InvalidInputException(String argument, String message) {
-        super(message);
-        this.argument = argument;
-    }
-
-    public String argument() {
-        return argument;
+        super(ErrorCodes.BAD_REQUEST, ErrorType.BAD_REQUEST, argument, message);
     }
 }

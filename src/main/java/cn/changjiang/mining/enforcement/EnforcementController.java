@@ -3,12 +3,15 @@ package cn.changjiang.mining.enforcement;
 import java.util.List;
 import java.util.Map;
 
+import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Unit;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -43,18 +46,21 @@ class EnforcementController {
     }
 
     @MutationMapping
-    JointEnforcementAction.Payload openJointEnforcementAction(@Argument JointEnforcementAction.OpenInput input) {
-        return new JointEnforcementAction.Payload(enforcement.open(input));
+    JointEnforcementAction.Payload openJointEnforcementAction(@Argument JointEnforcementAction.OpenInput input,
+                                                                  @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new JointEnforcementAction.Payload(enforcement.open(input, actor));
     }
 
     @MutationMapping
-    JointEnforcementAction.Payload recordJointEnforcementResult(@Argument JointEnforcementAction.ResultInput input) {
-        return new JointEnforcementAction.Payload(enforcement.recordResult(input));
+    JointEnforcementAction.Payload recordJointEnforcementResult(@Argument JointEnforcementAction.ResultInput input,
+                                                                    @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new JointEnforcementAction.Payload(enforcement.recordResult(input, actor));
     }
 
     @MutationMapping
-    JointEnforcementAction.Payload closeJointEnforcementAction(@Argument JointEnforcementAction.CloseInput input) {
-        return new JointEnforcementAction.Payload(enforcement.close(input));
+    JointEnforcementAction.Payload closeJointEnforcementAction(@Argument JointEnforcementAction.CloseInput input,
+                                                                   @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new JointEnforcementAction.Payload(enforcement.close(input, actor));
     }
 
     @BatchMapping(typeName = "JointEnforcementAction")

@@ -123,12 +123,12 @@ class EnforcementQueries {
                 JointEnforcementAction::from).orElseThrow();
     }
 
-    /** Locks the action and returns its status, or empty when there is none. */
-    Optional<String> lockAction(String id) {
+    /** Locks the action and reads it, or empty when there is none. */
+    Optional<JointEnforcementAction> lockAction(String id) {
         return reads.single("""
                 MATCH (a:JointEnforcementAction {id: $id})
                 SET a._lock = true REMOVE a._lock
-                RETURN a.status AS item""", Map.of("id", id), Value::asString);
+                RETURN a AS item""", Map.of("id", id), JointEnforcementAction::from);
     }
 
     JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input) {

@@ -3,17 +3,21 @@ package cn.changjiang.mining.enforcement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ConflictException;
 import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate.DepartmentShare;
+import cn.changjiang.mining.ledger.AuditTrail;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Unit;
@@ -26,10 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 class JointEnforcement {
 
     private final EnforcementQueries queries;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    JointEnforcement(EnforcementQueries queries, Clock clock) {
+    JointEnforcement(EnforcementQueries queries, AuditTrail audit, Clock clock) {
         this.queries = queries;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -84,7 +90,7 @@ class JointEnforcement {
     }
 
     @Transactional
-    public JointEnforcementAction open(JointEnforcementAction.OpenInput input) {
+    public JointEnforcementAction open(JointEnforcementAction.OpenInput input, Actor actor) {
         if (input.issueIds().isEmpty()) {
             throw new InvalidInputException("input.issueIds", "An action must cover at least one problem of the mine");
         }
@@ -125,33 +131,58 @@ class JointEnforcement {
         }
         List<String> participants = input.participatingUnitIds().stream()
                 .filter(u -> !u.equals(input.leadUnitId())).distinct().toList();
-        return queries.create(UUID.randomUUID().toString(), new JointEnforcementAction.OpenInput(input.mineId(),
-                input.leadUnitId(), participants, input.issueIds().stream().distinct().toList(), input.plannedOn()));
+        JointEnforcementAction action = queries.create(UUID.randomUUID().toString(), new JointEnforcementAction.OpenInput(
+                input.mineId(), input.leadUnitId(), participants, input.issueIds().stream().distinct().toList(),
+                input.plannedOn()));
+        audit.append(actor, "openJointEnforcementAction", "JointEnforcementAction", action.id(), AuditTrail.diff(Map.of(),
+                Map.of("status", action.status(), "mine", input.mineId(), "leadUnit", input.leadUnitId(),
+                        "participatingUnits", participants, "issues", input.issueIds(), "plannedOn", input.plannedOn())));
+        return action;
     }
 
     @Transactional
-    public JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input) {
-        requireNotClosed(input.actionId());
+    public JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input, Actor actor) {
+        JointEnforcementAction before = requireNotClosed(input.actionId());
         if (input.penaltyAmount() != null && input.penaltyAmount() < 0) {
             throw new InvalidInputException("input.penaltyAmount", "A penalty cannot be negative");
         }
         if (input.casesTransferred() != null && input.casesTransferred() < 0) {
             throw new InvalidInputException("input.casesTransferred", "Cases transferred cannot be negative");
         }
-        return queries.recordResult(input);
+        JointEnforcementAction after = queries.recordResult(input);
+        audit.append(actor, "recordJointEnforcementResult", "JointEnforcementAction", after.id(),
+                AuditTrail.diff(fields(before), fields(after)));
+        return after;
     }
 
     @Transactional
-    public JointEnforcementAction close(JointEnforcementAction.CloseInput input) {
-        requireNotClosed(input.actionId());
-        return queries.close(input);
+    public JointEnforcementAction close(JointEnforcementAction.CloseInput input, Actor actor) {
+        JointEnforcementAction before = requireNotClosed(input.actionId());
+        JointEnforcementAction after = queries.close(input);
+        audit.append(actor, "closeJointEnforcementAction", "JointEnforcementAction", after.id(),
+                AuditTrail.diff(fields(before), fields(after)));
+        return after;
     }
 
-    private void requireNotClosed(String actionId) {
-        String status = queries.lockAction(actionId)
+    private JointEnforcementAction requireNotClosed(String actionId) {
+        JointEnforcementAction action = queries.lockAction(actionId)
                 .orElseThrow(() -> new NotFoundException("input.actionId", "No joint enforcement action with id " + actionId));
-        if ("CLOSED".equals(status)) {
+        if ("CLOSED".equals(action.status())) {
             throw new ConflictException("Joint enforcement action " + actionId + " is already closed");
         }
+        return action;
+    }
+
+    private static Map<String, Object> fields(JointEnforcementAction action) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("status", action.status());
+        fields.put("inspectedOn", action.inspectedOn());
+        fields.put("findings", action.findings());
+        fields.put("penaltyAmount", action.penaltyAmount());
+        fields.put("penaltyDecisions", action.penaltyDecisions());
+        fields.put("casesTransferred", action.casesTransferred());
+        fields.put("mineClosed", action.mineClosed());
+        fields.put("summary", action.summary());
+        return fields;
     }
 }

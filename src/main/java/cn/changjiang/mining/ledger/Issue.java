@@ -8,19 +8,25 @@ import org.neo4j.driver.Value;
 
 import static cn.changjiang.mining.graph.Read.bool;
 import static cn.changjiang.mining.graph.Read.date;
+import static cn.changjiang.mining.graph.Read.integer;
 import static cn.changjiang.mining.graph.Read.string;
+import static cn.changjiang.mining.graph.Read.strings;
 
 /** A problem in the ledger (问题台账). */
 public record Issue(String id, String title, String description, String measures, String status, String severity,
-                    LocalDate foundOn, LocalDate deadline, LocalDate closedOn, boolean synthetic) {
+                    LocalDate foundOn, LocalDate deadline, LocalDate closedOn, boolean synthetic, int version,
+                    boolean supervised, String supervisor, List<String> evidence, Acceptance acceptance) {
 
     /** Statuses in which a problem is finished: 销号 after acceptance, or the mine closed down by law. */
     public static final List<String> FINISHED_STATUSES = List.of("CLOSED", "SHUT_DOWN");
 
     public static Issue from(Value v) {
+        Acceptance acceptance = v.get("acceptedBy").isNull() ? null
+                : new Acceptance(string(v, "acceptedBy"), date(v, "acceptedOn"), strings(v, "acceptanceEvidence"));
         return new Issue(string(v, "id"), string(v, "title"), string(v, "description"), string(v, "measures"),
                 string(v, "status"), string(v, "severity"), date(v, "foundOn"), date(v, "deadline"),
-                date(v, "closedOn"), bool(v, "synthetic"));
+                date(v, "closedOn"), bool(v, "synthetic"), integer(v, "version"), bool(v, "supervised"),
+                string(v, "supervisor"), strings(v, "evidence"), acceptance);
     }
 
     public boolean open() {
@@ -35,5 +41,8 @@ public record Issue(String id, String title, String description, String measures
         static Assignment from(Value v) {
             return new Assignment(Unit.from(v.get("unit")), string(v, "role"));
         }
+    }
+
+    public record Acceptance(String acceptedBy, LocalDate acceptedOn, List<String> evidence) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,5 +112,49 @@ class IssueQueries {
                 MATCH (:Issue {id: key})-[:RESULTED_IN]->(o:Outcome)
                 WITH key, o ORDER BY o.order
                 RETURN key, collect(o) AS items""", Term::from);
+    }
+
+    /** Open problems past their deadline, for one unit (by id, name or alias) or person when given. */
+    List<Issue> overdue(String unit, String personId, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("unit", unit);
+        params.put("personId", personId);
+        params.put("today", today);
+        return reads.list("""
+                MATCH (i:Issue)
+                WHERE i.deadline < $today AND NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                  AND ($unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $unit OR u.name = $unit OR $unit IN u.aliases })
+                  AND ($personId IS NULL OR EXISTS { (i)-[:RESPONSIBLE_PERSON]->(:Person {id: $personId}) })
+                RETURN i AS item ORDER BY i.deadline, i.id""", params, Issue::from);
+    }
+
+    List<Issue> supervised() {
+        return reads.list("""
+                MATCH (i:Issue {supervised: true}) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                RETURN i AS item ORDER BY i.deadline, i.id""", Map.of(), Issue::from);
+    }
+
+    Map<Issue, Unit> supervisingUnitsOfIssues(List<Issue> issues) {
+        return reads.one(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[:SUPERVISED_BY]->(u:Unit)
+                RETURN key, u AS item""", Unit::from);
+    }
+
+    Map<Issue, List<OutcomeRecord>> outcomeRecordsOfIssues(List<Issue> issues) {
+        return reads.many(issues, Issue::id, """
+                UNWIND $keys AS key
+                MATCH (:Issue {id: key})-[r:RESULTED_IN]->(o:Outcome)
+                WITH key, r, o ORDER BY r.on, o.order
+                RETURN key, collect(r {.*, outcome: o}) AS items""", OutcomeRecord::from);
+    }
+
+    /** An outcome recorded on a problem, with its details. */
+    record OutcomeRecord(Term outcome, LocalDate on, String where, Double amount, String decisionNumber, String note) {
+        static OutcomeRecord from(Value v) {
+            return new OutcomeRecord(Term.from(v.get("outcome")), v.get("on").isNull() ? null : v.get("on").asLocalDate(),
+                    v.get("where").asString(null), v.get("amount").isNull() ? null : v.get("amount").asDouble(),
+                    v.get("decisionNumber").asString(null), v.get("note").asString(null));
+        }
     }
 }

@@ -6,11 +6,12 @@ import org.neo4j.driver.Value;
 
 import static cn.changjiang.mining.graph.Read.bool;
 import static cn.changjiang.mining.graph.Read.date;
+import static cn.changjiang.mining.graph.Read.integer;
 import static cn.changjiang.mining.graph.Read.string;
 
 /** A mine; every mine of the demo data is invented. */
 public record Mine(String id, String name, String licenceNumber, String licenceStatus, LocalDate licenceValidUntil,
-                   String miningMethod, boolean greenMine, GeoPoint location, boolean synthetic) {
+                   String miningMethod, boolean greenMine, GeoPoint location, boolean synthetic, int version) {
 
     public record GeoPoint(double latitude, double longitude) {
     }
@@ -19,6 +20,7 @@ public record Mine(String id, String name, String licenceNumber, String licenceS
         Value location = v.get("location");
         GeoPoint point = location.isNull() ? null : new GeoPoint(location.asPoint().y(), location.asPoint().x());
         return new Mine(string(v, "id"), string(v, "name"), string(v, "licenceNumber"), string(v, "licenceStatus"),
-                date(v, "licenceValidUntil"), string(v, "miningMethod"), bool(v, "greenMine"), point, bool(v, "synthetic"));
+                date(v, "licenceValidUntil"), string(v, "miningMethod"), bool(v, "greenMine"), point, bool(v, "synthetic"),
+                integer(v, "version"));
     }
 }

@@ -3,11 +3,15 @@ package cn.changjiang.mining.mine;
 import java.util.List;
 import java.util.Map;
 
+import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.campaign.PlanViews.Mineral;
 import cn.changjiang.mining.org.Unit;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -15,9 +19,17 @@ import org.springframework.stereotype.Controller;
 class MineController {
 
     private final MineQueries queries;
+    private final MineRegistry registry;
 
-    MineController(MineQueries queries) {
+    MineController(MineQueries queries, MineRegistry registry) {
         this.queries = queries;
+        this.registry = registry;
+    }
+
+    @MutationMapping
+    MineRegistry.RegisterMinePayload registerMine(@Argument MineRegistry.RegisterMineInput input,
+                                                  @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return registry.register(input, actor);
     }
 
     @QueryMapping

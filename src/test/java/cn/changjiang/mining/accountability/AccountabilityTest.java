@@ -115,7 +115,7 @@ class AccountabilityTest extends IntegrationTest {
     @Test
     void shouldRefuseAnAmbiguousOrUnknownSubject() {
         graphQl.document("{ whoIsAccountable(for: {task: 1, mine: \"tf-mine-1\"}) { subject } }").execute()
-                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_USER_INPUT"));
+                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_REQUEST"));
         graphQl.document("{ whoIsAccountable(for: {mine: \"no-such-mine\"}) { subject } }").execute()
                 .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "NOT_FOUND"));
     }

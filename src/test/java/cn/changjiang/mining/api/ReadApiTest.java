@@ -106,14 +106,14 @@ class ReadApiTest extends IntegrationTest {
         graphQl.document("{ mines(first: 101) { totalCount } }").execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
-                    assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+                    assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_REQUEST");
                 });
         graphQl.document("{ issues(after: \"not-a-cursor\") { totalCount } }").execute()
-                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_USER_INPUT"));
+                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_REQUEST"));
         String mineCursor = graphQl.document("{ mines(first: 1) { pageInfo { endCursor } } }").execute()
                 .path("mines.pageInfo.endCursor").entity(String.class).get();
         graphQl.document("query($c: String) { issues(after: $c) { totalCount } }").variable("c", mineCursor).execute()
-                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_USER_INPUT"));
+                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_REQUEST"));
     }
 
     @Test

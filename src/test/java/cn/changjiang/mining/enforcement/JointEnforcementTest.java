@@ -113,9 +113,9 @@ class JointEnforcementTest extends IntegrationTest {
                 "issueIds", List.of("tf-issue-5", "tf-issue-6", "tf-issue-7"), "plannedOn", "2026-12-10");
 
         assertRefused(open, Map.of("input", with(good, "mineId", "no-such-mine")), "NOT_FOUND");
-        assertRefused(open, Map.of("input", with(good, "participatingUnitIds", List.of("SCIENCE_TECH"))), "BAD_USER_INPUT");
-        assertRefused(open, Map.of("input", with(good, "issueIds", List.of("tf-issue-3"))), "BAD_USER_INPUT");
-        assertRefused(open, Map.of("input", with(good, "issueIds", List.of("tf-issue-1"))), "BAD_USER_INPUT");
+        assertRefused(open, Map.of("input", with(good, "participatingUnitIds", List.of("SCIENCE_TECH"))), "BAD_REQUEST");
+        assertRefused(open, Map.of("input", with(good, "issueIds", List.of("tf-issue-3"))), "BAD_REQUEST");
+        assertRefused(open, Map.of("input", with(good, "issueIds", List.of("tf-issue-1"))), "BAD_REQUEST");
         assertThat(actionCount()).isZero();
 
         var opened = graphQl.document(open).variable("input", good).execute();

@@ -28,7 +28,7 @@ class GraphSeedRestartTest {
         GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true);
         Record first = startSeedAndRead(properties);
         assertThat(first.get("nodes").asInt()).isGreaterThan(100);
-        assertThat(first.get("applied").asList()).hasSize(7);
+        assertThat(first.get("applied").asList()).hasSize(8);
 
         Record second = startSeedAndRead(properties);
         assertThat(second.get("nodes").asInt()).isEqualTo(first.get("nodes").asInt());

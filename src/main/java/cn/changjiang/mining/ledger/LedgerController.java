@@ -1,0 +1,83 @@
+package cn.changjiang.mining.ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.api.Actor;
+import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
+import cn.changjiang.mining.ledger.LedgerInputs.IssuePayload;
+import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
+import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
+import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
+import cn.changjiang.mining.org.Unit;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The ledger's mutations, its change history and its watch lists (overdue, 挂牌督办). */
+@Controller
+class LedgerController {
+
+    private final Ledger ledger;
+    private final AuditTrail audit;
+    private final IssueQueries queries;
+    private final Clock clock;
+
+    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, Clock clock) {
+        this.ledger = ledger;
+        this.audit = audit;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    IssuePayload reportIssue(@Argument ReportIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new IssuePayload(ledger.report(input, actor));
+    }
+
+    @MutationMapping
+    IssuePayload assignIssue(@Argument AssignIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new IssuePayload(ledger.assign(input, actor));
+    }
+
+    @MutationMapping
+    IssuePayload transitionIssue(@Argument TransitionIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new IssuePayload(ledger.transition(input, actor));
+    }
+
+    @MutationMapping
+    IssuePayload recordOutcome(@Argument RecordOutcomeInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new IssuePayload(ledger.recordOutcome(input, actor));
+    }
+
+    @QueryMapping
+    List<AuditTrail.Change> history(@Argument String id) {
+        return audit.history(id);
+    }
+
+    @QueryMapping
+    List<Issue> overdueIssues(@Argument String unit, @Argument String personId) {
+        return queries.overdue(unit, personId, LocalDate.now(clock));
+    }
+
+    @QueryMapping
+    List<Issue> supervisedIssues() {
+        return queries.supervised();
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, Unit> supervisingUnit(List<Issue> issues) {
+        return queries.supervisingUnitsOfIssues(issues);
+    }
+
+    @BatchMapping(typeName = "Issue")
+    Map<Issue, List<IssueQueries.OutcomeRecord>> outcomeRecords(List<Issue> issues) {
+        return queries.outcomeRecordsOfIssues(issues);
+    }
+}

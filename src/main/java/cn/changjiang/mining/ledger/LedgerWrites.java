@@ -1,0 +1,162 @@
+package cn.changjiang.mining.ledger;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.changjiang.mining.graph.GraphReads;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/** The Cypher of the ledger's writes. Each is meant to run inside the one transaction of its mutation. */
+@Component
+class LedgerWrites {
+
+    private final GraphReads graph;
+
+    LedgerWrites(GraphReads graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * Takes the problem's write lock first, then reads it: a second writer waits for the first to commit and
+     * then sees its version, so no update is lost.
+     */
+    Optional<Value> lockAndRead(String issueId) {
+        return graph.single("""
+                MATCH (i:Issue {id: $id})
+                SET i._lock = true REMOVE i._lock
+                RETURN i {.*,
+                  version: coalesce(i.version, 0),
+                  leadUnit: [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.id][0],
+                  supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.id],
+                  responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
+                  supervisingUnit: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""", Map.of("id", issueId), v -> v);
+    }
+
+    Optional<String> mineExists(String mineId) {
+        return graph.single("MATCH (m:Mine {id: $id}) RETURN m.id AS item", Map.of("id", mineId), Value::asString);
+    }
+
+    List<String> knownViolationTypes(List<String> codes) {
+        return graph.list("MATCH (v:ViolationType) WHERE v.code IN $codes RETURN v.code AS item",
+                Map.of("codes", codes), Value::asString);
+    }
+
+    /** Unit ids for references by id, official name or alias; a reference that matches nothing is left out. */
+    Map<String, String> resolveUnits(List<String> references) {
+        Map<String, String> resolved = new HashMap<>();
+        graph.list("""
+                UNWIND $refs AS ref
+                MATCH (u:Unit) WHERE u.id = ref OR u.name = ref OR ref IN u.aliases
+                RETURN {ref: ref, id: u.id} AS item""", Map.of("refs", references), v -> v)
+                .forEach(v -> resolved.putIfAbsent(v.get("ref").asString(), v.get("id").asString()));
+        return resolved;
+    }
+
+    Optional<String> personExists(String personId) {
+        return graph.single("MATCH (p:Person {id: $id}) RETURN p.id AS item", Map.of("id", personId), Value::asString);
+    }
+
+    Issue create(String id, LedgerInputs.ReportIssueInput input, String title, String severity) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("mineId", input.mineId());
+        params.put("codes", input.violationTypeCodes());
+        params.put("source", input.source());
+        params.put("foundOn", input.foundOn());
+        params.put("description", input.description());
+        params.put("title", title);
+        params.put("severity", severity);
+        params.put("evidence", input.evidence() == null ? List.of() : input.evidence());
+        return graph.single("""
+                MATCH (m:Mine {id: $mineId}), (s:ProblemSource {code: $source})
+                CREATE (i:Issue {id: $id, title: $title, description: $description, status: 'PENDING_ASSIGNMENT',
+                                 severity: $severity, foundOn: $foundOn, evidence: $evidence, supervised: false,
+                                 synthetic: false, version: 1, createdAt: datetime()})
+                CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
+                WITH i
+                CALL (i) {
+                  UNWIND range(0, size($codes) - 1) AS n
+                  MATCH (v:ViolationType {code: $codes[n]})
+                  CREATE (i)-[:OF_TYPE {order: n + 1}]->(v)
+                }
+                CALL (i) {
+                  MATCH (p:Phase) WHERE i.foundOn >= p.startsOn AND (i.foundOn <= p.endsOn OR p.longTerm)
+                  WITH p ORDER BY p.number LIMIT 1
+                  CREATE (i)-[:IN_PHASE]->(p)
+                }
+                RETURN i AS item""", params, Issue::from).orElseThrow();
+    }
+
+    Issue assign(String issueId, String leadUnitId, List<String> supportingUnitIds, Map<String, Object> fields) {
+        Map<String, Object> params = new HashMap<>(fields);
+        params.put("id", issueId);
+        params.put("lead", leadUnitId);
+        params.put("supporting", supportingUnitIds);
+        return graph.single("""
+                MATCH (i:Issue {id: $id})
+                OPTIONAL MATCH (i)-[old:ASSIGNED_TO|RESPONSIBLE_PERSON|SUPERVISED_BY]->()
+                DELETE old
+                WITH DISTINCT i
+                SET i.measures = $measures, i.deadline = $deadline, i.supervised = $supervised,
+                    i.supervisor = $supervisor, i.status = $status, i.version = i.version + 1
+                WITH i
+                MATCH (lead:Unit {id: $lead})
+                CREATE (i)-[:ASSIGNED_TO {role: 'LEAD'}]->(lead)
+                WITH i
+                CALL (i) {
+                  UNWIND $supporting AS unitId
+                  MATCH (u:Unit {id: unitId})
+                  CREATE (i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u)
+                }
+                CALL (i) {
+                  MATCH (p:Person {id: $responsiblePerson})
+                  CREATE (i)-[:RESPONSIBLE_PERSON]->(p)
+                }
+                CALL (i) {
+                  MATCH (u:Unit {id: $supervisingUnit})
+                  CREATE (i)-[:SUPERVISED_BY]->(u)
+                }
+                RETURN i AS item""", params, Issue::from).orElseThrow();
+    }
+
+    Issue transition(String issueId, String to, LocalDate closedOn, LedgerInputs.AcceptanceInput acceptance, String note) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", issueId);
+        params.put("to", to);
+        params.put("closedOn", closedOn);
+        params.put("acceptedBy", acceptance == null ? null : acceptance.acceptedBy());
+        params.put("acceptedOn", acceptance == null ? null : acceptance.acceptedOn());
+        params.put("acceptanceEvidence", acceptance == null ? null : acceptance.evidence());
+        params.put("note", note);
+        return graph.single("""
+                MATCH (i:Issue {id: $id})
+                SET i.status = $to, i.version = i.version + 1, i.closedOn = coalesce($closedOn, i.closedOn),
+                    i.acceptedBy = coalesce($acceptedBy, i.acceptedBy), i.acceptedOn = coalesce($acceptedOn, i.acceptedOn),
+                    i.acceptanceEvidence = coalesce($acceptanceEvidence, i.acceptanceEvidence),
+                    i.lastNote = coalesce($note, i.lastNote)
+                RETURN i AS item""", params, Issue::from).orElseThrow();
+    }
+
+    Issue recordOutcome(LedgerInputs.RecordOutcomeInput input, String status, LocalDate closedOn) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", input.issueId());
+        params.put("outcome", input.outcome());
+        params.put("on", input.on());
+        params.put("where", input.where());
+        params.put("amount", input.amount());
+        params.put("decisionNumber", input.decisionNumber());
+        params.put("note", input.note());
+        params.put("status", status);
+        params.put("closedOn", closedOn);
+        return graph.single("""
+                MATCH (i:Issue {id: $id}), (o:Outcome {code: $outcome})
+                CREATE (i)-[:RESULTED_IN {on: $on, where: $where, amount: $amount, decisionNumber: $decisionNumber,
+                                          note: $note, recordedAt: datetime()}]->(o)
+                SET i.status = $status, i.version = i.version + 1, i.closedOn = coalesce(i.closedOn, $closedOn)
+                RETURN i AS item""", params, Issue::from).orElseThrow();
+    }
+}
