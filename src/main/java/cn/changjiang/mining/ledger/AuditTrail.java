@@ -46,6 +46,23 @@ public class AuditTrail {
                 "changes", JSON.writeValueAsString(changes), "requestId", actor.requestId()), v -> v);
     }
 
+    /** One record per entity, for a batch of changes made by one action (an import batch), in one round trip. */
+    public void appendAll(Actor actor, String action, String entityType, List<Map.Entry<String, List<FieldChange>>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = changes.stream()
+                .map(e -> Map.<String, Object>of("id", UUID.randomUUID().toString(), "entityId", e.getKey(),
+                        "changes", JSON.writeValueAsString(e.getValue())))
+                .toList();
+        graph.list("""
+                UNWIND $rows AS row
+                CREATE (c:Change {id: row.id, at: datetime(), actor: $actor, action: $action, entityId: row.entityId,
+                                  entityType: $entityType, changes: row.changes, requestId: $requestId})
+                RETURN count(c) AS item""", Map.of("rows", rows, "actor", actor.name(), "action", action,
+                "entityType", entityType, "requestId", actor.requestId()), v -> v);
+    }
+
     List<Change> history(String entityId) {
         return graph.list("""
                 MATCH (c:Change {entityId: $id})

@@ -1,0 +1,331 @@
+package cn.changjiang.mining.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import cn.changjiang.mining.api.Actor;
+import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.ledger.LedgerImportException.RowError;
+import cn.changjiang.mining.ledger.LedgerSheet.Column;
+import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a ledger from a spreadsheet: every row is checked first and a file with any bad row is refused whole,
+ * naming each bad row; a good file is written in batches inside one transaction. A row's problem id comes from its
+ * 台账编号, or else from its content, so importing the same file twice adds nothing.
+ */
+@Service
+class LedgerImport {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerImport.class);
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[、,,;;/\\s]+");
+    static final int BATCH_SIZE = 1_000;
+    private static final int MAX_REPORTED_ERRORS = 1_000;
+
+    private static final Map<String, String> SOURCES = Map.of("排查", "SCREENING", "扫黑除恶", "ANTI_GANG",
+            "媒体披露", "MEDIA", "媒体", "MEDIA", "群众举报", "PUBLIC_REPORT", "举报", "PUBLIC_REPORT");
+    private static final Map<String, String> SEVERITIES = Map.of("一般", "GENERAL", "较重", "SERIOUS", "严重", "MAJOR",
+            "重大", "MAJOR");
+    private static final Map<String, String> STATUSES = Map.of("待交办", "PENDING_ASSIGNMENT", "整改中", "RECTIFYING",
+            "申请验收", "ACCEPTANCE_REQUESTED", "继续挂账", "CARRIED_OVER", "已销号", "CLOSED", "销号", "CLOSED",
+            "依法关闭", "SHUT_DOWN", "已关闭", "SHUT_DOWN");
+
+    /** The outcome of an import: what was written, what was already there. */
+    record ImportReport(int rows, int imported, int alreadyPresent, int batches, boolean dryRun) {
+    }
+
+    private final GraphReads graph;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    LedgerImport(GraphReads graph, AuditTrail audit, Clock clock) {
+        this.graph = graph;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ImportReport importRows(List<SheetRow> rows, Actor actor, boolean dryRun) {
+        if (rows.isEmpty()) {
+            throw new LedgerImportException("The file has no data rows");
+        }
+        References refs = references(rows);
+        List<Map<String, Object>> checked = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        for (SheetRow row : rows) {
+            int before = errors.size();
+            Map<String, Object> parsed = check(row, refs, today, errors);
+            if (errors.size() == before) {
+                checked.add(parsed);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new LedgerImportException(errors.size() + " bad row(s); nothing was imported",
+                    errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
+        }
+        if (dryRun) {
+            return new ImportReport(rows.size(), 0, 0, 0, true);
+        }
+        String importId = UUID.randomUUID().toString();
+        int imported = 0;
+        int batches = 0;
+        for (int from = 0; from < checked.size(); from += BATCH_SIZE) {
+            List<Map<String, Object>> batch = checked.subList(from, Math.min(from + BATCH_SIZE, checked.size()));
+            List<String> created = writeBatch(batch, importId);
+            Map<String, Map<String, Object>> byId = new HashMap<>();
+            batch.forEach(row -> byId.put((String) row.get("id"), row));
+            audit.appendAll(actor, "importLedger", "Issue", created.stream()
+                    .map(id -> Map.entry(id, AuditTrail.diff(Map.of(), withoutId(byId.get(id))))).toList());
+            imported += created.size();
+            batches++;
+            log.info("Ledger import {}: batch {} written, {} of {} rows done", importId, batches,
+                    Math.min(from + BATCH_SIZE, checked.size()), checked.size());
+        }
+        return new ImportReport(rows.size(), imported, rows.size() - imported, batches, false);
+    }
+
+    private static Map<String, Object> withoutId(Map<String, Object> row) {
+        Map<String, Object> fields = new LinkedHashMap<>(row);
+        fields.remove("id");
+        return fields;
+    }
+
+    private List<String> writeBatch(List<Map<String, Object>> batch, String importId) {
+        return graph.list("""
+                UNWIND $rows AS row
+                MERGE (i:Issue {id: row.id})
+                ON CREATE SET i.title = row.title, i.description = row.description, i.status = row.status,
+                    i.severity = row.severity, i.foundOn = row.foundOn, i.deadline = row.deadline, i.measures = row.measures,
+                    i.closedOn = row.closedOn, i.ledgerNumber = row.ledgerNumber, i.evidence = [], i.supervised = false,
+                    i.synthetic = false, i.version = 1, i.createdAt = datetime(), i.importedBy = $importId
+                WITH i, row WHERE i.importedBy = $importId
+                MATCH (m:Mine {id: row.mine}), (s:ProblemSource {code: row.source})
+                CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
+                WITH i, row
+                CALL (i, row) {
+                  UNWIND range(0, size(row.violationTypes) - 1) AS n
+                  MATCH (v:ViolationType {code: row.violationTypes[n]})
+                  CREATE (i)-[:OF_TYPE {order: n + 1}]->(v)
+                }
+                CALL (i, row) {
+                  MATCH (u:Unit {id: row.leadUnit})
+                  CREATE (i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u)
+                }
+                CALL (i, row) {
+                  UNWIND row.supportingUnits AS unitId
+                  MATCH (u:Unit {id: unitId})
+                  CREATE (i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u)
+                }
+                CALL (i, row) {
+                  MATCH (p:Person {id: row.responsiblePerson})
+                  CREATE (i)-[:RESPONSIBLE_PERSON]->(p)
+                }
+                CALL (i) {
+                  MATCH (p:Phase) WHERE i.foundOn >= p.startsOn AND (i.foundOn <= p.endsOn OR p.longTerm)
+                  WITH p ORDER BY p.number LIMIT 1
+                  CREATE (i)-[:IN_PHASE]->(p)
+                }
+                RETURN i.id AS item""", Map.of("rows", batch, "importId", importId), Value::asString);
+    }
+
+    private Map<String, Object> check(SheetRow row, References refs, LocalDate today, List<RowError> errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String mine = refs.mine(row.get(Column.LICENCE_NUMBER), row.get(Column.MINE));
+        if (mine == null) {
+            errors.add(new RowError(row.number(), Column.MINE.header, "找不到矿山 / no registered mine with licence number "
+                    + row.get(Column.LICENCE_NUMBER) + " or name " + row.get(Column.MINE)));
+        }
+        out.put("mine", mine);
+        List<String> types = new ArrayList<>();
+        for (String ref : split(row.get(Column.VIOLATION_TYPES))) {
+            String code = refs.violationTypes.get(ref);
+            if (code == null) {
+                errors.add(new RowError(row.number(), Column.VIOLATION_TYPES.header, "未知问题类型 / unknown violation type " + ref));
+            } else if (!types.contains(code)) {
+                types.add(code);
+            }
+        }
+        if (types.isEmpty() && errors.stream().noneMatch(e -> e.row() == row.number() && e.column().equals(Column.VIOLATION_TYPES.header))) {
+            errors.add(new RowError(row.number(), Column.VIOLATION_TYPES.header, "缺少问题类型 / no violation type"));
+        }
+        out.put("violationTypes", types);
+        out.put("source", term(row, Column.SOURCE, SOURCES, null, errors));
+        LocalDate foundOn = date(row, Column.FOUND_ON, true, errors);
+        if (foundOn != null && foundOn.isAfter(today)) {
+            errors.add(new RowError(row.number(), Column.FOUND_ON.header, "发现日期晚于今天 / found in the future"));
+        }
+        out.put("foundOn", foundOn);
+        String description = row.get(Column.DESCRIPTION);
+        if (description == null) {
+            errors.add(new RowError(row.number(), Column.DESCRIPTION.header, "缺少问题描述 / no description"));
+        } else if (description.length() > Ledger.MAX_TEXT) {
+            errors.add(new RowError(row.number(), Column.DESCRIPTION.header, "问题描述过长 / description too long"));
+        }
+        out.put("description", description);
+        out.put("title", description == null ? null : description.length() <= 60 ? description : description.substring(0, 60) + "…");
+        out.put("severity", term(row, Column.SEVERITY, SEVERITIES, "GENERAL", errors));
+        out.put("measures", row.get(Column.MEASURES));
+        LocalDate deadline = date(row, Column.DEADLINE, false, errors);
+        if (deadline != null && foundOn != null && deadline.isBefore(foundOn)) {
+            errors.add(new RowError(row.number(), Column.DEADLINE.header, "整改期限早于发现日期 / deadline before the date found"));
+        }
+        out.put("deadline", deadline);
+        String lead = unit(row, Column.LEAD_UNIT, row.get(Column.LEAD_UNIT), refs, errors);
+        out.put("leadUnit", lead);
+        List<String> supporting = new ArrayList<>();
+        for (String ref : split(row.get(Column.SUPPORTING_UNITS))) {
+            String id = unit(row, Column.SUPPORTING_UNITS, ref, refs, errors);
+            if (id != null && !id.equals(lead) && !supporting.contains(id)) {
+                supporting.add(id);
+            }
+        }
+        out.put("supportingUnits", supporting);
+        String person = row.get(Column.RESPONSIBLE_PERSON);
+        String personId = person == null ? null : refs.people.get(person);
+        if (person != null && personId == null) {
+            errors.add(new RowError(row.number(), Column.RESPONSIBLE_PERSON.header,
+                    "找不到唯一的责任人 / no single person with id or name " + person));
+        }
+        out.put("responsiblePerson", personId);
+        String status = term(row, Column.STATUS, STATUSES, lead == null ? "PENDING_ASSIGNMENT" : "RECTIFYING", errors);
+        out.put("status", status);
+        LocalDate closedOn = date(row, Column.CLOSED_ON, false, errors);
+        if (Issue.FINISHED_STATUSES.contains(status) && closedOn == null) {
+            errors.add(new RowError(row.number(), Column.CLOSED_ON.header, "已销号或已关闭的问题须填销号日期 / a finished problem needs its closing date"));
+        }
+        out.put("closedOn", closedOn);
+        String ledgerNumber = row.get(Column.LEDGER_NUMBER);
+        out.put("ledgerNumber", ledgerNumber);
+        out.put("id", "ledger-" + digest(ledgerNumber != null ? "no:" + ledgerNumber
+                : String.join("|", Objects.toString(mine), String.valueOf(foundOn), String.join(",", types.stream().sorted().toList()),
+                Objects.toString(description))));
+        return out;
+    }
+
+    private static String unit(SheetRow row, Column column, String ref, References refs, List<RowError> errors) {
+        if (ref == null) {
+            return null;
+        }
+        String id = refs.units.get(ref);
+        if (id == null) {
+            errors.add(new RowError(row.number(), column.header, "未知单位 / unknown unit " + ref));
+        }
+        return id;
+    }
+
+    private static String term(SheetRow row, Column column, Map<String, String> terms, String otherwise, List<RowError> errors) {
+        String value = row.get(column);
+        if (value == null) {
+            if (otherwise == null) {
+                errors.add(new RowError(row.number(), column.header, "缺少" + column.header + " / missing"));
+            }
+            return otherwise;
+        }
+        String code = terms.containsKey(value) ? terms.get(value) : terms.containsValue(value) ? value : null;
+        if (code == null) {
+            errors.add(new RowError(row.number(), column.header, "无法识别 / not one of " + terms.keySet() + ": " + value));
+        }
+        return code;
+    }
+
+    private static LocalDate date(SheetRow row, Column column, boolean required, List<RowError> errors) {
+        String value = row.get(column);
+        if (value == null) {
+            if (required) {
+                errors.add(new RowError(row.number(), column.header, "缺少日期 / missing date"));
+            }
+            return null;
+        }
+        LocalDate date = LedgerSheet.date(value);
+        if (date == null) {
+            errors.add(new RowError(row.number(), column.header, "日期格式应为 2023-05-01 / not a date: " + value));
+        }
+        return date;
+    }
+
+    private static List<String> split(String value) {
+        return value == null ? List.of() : List.of(LIST_SEPARATOR.split(value.strip())).stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What rows refer to, looked up in a few queries for the whole file. */
+    private References references(List<SheetRow> rows) {
+        Map<String, String> units = new HashMap<>();
+        graph.list("MATCH (u:Unit) RETURN u {.id, .name, .aliases} AS item", Map.of(), v -> v).forEach(u -> {
+            units.put(u.get("id").asString(), u.get("id").asString());
+            units.put(u.get("name").asString(), u.get("id").asString());
+            u.get("aliases").asList(Value::asString).forEach(a -> units.put(a, u.get("id").asString()));
+        });
+        Map<String, String> types = new HashMap<>();
+        graph.list("MATCH (v:ViolationType) RETURN v {.code, .name} AS item", Map.of(), v -> v).forEach(v -> {
+            types.put(v.get("code").asString(), v.get("code").asString());
+            types.put(v.get("name").asString(), v.get("code").asString());
+        });
+        List<String> licences = rows.stream().map(r -> r.get(Column.LICENCE_NUMBER)).filter(Objects::nonNull).distinct().toList();
+        List<String> names = rows.stream().map(r -> r.get(Column.MINE)).filter(Objects::nonNull).distinct().toList();
+        Map<String, String> byLicence = new HashMap<>();
+        Map<String, List<String>> byName = new HashMap<>();
+        graph.list("""
+                MATCH (m:Mine) WHERE m.licenceNumber IN $licences OR m.name IN $names
+                RETURN m {.id, .licenceNumber, .name} AS item""", Map.of("licences", licences, "names", names), v -> v)
+                .forEach(m -> {
+                    if (!m.get("licenceNumber").isNull()) {
+                        byLicence.put(m.get("licenceNumber").asString(), m.get("id").asString());
+                    }
+                    byName.computeIfAbsent(m.get("name").asString(), n -> new ArrayList<>()).add(m.get("id").asString());
+                });
+        List<String> personRefs = rows.stream().map(r -> r.get(Column.RESPONSIBLE_PERSON)).filter(Objects::nonNull).distinct().toList();
+        Map<String, List<String>> people = new HashMap<>();
+        graph.list("MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs RETURN p {.id, .name} AS item",
+                Map.of("refs", personRefs), v -> v).forEach(p -> {
+                    people.computeIfAbsent(p.get("id").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
+                    people.computeIfAbsent(p.get("name").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
+                });
+        Map<String, String> uniquePeople = new HashMap<>();
+        people.forEach((ref, ids) -> {
+            if (ids.stream().distinct().count() == 1) {
+                uniquePeople.put(ref, ids.getFirst());
+            }
+        });
+        return new References(units, types, byLicence, byName, uniquePeople);
+    }
+
+    private record References(Map<String, String> units, Map<String, String> violationTypes,
+                              Map<String, String> minesByLicence, Map<String, List<String>> minesByName,
+                              Map<String, String> people) {
+        /** A mine by licence number first; by name only when exactly one mine has that name. */
+        String mine(String licence, String name) {
+            if (licence != null && minesByLicence.containsKey(licence)) {
+                return minesByLicence.get(licence);
+            }
+            List<String> named = name == null ? List.of() : minesByName.getOrDefault(name, List.of());
+            return named.size() == 1 ? named.getFirst() : null;
+        }
+    }
+}
