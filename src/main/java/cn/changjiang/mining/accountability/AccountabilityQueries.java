@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.campaign.ViolationType;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Person;
@@ -57,9 +57,9 @@ class AccountabilityQueries {
                         AND (u.kind = 'DEPARTMENT' OR s.township IN [tw IN townships | tw.name]) | {person: p, unit: u}]
             } AS item""";
 
-    private final GraphReads reads;
+    private final CypherRunner reads;
 
-    AccountabilityQueries(GraphReads reads) {
+    AccountabilityQueries(CypherRunner reads) {
         this.reads = reads;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChainQueries {
 
-    private final GraphReads reads;
+    private final CypherRunner reads;
 
-    ChainQueries(GraphReads reads) {
+    ChainQueries(CypherRunner reads) {
         this.reads = reads;
     }
 

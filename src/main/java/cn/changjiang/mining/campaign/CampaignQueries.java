@@ -11,7 +11,7 @@ import cn.changjiang.mining.campaign.PlanViews.Phase;
 import cn.changjiang.mining.campaign.PlanViews.Regulation;
 import cn.changjiang.mining.campaign.PlanViews.TaskResponsibility;
 import cn.changjiang.mining.campaign.PlanViews.Term;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.org.Duty;
 import cn.changjiang.mining.org.Unit;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignQueries {
 
-    private final GraphReads reads;
+    private final CypherRunner reads;
 
-    CampaignQueries(GraphReads reads) {
+    CampaignQueries(CypherRunner reads) {
         this.reads = reads;
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Unit;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EnforcementQueries {
 
-    private final GraphReads reads;
+    private final CypherRunner reads;
 
-    EnforcementQueries(GraphReads reads) {
+    EnforcementQueries(CypherRunner reads) {
         this.reads = reads;
     }
 

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import cn.changjiang.mining.api.Actor;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +24,9 @@ public class AuditTrail {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final GraphReads graph;
+    private final CypherRunner graph;
 
-    AuditTrail(GraphReads graph) {
+    AuditTrail(CypherRunner graph) {
         this.graph = graph;
     }
 

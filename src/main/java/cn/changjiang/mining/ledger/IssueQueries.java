@@ -10,7 +10,7 @@ import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.campaign.PlanViews.Phase;
 import cn.changjiang.mining.campaign.PlanViews.Term;
 import cn.changjiang.mining.campaign.ViolationType;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Person;
 import cn.changjiang.mining.org.Unit;
@@ -21,25 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueQueries {
 
-    private final GraphReads reads;
+    private final CypherRunner reads;
 
-    IssueQueries(GraphReads reads) {
+    IssueQueries(CypherRunner reads) {
         this.reads = reads;
     }
 
-    /** A keyset page of problems by id with the total count, in one round trip. */
     Connection<Issue> page(int first, String afterId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("after", afterId);
-        params.put("limit", first + 1);
-        Value page = reads.single("""
-                MATCH (counted:Issue) WITH count(counted) AS total
-                OPTIONAL MATCH (i:Issue) WHERE $after IS NULL OR i.id > $after
-                WITH total, i ORDER BY i.id LIMIT $limit
-                WITH total, collect(i) AS rows
-                RETURN {total: total, rows: rows} AS item""", params, v -> v).orElseThrow();
-        List<Issue> rows = page.get("rows").asList(Issue::from);
-        return Connection.of("issue", rows, first, afterId != null, page.get("total").asLong(), Issue::id);
+        return reads.page("Issue", "issue", first, afterId, Issue::from, Issue::id);
     }
 
     Optional<Issue> issue(String id) {

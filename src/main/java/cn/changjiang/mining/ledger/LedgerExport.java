@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -22,9 +22,9 @@ class LedgerExport {
     record Filter(String status, String unit, String township, Boolean open) {
     }
 
-    private final GraphReads graph;
+    private final CypherRunner graph;
 
-    LedgerExport(GraphReads graph) {
+    LedgerExport(CypherRunner graph) {
         this.graph = graph;
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.LedgerImportException.RowError;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
@@ -51,11 +51,11 @@ class LedgerImport {
     record ImportReport(int rows, int imported, int alreadyPresent, int batches, boolean dryRun) {
     }
 
-    private final GraphReads graph;
+    private final CypherRunner graph;
     private final AuditTrail audit;
     private final Clock clock;
 
-    LedgerImport(GraphReads graph, AuditTrail audit, Clock clock) {
+    LedgerImport(CypherRunner graph, AuditTrail audit, Clock clock) {
         this.graph = graph;
         this.audit = audit;
         this.clock = clock;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerWrites {
 
-    private final GraphReads graph;
+    private final CypherRunner graph;
 
-    LedgerWrites(GraphReads graph) {
+    LedgerWrites(CypherRunner graph) {
         this.graph = graph;
     }
 

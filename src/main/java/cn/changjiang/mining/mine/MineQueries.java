@@ -1,40 +1,27 @@
 package cn.changjiang.mining.mine;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.campaign.PlanViews.Mineral;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.org.Unit;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /** The Cypher of mines and townships. */
 @Component
 class MineQueries {
 
-    private final GraphReads reads;
+    private final CypherRunner reads;
 
-    MineQueries(GraphReads reads) {
+    MineQueries(CypherRunner reads) {
         this.reads = reads;
     }
 
-    /** A keyset page of mines by id with the total count, in one round trip. */
     Connection<Mine> page(int first, String afterId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("after", afterId);
-        params.put("limit", first + 1);
-        Value page = reads.single("""
-                MATCH (counted:Mine) WITH count(counted) AS total
-                OPTIONAL MATCH (m:Mine) WHERE $after IS NULL OR m.id > $after
-                WITH total, m ORDER BY m.id LIMIT $limit
-                WITH total, collect(m) AS rows
-                RETURN {total: total, rows: rows} AS item""", params, v -> v).orElseThrow();
-        List<Mine> rows = page.get("rows").asList(Mine::from);
-        return Connection.of("mine", rows, first, afterId != null, page.get("total").asLong(), Mine::id);
+        return reads.page("Mine", "mine", first, afterId, Mine::from, Mine::id);
     }
 
     Optional<Mine> mine(String id) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ConflictException;
 import cn.changjiang.mining.api.InvalidInputException;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.AuditTrail;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -35,10 +35,10 @@ class MineRegistry {
     record RegisterMinePayload(Mine mine, boolean created) {
     }
 
-    private final GraphReads graph;
+    private final CypherRunner graph;
     private final AuditTrail audit;
 
-    MineRegistry(GraphReads graph, AuditTrail audit) {
+    MineRegistry(CypherRunner graph, AuditTrail audit) {
         this.graph = graph;
         this.audit = audit;
     }

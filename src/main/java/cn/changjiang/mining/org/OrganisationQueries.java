@@ -7,7 +7,7 @@ import java.util.Optional;
 import cn.changjiang.mining.campaign.PlanViews.TaskResponsibility;
 import cn.changjiang.mining.campaign.Task;
 import cn.changjiang.mining.campaign.ViolationType;
-import cn.changjiang.mining.graph.GraphReads;
+import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.org.WorkingGroupViews.Office;
 import cn.changjiang.mining.org.WorkingGroupViews.Position;
 import cn.changjiang.mining.org.WorkingGroupViews.WorkingGroup;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganisationQueries {
 
-    private final GraphReads reads;
+    private final CypherRunner reads;
 
-    OrganisationQueries(GraphReads reads) {
+    OrganisationQueries(CypherRunner reads) {
         this.reads = reads;
     }
 

@@ -10,26 +10,28 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import cn.changjiang.mining.api.Connection;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One round trip per question. The batch methods answer a field for all parents of a GraphQL level at once
+ * Runs the Cypher of every feature through Spring Data Neo4j's client, joining the caller's transaction when there is
+ * one. One round trip per question: the batch methods answer a field for all parents of a GraphQL level at once
  * ({@code UNWIND $keys AS key ...}), so the number of queries per request depends on the shape of the document,
  * never on the size of the answer.
  */
 @Component
-public class GraphReads {
+public class CypherRunner {
 
     private final Neo4jClient client;
     private final Counter roundTrips;
 
-    GraphReads(Neo4jClient client, MeterRegistry meters) {
+    CypherRunner(Neo4jClient client, MeterRegistry meters) {
         this.client = client;
         this.roundTrips = Counter.builder("accountability.cypher.round-trips")
-                .description("Cypher queries sent to Neo4j by the read API")
+                .description("Cypher statements sent to Neo4j by the API")
                 .register(meters);
     }
 
@@ -45,6 +47,25 @@ public class GraphReads {
     public <V> Optional<V> single(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
         List<V> rows = list(cypher, params, mapper);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    /**
+     * A keyset page of the nodes with a label, ordered by their string {@code id}, with the total count, in one
+     * round trip. The label comes from code, never from a client.
+     */
+    public <T> Connection<T> page(String label, String cursorKind, int first, String afterId, Function<Value, T> mapper,
+                                  Function<T, String> idOf) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterId);
+        params.put("limit", first + 1);
+        Value page = single("""
+                MATCH (counted:%1$s) WITH count(counted) AS total
+                OPTIONAL MATCH (n:%1$s) WHERE $after IS NULL OR n.id > $after
+                WITH total, n ORDER BY n.id LIMIT $limit
+                WITH total, collect(n) AS rows
+                RETURN {total: total, rows: rows} AS item""".formatted(label), params, v -> v).orElseThrow();
+        List<T> rows = page.get("rows").asList(mapper::apply);
+        return Connection.of(cursorKind, rows, first, afterId != null, page.get("total").asLong(), idOf);
     }
 
     /**
