@@ -1,6 +1,10 @@
 package cn.changjiang.mining;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -12,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.execution.SchemaReport;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /**
  * The one application context the integration tests share: the real app over HTTP on a random port, on a fresh
@@ -24,13 +30,38 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @Import(IntegrationTest.CaptureSchemaReport.class)
 public abstract class IntegrationTest {
 
-    @Autowired
+    /** Signed in as the working-group office, which may read and do everything; see {@link #as(String)}. */
     protected HttpGraphQlTester graphQl;
+
+    @Autowired
+    protected HttpGraphQlTester anonymous;
 
     @LocalServerPort
     protected int port;
 
     protected static final AtomicReference<SchemaReport> schemaReport = new AtomicReference<>();
+
+    private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void signInAsOffice() {
+        graphQl = as("office");
+    }
+
+    /** A tester signed in as one of the demo users (password demo-USERNAME). */
+    protected HttpGraphQlTester as(String username) {
+        return anonymous.mutate().header("Authorization", "Bearer " + token(username)).build();
+    }
+
+    protected String token(String username) {
+        return tokens.computeIfAbsent(username + "@" + port, key -> {
+            Map<?, ?> response = RestClient.create("http://localhost:" + port).post().uri("/auth/token")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("username", username, "password", "demo-" + username))
+                    .retrieve().body(Map.class);
+            return (String) response.get("access_token");
+        });
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class CaptureSchemaReport {

@@ -1,5 +1,10 @@
 package cn.changjiang.mining.api;
 
-/** Who makes a change, and in which request: written into every change record. */
-public record Actor(String name, String requestId) {
+import cn.changjiang.mining.security.Viewer;
+
+/**
+ * Who makes a request: the name written into change records, the request id, and the viewer whose role and unit
+ * decide what the request may do.
+ */
+public record Actor(String name, String requestId, Viewer viewer) {
 }

@@ -53,8 +53,8 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
 
     public static int pageSize(Integer first) {
         int size = first == null ? 20 : first;
-        if (size < 0 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("first", "first must be between 0 and " + MAX_PAGE_SIZE + ", got " + size);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("first", "first must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
         }
         return size;
     }

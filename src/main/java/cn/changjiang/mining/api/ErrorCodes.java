@@ -52,7 +52,8 @@ public class ErrorCodes implements WebGraphQlInterceptor {
             Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
             ErrorClassification classification = error.getErrorType();
             String name = classification == null ? null : classification.toString();
-            extensions.putIfAbsent("code", BY_CLASSIFICATION.getOrDefault(name, INTERNAL_ERROR));
+            extensions.putIfAbsent("code", name != null && name.contains("Introspection")
+                    ? "INTROSPECTION_REFUSED" : BY_CLASSIFICATION.getOrDefault(name, INTERNAL_ERROR));
             GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
                     .message(error.getMessage())
                     .locations(error.getLocations())

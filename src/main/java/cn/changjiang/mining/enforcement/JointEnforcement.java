@@ -21,6 +21,8 @@ import cn.changjiang.mining.ledger.AuditTrail;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.Role;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +33,13 @@ class JointEnforcement {
 
     private final EnforcementQueries queries;
     private final AuditTrail audit;
+    private final Access access;
     private final Clock clock;
 
-    JointEnforcement(EnforcementQueries queries, AuditTrail audit, Clock clock) {
+    JointEnforcement(EnforcementQueries queries, AuditTrail audit, Access access, Clock clock) {
         this.queries = queries;
         this.audit = audit;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -91,6 +95,7 @@ class JointEnforcement {
 
     @Transactional
     public JointEnforcementAction open(JointEnforcementAction.OpenInput input, Actor actor) {
+        access.require(actor.viewer(), Role.OFFICE);
         if (input.issueIds().isEmpty()) {
             throw new InvalidInputException("input.issueIds", "An action must cover at least one problem of the mine");
         }
@@ -142,6 +147,7 @@ class JointEnforcement {
 
     @Transactional
     public JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input, Actor actor) {
+        access.require(actor.viewer(), Role.OFFICE);
         JointEnforcementAction before = requireNotClosed(input.actionId());
         if (input.penaltyAmount() != null && input.penaltyAmount() < 0) {
             throw new InvalidInputException("input.penaltyAmount", "A penalty cannot be negative");
@@ -157,6 +163,7 @@ class JointEnforcement {
 
     @Transactional
     public JointEnforcementAction close(JointEnforcementAction.CloseInput input, Actor actor) {
+        access.require(actor.viewer(), Role.OFFICE);
         JointEnforcementAction before = requireNotClosed(input.actionId());
         JointEnforcementAction after = queries.close(input);
         audit.append(actor, "closeJointEnforcementAction", "JointEnforcementAction", after.id(),

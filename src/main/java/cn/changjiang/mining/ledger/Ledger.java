@@ -13,6 +13,8 @@ import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
+import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.Role;
 import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
 import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
@@ -38,16 +40,19 @@ public class Ledger {
 
     private final LedgerWrites writes;
     private final AuditTrail audit;
+    private final Access access;
     private final Clock clock;
 
-    Ledger(LedgerWrites writes, AuditTrail audit, Clock clock) {
+    Ledger(LedgerWrites writes, AuditTrail audit, Access access, Clock clock) {
         this.writes = writes;
         this.audit = audit;
+        this.access = access;
         this.clock = clock;
     }
 
     @Transactional
     public Issue report(ReportIssueInput input, Actor actor) {
+        access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         writes.mineExists(input.mineId())
                 .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
         List<String> codes = input.violationTypeCodes().stream().map(String::strip).distinct().toList();
@@ -75,6 +80,7 @@ public class Ledger {
 
     @Transactional
     public Issue assign(AssignIssueInput input, Actor actor) {
+        access.requireIssueWrite(actor.viewer(), input.issueId());
         Value current = lockAndCheck(input.issueId(), input.version());
         if (!isOpen(current)) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished and cannot be reassigned");
@@ -121,7 +127,28 @@ public class Ledger {
     }
 
     @Transactional
+    public Issue supervise(LedgerInputs.SuperviseIssueInput input, Actor actor) {
+        access.requireIssueWrite(actor.viewer(), input.issueId(), Role.LEADER);
+        Value current = lockAndCheck(input.issueId(), input.version());
+        if (!isOpen(current)) {
+            throw new IllegalTransitionException("Problem " + input.issueId() + " is finished: nothing left to supervise");
+        }
+        String supervisor = input.supervisor() == null ? null : text("input.supervisor", input.supervisor(), false);
+        Issue issue = writes.supervise(input.issueId(), input.supervised(), supervisor);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("supervised", input.supervised());
+        after.put("supervisor", supervisor);
+        audit.append(actor, "superviseIssue", "Issue", issue.id(), AuditTrail.diff(before(current), after));
+        return issue;
+    }
+
+    @Transactional
     public Issue transition(TransitionIssueInput input, Actor actor) {
+        if (CLOSED.equals(input.to())) {
+            access.requireAcceptance(actor.viewer(), input.issueId());
+        } else {
+            access.requireIssueWrite(actor.viewer(), input.issueId());
+        }
         Value current = lockAndCheck(input.issueId(), input.version());
         String from = current.get("status").asString();
         String to = input.to();
@@ -162,6 +189,11 @@ public class Ledger {
 
     @Transactional
     public Issue recordOutcome(RecordOutcomeInput input, Actor actor) {
+        if ("EXPOSURE".equals(input.outcome())) {
+            access.requireIssueWrite(actor.viewer(), input.issueId(), Role.PUBLICITY);
+        } else {
+            access.requireIssueWrite(actor.viewer(), input.issueId());
+        }
         Value current = lockAndCheck(input.issueId(), input.version());
         if (input.amount() != null && (input.amount() < 0 || input.amount().isNaN() || input.amount().isInfinite())) {
             throw new InvalidInputException("input.amount", "A penalty must be a non-negative amount");

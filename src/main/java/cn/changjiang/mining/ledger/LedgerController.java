@@ -47,6 +47,11 @@ class LedgerController {
     }
 
     @MutationMapping
+    IssuePayload superviseIssue(@Argument LedgerInputs.SuperviseIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
+        return new IssuePayload(ledger.supervise(input, actor));
+    }
+
+    @MutationMapping
     IssuePayload transitionIssue(@Argument TransitionIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
         return new IssuePayload(ledger.transition(input, actor));
     }

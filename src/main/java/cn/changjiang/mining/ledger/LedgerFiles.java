@@ -9,9 +9,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
+import cn.changjiang.mining.api.ApiException;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
-import org.springframework.beans.factory.annotation.Value;
+import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.Role;
+import cn.changjiang.mining.security.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,13 +43,12 @@ class LedgerFiles {
 
     private final LedgerImport importer;
     private final LedgerExport exporter;
-    private final String defaultActor;
+    private final Access access;
 
-    LedgerFiles(LedgerImport importer, LedgerExport exporter,
-                @Value("${accountability.ledger.default-actor:system}") String defaultActor) {
+    LedgerFiles(LedgerImport importer, LedgerExport exporter, Access access) {
         this.importer = importer;
         this.exporter = exporter;
-        this.defaultActor = defaultActor;
+        this.access = access;
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -84,7 +86,7 @@ class LedgerFiles {
                                                     @RequestParam(required = false) String unit,
                                                     @RequestParam(required = false) String township,
                                                     @RequestParam(required = false) Boolean open) {
-        return csv("ledger.csv", exporter.rows(new LedgerExport.Filter(status, unit, township, open)));
+        return csv("ledger.csv", exporter.rows(filter(status, unit, township, open)));
     }
 
     @GetMapping("/export.xlsx")
@@ -92,7 +94,14 @@ class LedgerFiles {
                                                      @RequestParam(required = false) String unit,
                                                      @RequestParam(required = false) String township,
                                                      @RequestParam(required = false) Boolean open) {
-        return xlsx("ledger.xlsx", exporter.rows(new LedgerExport.Filter(status, unit, township, open)));
+        return xlsx("ledger.xlsx", exporter.rows(filter(status, unit, township, open)));
+    }
+
+    /** A unit officer exports its own unit's problems only; others export what they ask for. */
+    private LedgerExport.Filter filter(String status, String unit, String township, Boolean open) {
+        Viewer viewer = access.requireSignedIn(access.viewer());
+        String scope = viewer.is(Role.UNIT_OFFICER) ? viewer.unitId() : unit;
+        return new LedgerExport.Filter(status, scope, township, open);
     }
 
     private static ResponseEntity<StreamingResponseBody> csv(String filename, List<Map<Column, String>> rows) {
@@ -115,13 +124,26 @@ class LedgerFiles {
                 .body(Map.of("code", "IMPORT_REJECTED", "message", e.getMessage(), "errors", e.rowErrors()));
     }
 
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> refused(ApiException e) {
+        HttpStatus status = switch (e.code()) {
+            case "UNAUTHENTICATED" -> HttpStatus.UNAUTHORIZED;
+            case "FORBIDDEN" -> HttpStatus.FORBIDDEN;
+            case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return ResponseEntity.status(status).body(Map.of("errors", List.of(
+                Map.of("message", e.getMessage(), "extensions", Map.of("code", e.code())))));
+    }
+
     private static List<SheetRow> read(InputStream in, boolean xlsx) {
         return xlsx ? LedgerSheet.readXlsx(in) : LedgerSheet.readCsv(in);
     }
 
     private Actor actor(String requestId) {
-        return new Actor(defaultActor, requestId != null && SANE_ID.matcher(requestId).matches() ? requestId
-                : UUID.randomUUID().toString());
+        Viewer viewer = access.viewer();
+        return new Actor(viewer.anonymous() ? "anonymous" : viewer.username(),
+                requestId != null && SANE_ID.matcher(requestId).matches() ? requestId : UUID.randomUUID().toString(), viewer);
     }
 
     private static Map<Column, String> example() {

@@ -20,6 +20,8 @@ import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.LedgerImportException.RowError;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
+import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.Role;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,16 +55,19 @@ class LedgerImport {
 
     private final CypherRunner graph;
     private final AuditTrail audit;
+    private final Access access;
     private final Clock clock;
 
-    LedgerImport(CypherRunner graph, AuditTrail audit, Clock clock) {
+    LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock) {
         this.graph = graph;
         this.audit = audit;
+        this.access = access;
         this.clock = clock;
     }
 
     @Transactional
     public ImportReport importRows(List<SheetRow> rows, Actor actor, boolean dryRun) {
+        access.require(actor.viewer(), Role.OFFICE);
         if (rows.isEmpty()) {
             throw new LedgerImportException("The file has no data rows");
         }

@@ -18,6 +18,9 @@ final class LedgerInputs {
                             String supervisor, Integer version) {
     }
 
+    record SuperviseIssueInput(String issueId, boolean supervised, String supervisor, Integer version) {
+    }
+
     record AcceptanceInput(String acceptedBy, LocalDate acceptedOn, List<String> evidence) {
     }
 

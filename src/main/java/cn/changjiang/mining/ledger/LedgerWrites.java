@@ -123,6 +123,17 @@ class LedgerWrites {
                 RETURN i AS item""", params, Issue::from).orElseThrow();
     }
 
+    Issue supervise(String issueId, boolean supervised, String supervisor) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", issueId);
+        params.put("supervised", supervised);
+        params.put("supervisor", supervisor);
+        return graph.single("""
+                MATCH (i:Issue {id: $id})
+                SET i.supervised = $supervised, i.supervisor = $supervisor, i.version = i.version + 1
+                RETURN i AS item""", params, Issue::from).orElseThrow();
+    }
+
     Issue transition(String issueId, String to, LocalDate closedOn, LedgerInputs.AcceptanceInput acceptance, String note) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", issueId);

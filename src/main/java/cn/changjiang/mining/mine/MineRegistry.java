@@ -13,6 +13,8 @@ import cn.changjiang.mining.api.ConflictException;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.AuditTrail;
+import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.Role;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,14 +39,17 @@ class MineRegistry {
 
     private final CypherRunner graph;
     private final AuditTrail audit;
+    private final Access access;
 
-    MineRegistry(CypherRunner graph, AuditTrail audit) {
+    MineRegistry(CypherRunner graph, AuditTrail audit, Access access) {
         this.graph = graph;
         this.audit = audit;
+        this.access = access;
     }
 
     @Transactional
     public RegisterMinePayload register(RegisterMineInput input, Actor actor) {
+        access.require(actor.viewer(), Role.OFFICE);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", required("input.name", input.name(), 200));
         fields.put("licenceNumber", required("input.licenseNumber", input.licenseNumber(), 64));

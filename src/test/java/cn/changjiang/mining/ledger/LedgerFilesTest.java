@@ -51,7 +51,8 @@ class LedgerFilesTest extends IntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.create("http://localhost:" + port);
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + token("office")).build();
     }
 
     private long importedCount() {

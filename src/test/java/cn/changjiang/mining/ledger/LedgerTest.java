@@ -116,7 +116,7 @@ class LedgerTest extends IntegrationTest {
         String id = response.path("reportIssue.issue.id").entity(String.class).get();
         graphQl.document(HISTORY).variable("id", id).execute()
                 .path("history[0].action").entity(String.class).isEqualTo("reportIssue")
-                .path("history[0].actor").entity(String.class).isEqualTo("system")
+                .path("history[0].actor").entity(String.class).isEqualTo("office")
                 .path("history[0].requestId").entity(String.class).isEqualTo("test-report-1")
                 .path("history[0].changes[*].field").entityList(String.class).contains("status", "violationTypes", "mine");
     }

@@ -1,0 +1,105 @@
+package cn.changjiang.mining.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import cn.changjiang.mining.api.ForbiddenException;
+import cn.changjiang.mining.api.UnauthenticatedException;
+import cn.changjiang.mining.graph.CypherRunner;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what, asked by the services before they change anything, so every path (GraphQL, file import and
+ * export) obeys the same rules. Refusals are {@code UNAUTHENTICATED} or {@code FORBIDDEN}.
+ */
+@Component
+public class Access {
+
+    private final SecurityProperties properties;
+    private final CypherRunner graph;
+
+    Access(SecurityProperties properties, CypherRunner graph) {
+        this.properties = properties;
+        this.graph = graph;
+    }
+
+    /** The viewer of the current HTTP request, read from its security context. */
+    public Viewer viewer() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            String role = token.getToken().getClaimAsString(properties.roleClaim());
+            Role parsed = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
+            return new Viewer(token.getName(), parsed, token.getToken().getClaimAsString(properties.unitClaim()));
+        }
+        return Viewer.ANONYMOUS;
+    }
+
+    /** Someone with one of the roles, or a refusal. */
+    public Viewer require(Viewer viewer, Role... roles) {
+        if (viewer.anonymous()) {
+            throw new UnauthenticatedException("Sign in first: this needs one of the roles " + List.of(roles));
+        }
+        if (!viewer.is(roles)) {
+            throw new ForbiddenException("Role " + viewer.role() + " may not do this; it needs one of " + List.of(roles));
+        }
+        return viewer;
+    }
+
+    public Viewer requireSignedIn(Viewer viewer) {
+        if (viewer.anonymous()) {
+            throw new UnauthenticatedException("Sign in first");
+        }
+        return viewer;
+    }
+
+    /**
+     * The office changes any problem; a unit officer only those assigned to its own unit; other roles only what
+     * {@code alsoAllowed} names (a leader's 挂牌督办, publicity's 曝光).
+     */
+    public Viewer requireIssueWrite(Viewer viewer, String issueId, Role... alsoAllowed) {
+        requireSignedIn(viewer);
+        if (viewer.is(Role.OFFICE) || viewer.is(alsoAllowed)) {
+            return viewer;
+        }
+        if (viewer.is(Role.UNIT_OFFICER) && assignedUnits(issueId).contains(viewer.unitId())) {
+            return viewer;
+        }
+        throw new ForbiddenException(viewer.is(Role.UNIT_OFFICER)
+                ? "Problem " + issueId + " is not assigned to your unit " + viewer.unitId()
+                : "Role " + viewer.role() + " may not change problems");
+    }
+
+    /**
+     * Separation of duties for 销号: the office, or a unit officer of the supervising unit that is not itself
+     * rectifying the problem.
+     */
+    public void requireAcceptance(Viewer viewer, String issueId) {
+        requireSignedIn(viewer);
+        if (viewer.is(Role.OFFICE)) {
+            return;
+        }
+        if (viewer.is(Role.UNIT_OFFICER)) {
+            Map<String, Object> units = graph.single("""
+                    MATCH (i:Issue {id: $id})
+                    RETURN {assigned: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id],
+                            supervising: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""",
+                    Map.of("id", issueId), v -> v.asMap()).orElse(Map.of());
+            if (((List<?>) units.getOrDefault("assigned", List.of())).contains(viewer.unitId())) {
+                throw new ForbiddenException("A unit cannot accept (销号) a problem it must rectify itself");
+            }
+            if (viewer.unitId() != null && viewer.unitId().equals(units.get("supervising"))) {
+                return;
+            }
+        }
+        throw new ForbiddenException("Acceptance (销号) is done by the supervising unit or the working-group office");
+    }
+
+    private List<String> assignedUnits(String issueId) {
+        return graph.list("MATCH (:Issue {id: $id})-[:ASSIGNED_TO]->(u:Unit) RETURN u.id AS item",
+                Map.of("id", issueId), v -> v.asString());
+    }
+}

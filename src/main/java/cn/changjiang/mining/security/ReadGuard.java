@@ -1,0 +1,89 @@
+package cn.changjiang.mining.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.api.UnauthenticatedException;
+import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.ledger.Issue;
+import graphql.GraphQLContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLTypeUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each viewer may read, applied to every field of every request:
+ * <ul>
+ *   <li>anonymous callers read the public plan only (campaign, tasks, units, phases, violation types, the working
+ *       group); anything naming people, mines or problems is {@code UNAUTHENTICATED};</li>
+ *   <li>analysts see no one's contact details;</li>
+ *   <li>a unit officer sees its own unit's problems in full and others' in summary (no description, measures,
+ *       evidence, responsible person, acceptance or outcome details).</li>
+ * </ul>
+ */
+@Component
+class ReadGuard extends SimplePerformantInstrumentation {
+
+    private static final Set<String> PUBLIC_ROOT_FIELDS = Set.of("campaign", "tasks", "task", "violationTypes",
+            "violationType", "phases", "minerals", "problemSources", "outcomes", "units", "unit", "unitById",
+            "workingGroup", "__schema", "__type", "__typename");
+    private static final Set<String> PRIVATE_TYPES = Set.of("Person", "Issue", "Mine", "Township", "IssueConnection",
+            "MineConnection", "JointEnforcementCandidateConnection", "JointEnforcementAction", "Accountability",
+            "AccountabilityLink", "UnitScorecard", "Change");
+    private static final Set<String> ISSUE_DETAILS = Set.of("description", "measures", "evidence", "responsiblePerson",
+            "acceptance", "outcomeRecords");
+    private static final String OWN_ISSUES = "ownIssueIds";
+
+    private final CypherRunner graph;
+
+    ReadGuard(CypherRunner graph) {
+        this.graph = graph;
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        var step = parameters.getExecutionStepInfo();
+        String parent = step.getObjectType().getName();
+        String field = step.getFieldDefinition().getName();
+        String returns = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(step.getFieldDefinition().getType())).getName();
+        boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(step.getFieldDefinition().getType()));
+        return environment -> {
+            Viewer viewer = viewer(environment.getGraphQlContext());
+            if (viewer.anonymous()) {
+                boolean publicRoot = parent.equals("Query") && PUBLIC_ROOT_FIELDS.contains(field);
+                if (parent.equals("Mutation") || parent.equals("Subscription")
+                        || (parent.equals("Query") && !publicRoot) || PRIVATE_TYPES.contains(returns)) {
+                    throw new UnauthenticatedException("Sign in to read " + parent + "." + field
+                            + "; without a token only the public plan can be read");
+                }
+            } else if (viewer.is(Role.ANALYST) && parent.equals("Person") && field.equals("phone")) {
+                return null;
+            } else if (viewer.is(Role.UNIT_OFFICER) && parent.equals("Issue") && ISSUE_DETAILS.contains(field)) {
+                Issue issue = environment.getSource();
+                if (!ownIssues(environment.getGraphQlContext(), viewer).contains(issue.id())) {
+                    return list ? List.of() : null;
+                }
+            }
+            return fetcher.get(environment);
+        };
+    }
+
+    private static Viewer viewer(GraphQLContext context) {
+        Viewer viewer = context.get(RequestContext.VIEWER);
+        return viewer == null ? Viewer.ANONYMOUS : viewer;
+    }
+
+    /** The ids of the problems assigned to the officer's unit, read once per request. */
+    private Set<String> ownIssues(GraphQLContext context, Viewer viewer) {
+        return context.computeIfAbsent(OWN_ISSUES, key -> Set.copyOf(graph.list(
+                "MATCH (i:Issue)-[:ASSIGNED_TO]->(:Unit {id: $unit}) RETURN i.id AS item",
+                Map.of("unit", viewer.unitId() == null ? "" : viewer.unitId()), v -> v.asString())));
+    }
+}
