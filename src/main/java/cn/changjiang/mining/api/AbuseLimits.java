@@ -1,5 +1,6 @@
 package cn.changjiang.mining.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
@@ -22,12 +24,17 @@ import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.NodeVisitorStub;
 import graphql.language.NodeTraverser;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -56,8 +63,17 @@ class AbuseLimits {
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation maxComplexity(@Value("${accountability.limits.max-complexity:5000}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity) {
+    MaxQueryComplexityInstrumentation maxComplexity(@Value("${accountability.limits.max-complexity:20000}") int maxComplexity) {
+        // A list multiplies what is asked below it: a connection by its page size (its edges are that page), any
+        // other list by a typical 5.
+        FieldComplexityCalculator listAware = (environment, childComplexity) -> {
+            GraphQLType type = GraphQLTypeUtil.unwrapNonNull(environment.getFieldDefinition().getType());
+            Object first = environment.getArguments().get("first");
+            boolean edges = environment.getField().getName().equals("edges");
+            int factor = first instanceof Integer size ? Math.max(size, 1) : GraphQLTypeUtil.isList(type) && !edges ? 5 : 1;
+            return 1 + childComplexity * factor;
+        };
+        return new MaxQueryComplexityInstrumentation(maxComplexity, listAware) {
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int max) {
                 return new RefusedDocument("QUERY_TOO_COMPLEX", "The query's complexity is " + complexity + "; at most " + max + " is allowed");
@@ -77,22 +93,83 @@ class AbuseLimits {
         return new DocumentLimits(maxLength, maxAliases, trustedOnly ? trusted : null);
     }
 
+    /**
+     * Refuses a GraphQL request body over the limit before anything parses it, whether or not it declares its
+     * length (a chunked body is read up to one byte past the limit, never further).
+     */
     @Bean
-    OncePerRequestFilter requestSizeLimit(@Value("${accountability.limits.max-request-bytes:262144}") long maxBytes) {
+    OncePerRequestFilter requestSizeLimit(@Value("${accountability.limits.max-request-bytes:262144}") int maxBytes) {
         return new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !request.getRequestURI().startsWith("/graphql") || !"POST".equals(request.getMethod());
+            }
+
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (request.getRequestURI().startsWith("/graphql") && request.getContentLengthLong() > maxBytes) {
+                byte[] body = request.getContentLengthLong() > maxBytes ? null : request.getInputStream().readNBytes(maxBytes + 1);
+                if (body == null || body.length > maxBytes) {
                     response.setStatus(413);
                     response.setContentType("application/json");
                     response.getWriter().write("{\"errors\":[{\"message\":\"The request is larger than " + maxBytes
                             + " bytes\",\"extensions\":{\"code\":\"REQUEST_TOO_LARGE\"}}]}");
                     return;
                 }
-                chain.doFilter(request, response);
+                chain.doFilter(new ReadBody(request, body), response);
             }
         };
+    }
+
+    /** A request whose body was already read, served again from memory. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("The body was already read");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
     static String sha256(String text) {

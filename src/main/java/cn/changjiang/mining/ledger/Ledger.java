@@ -128,7 +128,7 @@ public class Ledger {
 
     @Transactional
     public Issue supervise(LedgerInputs.SuperviseIssueInput input, Actor actor) {
-        access.requireIssueWrite(actor.viewer(), input.issueId(), Role.LEADER);
+        access.require(actor.viewer(), Role.LEADER, Role.OFFICE);
         Value current = lockAndCheck(input.issueId(), input.version());
         if (!isOpen(current)) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished: nothing left to supervise");
