@@ -2,6 +2,7 @@ package cn.changjiang.mining.graph;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+    /** No request may hold the database longer than this; a client waiting for it has given up by then. */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseManagementService dbms;
     private final URI boltUri;
@@ -42,6 +45,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, TRANSACTION_TIMEOUT)
                 .build();
         var system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         int port = system.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
