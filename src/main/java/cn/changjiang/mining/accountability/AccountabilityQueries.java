@@ -142,8 +142,8 @@ class AccountabilityQueries {
                 WITH u, count(i) AS assigned,
                      count(CASE WHEN open THEN i END) AS open,
                      count(CASE WHEN open AND i.deadline < $today THEN i END) AS overdue,
-                     count(CASE WHEN NOT open AND i.closedOn <= i.deadline THEN i END) AS closedOnTime,
-                     count(CASE WHEN NOT open AND i.closedOn > i.deadline THEN i END) AS closedLate,
+                     count(CASE WHEN i.status = 'CLOSED' AND (i.deadline IS NULL OR i.closedOn <= i.deadline) THEN i END) AS closedOnTime,
+                     count(CASE WHEN i.status = 'CLOSED' AND i.closedOn > i.deadline THEN i END) AS closedLate,
                      collect(DISTINCT m) AS mines
                 RETURN {unit: u, assigned: assigned, open: open, overdue: overdue, closedOnTime: closedOnTime,
                         closedLate: closedLate, mines: mines} AS item

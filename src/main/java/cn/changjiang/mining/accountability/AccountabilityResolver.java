@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import cn.changjiang.mining.accountability.Accountability.AccountableUnit;
 import cn.changjiang.mining.accountability.Accountability.Subject;
@@ -35,13 +34,15 @@ class AccountabilityResolver {
     }
 
     Accountability resolve(Subject subject) {
-        List<Map.Entry<String, String>> given = Stream.of(
-                        Map.entry("violationType", String.valueOf(subject.violationType())),
-                        Map.entry("task", String.valueOf(subject.task())),
-                        Map.entry("mine", String.valueOf(subject.mine())),
-                        Map.entry("township", String.valueOf(subject.township())),
-                        Map.entry("issue", String.valueOf(subject.issue())))
-                .filter(e -> !e.getValue().equals("null"))
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("violationType", subject.violationType());
+        fields.put("task", subject.task());
+        fields.put("mine", subject.mine());
+        fields.put("township", subject.township());
+        fields.put("issue", subject.issue());
+        List<Map.Entry<String, String>> given = fields.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> Map.entry(e.getKey(), e.getValue().toString()))
                 .toList();
         if (given.size() != 1) {
             throw new InvalidInputException("for", "Give exactly one of violationType, task, mine, township, issue");

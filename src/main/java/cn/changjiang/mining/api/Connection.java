@@ -45,7 +45,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
     public static int offsetAfter(String kind, String cursor) {
         String position = decode(kind, cursor);
         try {
-            return Math.addExact(Integer.parseInt(position), 1);
+            int after = Integer.parseInt(position);
+            if (after < 0) {
+                throw new NumberFormatException("negative position");
+            }
+            return Math.addExact(after, 1);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new InvalidInputException("after", "after is not a " + kind + " cursor from this API");
         }

@@ -23,6 +23,9 @@ class EnforcementQueries {
         this.reads = reads;
     }
 
+    // A problem is a criminal matter (行刑衔接: police and 政法委 join) when found in anti-gang work, referred for
+    // legal liability, or of a type the police are competent for; both queries below use this same test.
+
     /**
      * Mines whose open problems need at least {@code minDepartments} departments, ranked, with one page sliced out;
      * one round trip. The departments of a problem are the competent units of its violation types plus the units
@@ -90,6 +93,7 @@ class EnforcementQueries {
                 OPTIONAL MATCH (i:Issue) WHERE i.id IN $issueIds
                 WITH m, collect({id: i.id, open: NOT i.status IN ['CLOSED', 'SHUT_DOWN'], atMine: EXISTS { (i)-[:AT]->(m) },
                   criminal: EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                            OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
                             OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) },
                   responsible: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id]
                              + [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u:Unit) | u.id]

@@ -149,7 +149,16 @@ class JointEnforcement {
     public JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
         JointEnforcementAction before = requireNotClosed(input.actionId());
-        if (input.penaltyAmount() != null && input.penaltyAmount() < 0) {
+        if (input.inspectedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("input.inspectedOn", "An inspection cannot be dated in the future");
+        }
+        if (input.findings() == null || input.findings().isBlank() || input.findings().length() > 10_000) {
+            throw new InvalidInputException("input.findings", "Findings must be given, in at most 10,000 characters");
+        }
+        if (input.penaltyDecisions() != null && input.penaltyDecisions().stream().anyMatch(d -> d == null || d.length() > 200)) {
+            throw new InvalidInputException("input.penaltyDecisions", "A decision number has at most 200 characters");
+        }
+        if (input.penaltyAmount() != null && (input.penaltyAmount() < 0 || !Double.isFinite(input.penaltyAmount()))) {
             throw new InvalidInputException("input.penaltyAmount", "A penalty cannot be negative");
         }
         if (input.casesTransferred() != null && input.casesTransferred() < 0) {
@@ -165,6 +174,9 @@ class JointEnforcement {
     public JointEnforcementAction close(JointEnforcementAction.CloseInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
         JointEnforcementAction before = requireNotClosed(input.actionId());
+        if (input.summary() != null && input.summary().length() > 10_000) {
+            throw new InvalidInputException("input.summary", "A summary has at most 10,000 characters");
+        }
         JointEnforcementAction after = queries.close(input);
         audit.append(actor, "closeJointEnforcementAction", "JointEnforcementAction", after.id(),
                 AuditTrail.diff(fields(before), fields(after)));

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the versioned files of {@code graph-seed/} (and {@code graph-seed/demo/} when demo data is on) before
- * the app serves requests. A file is applied when its version is not yet recorded, or when its content changed:
- * the files only MERGE on business keys, so applying one again never duplicates anything.
+ * the app serves requests, each once: a file is applied when its version is not yet recorded. The files only
+ * MERGE on business keys, so applying one again (by hand, with cypher-shell) never duplicates anything.
  */
 @Component
 class GraphSeed implements SmartInitializingSingleton {
@@ -56,7 +56,12 @@ class GraphSeed implements SmartInitializingSingleton {
                                 "OPTIONAL MATCH (m:SeedMigration {version: $version}) RETURN m.checksum AS checksum",
                                 Map.of("version", file.version()))
                         .single().get("checksum").asString(null));
-                if (file.checksum().equals(applied)) {
+                if (applied != null) {
+                    if (!file.checksum().equals(applied)) {
+                        // Applied files are history: re-running an edited one could reset data changed since.
+                        log.warn("Graph seed {} changed after it was applied; not applied again. Add a new version instead.",
+                                file.version());
+                    }
                     continue;
                 }
                 apply(session, file);

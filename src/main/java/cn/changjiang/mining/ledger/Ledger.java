@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import cn.changjiang.mining.api.ConflictException;
+import cn.changjiang.mining.api.ForbiddenException;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.api.Actor;
@@ -66,6 +68,9 @@ public class Ledger {
         }
         String description = text("input.description", input.description(), true);
         String title = input.title() == null || input.title().isBlank() ? abbreviate(description) : text("input.title", input.title(), true);
+        if (input.evidence() != null) {
+            input.evidence().forEach(e -> text("input.evidence", e, false));
+        }
         if (input.foundOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("input.foundOn", "A problem cannot be found in the future: " + input.foundOn());
         }
@@ -82,6 +87,9 @@ public class Ledger {
     public Issue assign(AssignIssueInput input, Actor actor) {
         access.requireIssueWrite(actor.viewer(), input.issueId());
         Value current = lockAndCheck(input.issueId(), input.version());
+        if (actor.viewer().is(Role.UNIT_OFFICER)) {
+            requireOnlyOwnDetailsChanged(input, current);
+        }
         if (!isOpen(current)) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished and cannot be reassigned");
         }
@@ -133,7 +141,7 @@ public class Ledger {
         if (!isOpen(current)) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished: nothing left to supervise");
         }
-        String supervisor = input.supervisor() == null ? null : text("input.supervisor", input.supervisor(), false);
+        String supervisor = text("input.supervisor", input.supervisor(), false);
         Issue issue = writes.supervise(input.issueId(), input.supervised(), supervisor);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("supervised", input.supervised());
@@ -144,14 +152,17 @@ public class Ledger {
 
     @Transactional
     public Issue transition(TransitionIssueInput input, Actor actor) {
-        if (CLOSED.equals(input.to())) {
+        Value current = lockAndCheck(input.issueId(), input.version());
+        String from = current.get("status").asString();
+        String to = input.to();
+        if (SHUT_DOWN.equals(to)) {
+            access.require(actor.viewer(), Role.OFFICE);
+        } else if (CLOSED.equals(to) || (ACCEPTANCE_REQUESTED.equals(from) && RECTIFYING.equals(to))) {
+            // 销号 and 验收不通过 are the acceptor's decisions, never the rectifying unit's.
             access.requireAcceptance(actor.viewer(), input.issueId());
         } else {
             access.requireIssueWrite(actor.viewer(), input.issueId());
         }
-        Value current = lockAndCheck(input.issueId(), input.version());
-        String from = current.get("status").asString();
-        String to = input.to();
         if (!IssueWorkflow.allows(from, to)) {
             throw new IllegalTransitionException("A problem cannot go from " + from + " to " + to
                     + "; from " + from + " it can go to " + IssueWorkflow.next(from));
@@ -191,10 +202,15 @@ public class Ledger {
     public Issue recordOutcome(RecordOutcomeInput input, Actor actor) {
         if ("EXPOSURE".equals(input.outcome())) {
             access.requireIssueWrite(actor.viewer(), input.issueId(), Role.PUBLICITY);
+        } else if ("CLOSURE".equals(input.outcome())) {
+            access.require(actor.viewer(), Role.OFFICE);
         } else {
             access.requireIssueWrite(actor.viewer(), input.issueId());
         }
         Value current = lockAndCheck(input.issueId(), input.version());
+        text("input.where", input.where(), false);
+        text("input.decisionNumber", input.decisionNumber(), false);
+        text("input.note", input.note(), false);
         if (input.amount() != null && (input.amount() < 0 || input.amount().isNaN() || input.amount().isInfinite())) {
             throw new InvalidInputException("input.amount", "A penalty must be a non-negative amount");
         }
@@ -215,6 +231,24 @@ public class Ledger {
         return issue;
     }
 
+    /**
+     * A unit officer may set measures, deadline and person on its unit's problem, but who rectifies, who
+     * supervises and 挂牌督办 are for the office: otherwise a unit could make itself the acceptor of its own work.
+     */
+    private void requireOnlyOwnDetailsChanged(AssignIssueInput input, Value current) {
+        Map<String, String> units = writes.resolveUnits(Stream.concat(Stream.of(input.leadUnit()),
+                input.supportingUnits() == null ? Stream.empty() : input.supportingUnits().stream()).toList());
+        boolean sameLead = current.get("leadUnit").asString("").equals(units.get(input.leadUnit()));
+        List<String> supporting = input.supportingUnits() == null ? null
+                : input.supportingUnits().stream().map(units::get).sorted().toList();
+        List<String> currentSupporting = current.get("supportingUnits").asList(Value::asString).stream().sorted().toList();
+        if (!sameLead || (supporting != null && !supporting.equals(currentSupporting)) || input.supervisingUnit() != null
+                || input.supervised() != null || input.supervisor() != null) {
+            throw new ForbiddenException("Only the working-group office changes which units rectify or supervise a problem, "
+                    + "and 挂牌督办; a unit officer may set measures, deadline and the responsible person");
+        }
+    }
+
     private Value lockAndCheck(String issueId, Integer expectedVersion) {
         Value current = writes.lockAndRead(issueId)
                 .orElseThrow(() -> new NotFoundException("input.issueId", "No problem with id " + issueId));
@@ -231,6 +265,8 @@ public class Ledger {
                 || acceptance.evidence() == null || acceptance.evidence().stream().allMatch(String::isBlank)) {
             throw new AcceptanceRequiredException();
         }
+        text("input.acceptance.acceptedBy", acceptance.acceptedBy(), true);
+        acceptance.evidence().forEach(e -> text("input.acceptance.evidence", e, false));
         if (acceptance.acceptedOn().isBefore(foundOn) || acceptance.acceptedOn().isAfter(today)) {
             throw new InvalidInputException("input.acceptance.acceptedOn",
                     "Acceptance must be dated between the date found and today");

@@ -55,10 +55,11 @@ class LedgerFiles {
     LedgerImport.ImportReport importUpload(@RequestPart("file") MultipartFile file,
                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                            @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
+        Actor actor = importer(requestId);
         boolean xlsx = (file.getOriginalFilename() != null && file.getOriginalFilename().toLowerCase().endsWith(".xlsx"))
                 || XLSX.equals(file.getContentType());
         try (InputStream in = file.getInputStream()) {
-            return importer.importRows(read(in, xlsx), actor(requestId), dryRun);
+            return importer.importRows(read(in, xlsx), actor, dryRun);
         }
     }
 
@@ -67,8 +68,9 @@ class LedgerFiles {
                                          @RequestHeader(name = "Content-Type") String contentType,
                                          @RequestParam(defaultValue = "false") boolean dryRun,
                                          @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
+        Actor actor = importer(requestId);
         boolean xlsx = contentType.startsWith(XLSX) || (body.length > 1 && body[0] == 'P' && body[1] == 'K');
-        return importer.importRows(read(new ByteArrayInputStream(body), xlsx), actor(requestId), dryRun);
+        return importer.importRows(read(new ByteArrayInputStream(body), xlsx), actor, dryRun);
     }
 
     @GetMapping("/import-template.csv")
@@ -100,6 +102,7 @@ class LedgerFiles {
     /** A unit officer exports its own unit's problems only; others export what they ask for. */
     private LedgerExport.Filter filter(String status, String unit, String township, Boolean open) {
         Viewer viewer = access.requireSignedIn(access.viewer());
+        status = LedgerImport.statusCode(status);
         String scope = viewer.is(Role.UNIT_OFFICER) ? viewer.unitId() : unit;
         return new LedgerExport.Filter(status, scope, township, open);
     }
@@ -138,6 +141,13 @@ class LedgerFiles {
 
     private static List<SheetRow> read(InputStream in, boolean xlsx) {
         return xlsx ? LedgerSheet.readXlsx(in) : LedgerSheet.readCsv(in);
+    }
+
+    /** Only the office imports: checked before the file is even parsed. */
+    private Actor importer(String requestId) {
+        Actor actor = actor(requestId);
+        access.require(actor.viewer(), Role.OFFICE);
+        return actor;
     }
 
     private Actor actor(String requestId) {

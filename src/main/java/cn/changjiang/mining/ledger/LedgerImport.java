@@ -49,6 +49,19 @@ class LedgerImport {
             "申请验收", "ACCEPTANCE_REQUESTED", "继续挂账", "CARRIED_OVER", "已销号", "CLOSED", "销号", "CLOSED",
             "依法关闭", "SHUT_DOWN", "已关闭", "SHUT_DOWN");
 
+    /** A status as a code, from its code or its Chinese label; null for null; refused when unknown. */
+    static String statusCode(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        String code = STATUSES.containsKey(status) ? STATUSES.get(status) : STATUSES.containsValue(status) ? status : null;
+        if (code == null) {
+            throw new cn.changjiang.mining.api.InvalidInputException("status", "Unknown status " + status
+                    + "; use one of " + STATUSES.keySet() + " or their codes");
+        }
+        return code;
+    }
+
     /** The outcome of an import: what was written, what was already there. */
     record ImportReport(int rows, int imported, int alreadyPresent, int batches, boolean dryRun) {
     }
@@ -75,9 +88,15 @@ class LedgerImport {
         List<Map<String, Object>> checked = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
+        Map<Object, Integer> firstRowOfId = new HashMap<>();
         for (SheetRow row : rows) {
             int before = errors.size();
             Map<String, Object> parsed = check(row, refs, today, errors);
+            Integer earlier = firstRowOfId.putIfAbsent(parsed.get("id"), row.number());
+            if (earlier != null) {
+                errors.add(new RowError(row.number(), Column.LEDGER_NUMBER.header,
+                        "与第 " + earlier + " 行重复 / the same problem as row " + earlier));
+            }
             if (errors.size() == before) {
                 checked.add(parsed);
             }

@@ -202,7 +202,7 @@ final class LedgerSheet {
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
             printer.printRecord(headers());
             for (Map<Column, String> row : rows) {
-                printer.printRecord(List.of(Column.values()).stream().map(c -> row.getOrDefault(c, "")).toList());
+                printer.printRecord(List.of(Column.values()).stream().map(c -> inert(row.getOrDefault(c, ""))).toList());
             }
             printer.flush();
         } catch (IOException e) {
@@ -230,6 +230,11 @@ final class LedgerSheet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A cell that a spreadsheet program shows as text, never runs as a formula (CSV injection). */
+    private static String inert(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     static List<String> headers() {

@@ -102,7 +102,7 @@ class LedgerWrites {
                 DELETE old
                 WITH DISTINCT i
                 SET i.measures = $measures, i.deadline = $deadline, i.supervised = $supervised,
-                    i.supervisor = $supervisor, i.status = $status, i.version = i.version + 1
+                    i.supervisor = $supervisor, i.status = $status, i.version = coalesce(i.version, 0) + 1
                 WITH i
                 MATCH (lead:Unit {id: $lead})
                 CREATE (i)-[:ASSIGNED_TO {role: 'LEAD'}]->(lead)
@@ -130,7 +130,7 @@ class LedgerWrites {
         params.put("supervisor", supervisor);
         return graph.single("""
                 MATCH (i:Issue {id: $id})
-                SET i.supervised = $supervised, i.supervisor = $supervisor, i.version = i.version + 1
+                SET i.supervised = $supervised, i.supervisor = $supervisor, i.version = coalesce(i.version, 0) + 1
                 RETURN i AS item""", params, Issue::from).orElseThrow();
     }
 
@@ -145,7 +145,7 @@ class LedgerWrites {
         params.put("note", note);
         return graph.single("""
                 MATCH (i:Issue {id: $id})
-                SET i.status = $to, i.version = i.version + 1, i.closedOn = coalesce($closedOn, i.closedOn),
+                SET i.status = $to, i.version = coalesce(i.version, 0) + 1, i.closedOn = coalesce($closedOn, i.closedOn),
                     i.acceptedBy = coalesce($acceptedBy, i.acceptedBy), i.acceptedOn = coalesce($acceptedOn, i.acceptedOn),
                     i.acceptanceEvidence = coalesce($acceptanceEvidence, i.acceptanceEvidence),
                     i.lastNote = coalesce($note, i.lastNote)
@@ -167,7 +167,7 @@ class LedgerWrites {
                 MATCH (i:Issue {id: $id}), (o:Outcome {code: $outcome})
                 CREATE (i)-[:RESULTED_IN {on: $on, where: $where, amount: $amount, decisionNumber: $decisionNumber,
                                           note: $note, recordedAt: datetime()}]->(o)
-                SET i.status = $status, i.version = i.version + 1, i.closedOn = coalesce(i.closedOn, $closedOn)
+                SET i.status = $status, i.version = coalesce(i.version, 0) + 1, i.closedOn = coalesce(i.closedOn, $closedOn)
                 RETURN i AS item""", params, Issue::from).orElseThrow();
     }
 }

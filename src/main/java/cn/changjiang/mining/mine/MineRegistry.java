@@ -82,7 +82,7 @@ class MineRegistry {
                 SET m.name = $name, m.licenceNumber = $licenceNumber, m.licenceStatus = $licenceStatus,
                     m.licenceValidUntil = $licenceValidUntil, m.miningMethod = $miningMethod, m.greenMine = $greenMine,
                     m.location = CASE WHEN $latitude IS NULL THEN m.location ELSE point({latitude: $latitude, longitude: $longitude}) END,
-                    m.version = m.version + 1
+                    m.version = coalesce(m.version, 0) + 1
                 MERGE (mineral:Mineral {name: $mineral})
                   ON CREATE SET mineral.strategic = false
                 MERGE (township:Township {name: $township})

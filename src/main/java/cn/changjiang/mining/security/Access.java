@@ -33,7 +33,12 @@ public class Access {
         if (authentication instanceof JwtAuthenticationToken token) {
             String role = token.getToken().getClaimAsString(properties.roleClaim());
             Role parsed = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
-            return new Viewer(token.getName(), parsed, token.getToken().getClaimAsString(properties.unitClaim()));
+            String unit = token.getToken().getClaimAsString(properties.unitClaim());
+            // A token that names no known role, or a unit officer without a unit, may read only what anyone may.
+            if (parsed == null || (parsed == Role.UNIT_OFFICER && unit == null)) {
+                return Viewer.ANONYMOUS;
+            }
+            return new Viewer(token.getName(), parsed, unit);
         }
         return Viewer.ANONYMOUS;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.changjiang.mining.api.ForbiddenException;
 import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.api.UnauthenticatedException;
 import cn.changjiang.mining.graph.CypherRunner;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>anonymous callers read the public plan only (campaign, tasks, units, phases, violation types, the working
  *       group); anything naming people, mines or problems is {@code UNAUTHENTICATED};</li>
  *   <li>analysts see no one's contact details;</li>
- *   <li>a unit officer sees its own unit's problems in full and others' in summary (no description, measures,
- *       evidence, responsible person, acceptance or outcome details).</li>
+ *   <li>a unit officer sees the problems its unit rectifies or supervises in full, and others' in summary (no
+ *       description, measures, evidence, responsible person, acceptance or outcome details, nor their history).</li>
  * </ul>
  */
 @Component
@@ -70,9 +71,18 @@ class ReadGuard extends SimplePerformantInstrumentation {
                 if (!ownIssues(environment.getGraphQlContext(), viewer).contains(issue.id())) {
                     return list ? List.of() : null;
                 }
+            } else if (viewer.is(Role.UNIT_OFFICER) && parent.equals("Query") && field.equals("history")) {
+                String id = environment.getArgument("id");
+                if (isIssue(id) && !ownIssues(environment.getGraphQlContext(), viewer).contains(id)) {
+                    throw new ForbiddenException("The history of another unit's problem is not yours to read");
+                }
             }
             return fetcher.get(environment);
         };
+    }
+
+    private boolean isIssue(String id) {
+        return !graph.list("MATCH (i:Issue {id: $id}) RETURN i.id AS item", Map.of("id", id), v -> v.asString()).isEmpty();
     }
 
     private static Viewer viewer(GraphQLContext context) {
@@ -80,10 +90,10 @@ class ReadGuard extends SimplePerformantInstrumentation {
         return viewer == null ? Viewer.ANONYMOUS : viewer;
     }
 
-    /** The ids of the problems assigned to the officer's unit, read once per request. */
+    /** The ids of the problems the officer's unit rectifies or supervises, read once per request. */
     private Set<String> ownIssues(GraphQLContext context, Viewer viewer) {
         return context.computeIfAbsent(OWN_ISSUES, key -> Set.copyOf(graph.list(
-                "MATCH (i:Issue)-[:ASSIGNED_TO]->(:Unit {id: $unit}) RETURN i.id AS item",
+                "MATCH (i:Issue)-[:ASSIGNED_TO|SUPERVISED_BY]->(:Unit {id: $unit}) RETURN DISTINCT i.id AS item",
                 Map.of("unit", viewer.unitId() == null ? "" : viewer.unitId()), v -> v.asString())));
     }
 }

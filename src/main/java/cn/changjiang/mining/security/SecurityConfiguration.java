@@ -22,6 +22,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -91,15 +95,19 @@ class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties, SecretKey selfIssuedKey) {
-        if (StringUtils.hasText(properties.jwkSetUri())) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-            if (StringUtils.hasText(properties.issuerUri())) {
-                decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+        if (properties.externalProvider()) {
+            NimbusJwtDecoder decoder = StringUtils.hasText(properties.jwkSetUri())
+                    ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+                    : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            List<OAuth2TokenValidator<Jwt>> validators = new java.util.ArrayList<>();
+            validators.add(StringUtils.hasText(properties.issuerUri())
+                    ? JwtValidators.createDefaultWithIssuer(properties.issuerUri()) : JwtValidators.createDefault());
+            if (StringUtils.hasText(properties.audience())) {
+                validators.add(new JwtClaimValidator<List<String>>("aud",
+                        aud -> aud != null && aud.contains(properties.audience())));
             }
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
             return decoder;
-        }
-        if (StringUtils.hasText(properties.issuerUri())) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(selfIssuedKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SELF_ISSUER));

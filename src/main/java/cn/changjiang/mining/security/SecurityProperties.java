@@ -18,10 +18,12 @@ import org.springframework.util.StringUtils;
  * @param unitClaim       claim holding a unit officer's unit id
  * @param users           users who may get a self-issued token; passwords as {bcrypt} hashes only
  * @param corsOrigins     frontend origins allowed to call the API from a browser
+ * @param audience        when set, external tokens must name it in their {@code aud} claim
  */
 @ConfigurationProperties("accountability.security")
 public record SecurityProperties(String issuerUri, String jwkSetUri, String jwtSecret, Duration tokenLifetime,
-                                 String roleClaim, String unitClaim, List<User> users, List<String> corsOrigins) {
+                                 String roleClaim, String unitClaim, List<User> users, List<String> corsOrigins,
+                                 String audience) {
 
     public SecurityProperties {
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(8) : tokenLifetime;
@@ -35,7 +37,7 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String jwtS
         return StringUtils.hasText(issuerUri) || StringUtils.hasText(jwkSetUri);
     }
 
-    /** A user of the self-issued mode. */
-    public record User(String username, String password, Role role, String unit, String displayName) {
+    /** A user of the self-issued mode; demo users exist only while the synthetic demo data does. */
+    public record User(String username, String password, Role role, String unit, String displayName, boolean demo) {
     }
 }

@@ -3,6 +3,7 @@ package cn.changjiang.mining.security;
 import java.time.Instant;
 import java.util.Map;
 
+import cn.changjiang.mining.graph.GraphProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,11 +32,13 @@ class TokenEndpoint {
     private final SecurityProperties properties;
     private final PasswordEncoder passwords;
     private final JwtEncoder encoder;
+    private final boolean demo;
 
-    TokenEndpoint(SecurityProperties properties, PasswordEncoder passwords, JwtEncoder encoder) {
+    TokenEndpoint(SecurityProperties properties, PasswordEncoder passwords, JwtEncoder encoder, GraphProperties graph) {
         this.properties = properties;
         this.passwords = passwords;
         this.encoder = encoder;
+        this.demo = graph.loadDemoData();
     }
 
     @PostMapping("/auth/token")
@@ -44,6 +47,7 @@ class TokenEndpoint {
             return refuse(HttpStatus.NOT_FOUND, "NOT_FOUND", "Tokens come from the configured identity provider");
         }
         var user = properties.users().stream()
+                .filter(u -> demo || !u.demo())
                 .filter(u -> u.username().equals(credentials.username())).findFirst();
         String password = credentials.password() == null ? "" : credentials.password();
         boolean matches = passwords.matches(password, user.map(SecurityProperties.User::password).orElse(NO_USER_HASH));

@@ -132,7 +132,7 @@ class JointEnforcementTest extends IntegrationTest {
                 .path("jointEnforcementCandidates.edges[0].node.openAction.id").entity(String.class).isEqualTo(id);
 
         graphQl.document("""
-                        mutation($id: ID!) { recordJointEnforcementResult(input: {actionId: $id, inspectedOn: "2026-12-10",
+                        mutation($id: ID!) { recordJointEnforcementResult(input: {actionId: $id, inspectedOn: "2026-11-20",
                           findings: "查获违规储存的炸药", penaltyAmount: 50000, penaltyDecisions: ["昌公罚〔2026〕1号"],
                           casesTransferred: 1, mineClosed: false}) { action { status penaltyAmount casesTransferred penaltyDecisions } } }""")
                 .variable("id", id).execute()

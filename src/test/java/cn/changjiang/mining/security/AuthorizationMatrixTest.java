@@ -50,6 +50,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 mutation { transitionIssue(input: {issueId: "sec-issue", to: CLOSED,
                   acceptance: {acceptedBy: "验收组", acceptedOn: "2024-03-01", evidence: ["验收报告"]}}) { issue { id } } }""");
         MATRIX.put("accept", Set.of("office", "nr"));
+        MUTATIONS.put("rejectAcceptance", """
+                mutation { transitionIssue(input: {issueId: "sec-issue", to: RECTIFYING, note: "验收不通过"}) { issue { id } } }""");
+        MATRIX.put("rejectAcceptance", Set.of("office", "nr"));
+        MUTATIONS.put("shutDown", """
+                mutation { transitionIssue(input: {issueId: "sec-issue", to: SHUT_DOWN}) { issue { id } } }""");
+        MATRIX.put("shutDown", Set.of("office"));
+        MUTATIONS.put("moveToAnotherUnit", """
+                mutation { assignIssue(input: {issueId: "sec-issue", leadUnit: "区林业局"}) { issue { id } } }""");
+        MATRIX.put("moveToAnotherUnit", Set.of("office"));
         MUTATIONS.put("recordExposure", """
                 mutation { recordOutcome(input: {issueId: "sec-issue", outcome: EXPOSURE, on: "2024-03-01", where: "昌江日报"}) { issue { id } } }""");
         MATRIX.put("recordExposure", Set.of("office", "ecology", "publicity"));
@@ -61,7 +70,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                   issueIds: ["sec-issue"], plannedOn: "2026-12-01"}) { action { id } } }""");
         MATRIX.put("openJointEnforcementAction", Set.of("office"));
         MUTATIONS.put("recordJointEnforcementResult", """
-                mutation { recordJointEnforcementResult(input: {actionId: "sec-action", inspectedOn: "2026-12-01", findings: "x"}) { action { id } } }""");
+                mutation { recordJointEnforcementResult(input: {actionId: "sec-action", inspectedOn: "2026-11-01", findings: "x"}) { action { id } } }""");
         MATRIX.put("recordJointEnforcementResult", Set.of("office"));
         MUTATIONS.put("closeJointEnforcementAction", """
                 mutation { closeJointEnforcementAction(input: {actionId: "sec-action"}) { action { id } } }""");
@@ -103,6 +112,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     /** What must hold before a mutation can succeed at all, so that only the role decides. */
     private static final Map<String, String> PRECONDITIONS = Map.of(
             "accept", "MATCH (i:Issue {id: 'sec-issue'}) SET i.status = 'ACCEPTANCE_REQUESTED'",
+            "rejectAcceptance", "MATCH (i:Issue {id: 'sec-issue'}) SET i.status = 'ACCEPTANCE_REQUESTED'",
             "openJointEnforcementAction", "MATCH (a:JointEnforcementAction {id: 'sec-action'}) SET a.status = 'CLOSED'");
 
     private static void prepare(String cypher) {
