@@ -106,8 +106,29 @@ class LedgerFilesTest extends IntegrationTest {
         assertThat(errors).extracting(e -> e.get("row") + ":" + e.get("column"))
                 .containsExactlyInAnyOrder("3:发现日期", "4:责任单位");
         assertThat(importedCount()).isZero();
+        String twice = GOOD + GOOD.lines().skip(1).findFirst().orElseThrow() + "\n";
+        List<Map<String, Object>> duplicate = (List<Map<String, Object>>) post(twice.getBytes(StandardCharsets.UTF_8), "text/csv").get("errors");
+        assertThat(duplicate).extracting(e -> e.get("row")).containsExactly(5);
+        assertThat(importedCount()).isZero();
         assertThat(post("矿山,颜色\nx,y\n".getBytes(StandardCharsets.UTF_8), "text/csv"))
                 .containsEntry("status", 422).containsEntry("code", "IMPORT_REJECTED");
+    }
+
+    @Test
+    void shouldLetOnlyTheOfficeImportAndScopeAUnitOfficersExportToItsUnit() {
+        removeImported();
+        int status = RestClient.create("http://localhost:" + port).post().uri("/ledger/import")
+                .header("Authorization", "Bearer " + token("ecology")).contentType(MediaType.parseMediaType("text/csv"))
+                .body(GOOD.getBytes(StandardCharsets.UTF_8)).exchange((request, response) -> response.getStatusCode().value());
+        assertThat(status).isEqualTo(403);
+        assertThat(importedCount()).isZero();
+        post(GOOD.getBytes(StandardCharsets.UTF_8), "text/csv");
+        String police = RestClient.create("http://localhost:" + port).get().uri("/ledger/export.csv?unit=昌江生态环境局")
+                .header("Authorization", "Bearer " + token("police")).retrieve().body(String.class);
+        assertThat(police).contains("TEST-LEDGER-3").doesNotContain("TEST-LEDGER-1");
+        int anonymousExport = RestClient.create("http://localhost:" + port).get().uri("/ledger/export.csv")
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(anonymousExport).isEqualTo(401);
     }
 
     @Test

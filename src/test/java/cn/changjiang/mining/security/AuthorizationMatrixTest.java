@@ -201,6 +201,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     @Test
+    void shouldKeepAnotherUnitsProblemHistoryFromAUnitOfficer() {
+        reset();
+        String history = "{ history(id: \"sec-issue\") { action } }";
+        as("police").document(history).execute().errors().satisfy(errors ->
+                assertThat(errors.getFirst().getExtensions()).containsEntry("code", "FORBIDDEN"));
+        as("ecology").document(history).execute().errors().verify();
+        as("nr").document(history).execute().errors().verify();
+    }
+
+    @Test
     void shouldRefuseBadTokensAndWrongPasswordsWithCodes() {
         var http = org.springframework.web.client.RestClient.create("http://localhost:" + port);
         int status = http.post().uri("/graphql").header("Authorization", "Bearer not-a-token")
