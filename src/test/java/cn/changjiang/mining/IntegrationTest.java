@@ -7,12 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.execution.SchemaReport;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -27,7 +24,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"accountability.graph.data-dir=target/test-graph/${random.uuid}", "accountability.graph.demo-data=true"})
 @AutoConfigureHttpGraphQlTester
-@Import(IntegrationTest.CaptureSchemaReport.class)
+@Import(SchemaReportCapture.class)
 public abstract class IntegrationTest {
 
     /** Signed in as the working-group office, which may read and do everything; see {@link #as(String)}. */
@@ -39,7 +36,7 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
-    protected static final AtomicReference<SchemaReport> schemaReport = new AtomicReference<>();
+    protected static final AtomicReference<SchemaReport> schemaReport = SchemaReportCapture.REPORT;
 
     private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -61,14 +58,5 @@ public abstract class IntegrationTest {
                     .retrieve().body(Map.class);
             return (String) response.get("access_token");
         });
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CaptureSchemaReport {
-
-        @Bean
-        GraphQlSourceBuilderCustomizer captureSchemaReport() {
-            return builder -> builder.inspectSchemaMappings(schemaReport::set);
-        }
     }
 }
