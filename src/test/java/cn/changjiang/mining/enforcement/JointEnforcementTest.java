@@ -145,6 +145,10 @@ class JointEnforcementTest extends IntegrationTest {
         assertRefused(close, Map.of("id", "no-such-action"), "NOT_FOUND");
         graphQl.document(CANDIDATES).variable("min", 2).execute()
                 .path("jointEnforcementCandidates.edges[0].node.openAction").valueIsNull();
+        graphQl.document("query($id: ID!) { history(id: $id) { action actor changes { field to } } }").variable("id", id).execute()
+                .path("history[*].action").entityList(String.class).containsExactly("closeJointEnforcementAction",
+                        "recordJointEnforcementResult", "openJointEnforcementAction")
+                .path("history[*].actor").entityList(String.class).containsExactly("office", "office", "office");
     }
 
     private void assertRefused(String document, Map<String, Object> variables, String code) {

@@ -268,6 +268,27 @@ class LedgerTest extends IntegrationTest {
     }
 
     @Test
+    void shouldKeepAChangeRecordOfOutcomesAndSupervision() {
+        String id = report("2024-02-01");
+        graphQl.document("""
+                        mutation($id: ID!) { recordOutcome(input: {issueId: $id, outcome: PENALTY, on: "2024-03-01", amount: 20000,
+                          decisionNumber: "昌环罚〔2024〕7号"}) { issue { status outcomeRecords { outcome { code } amount decisionNumber } } } }""")
+                .variable("id", id).execute()
+                .path("recordOutcome.issue.outcomeRecords[0].decisionNumber").entity(String.class).isEqualTo("昌环罚〔2024〕7号");
+        graphQl.document("mutation($id: ID!) { superviseIssue(input: {issueId: $id, supervised: true, supervisor: \"区政府\"}) { issue { supervised } } }")
+                .variable("id", id).execute().path("superviseIssue.issue.supervised").entity(Boolean.class).isEqualTo(true);
+        graphQl.document("""
+                        mutation($id: ID!) { recordOutcome(input: {issueId: $id, outcome: CLOSURE, on: "2024-04-01"}) { issue { status open } } }""")
+                .variable("id", id).execute().path("recordOutcome.issue.status").entity(String.class).isEqualTo("SHUT_DOWN");
+        graphQl.document(HISTORY).variable("id", id).execute()
+                .path("history[*].action").entityList(String.class)
+                .containsExactly("recordOutcome", "superviseIssue", "recordOutcome", "reportIssue")
+                .path("history[2].changes[?(@.field == 'outcome.PENALTY')].to").entityList(String.class)
+                .containsExactly("2024-03-01 / 20000.0 元 / 昌环罚〔2024〕7号")
+                .path("history[0].changes[?(@.field == 'status')].to").entityList(String.class).containsExactly("SHUT_DOWN");
+    }
+
+    @Test
     void shouldListOverdueProblemsForAUnitNamedByAlias() {
         String id = report("2024-01-10");
         graphQl.document(ASSIGN).variable("input", Map.of("issueId", id, "leadUnit", "区农水局", "deadline", "2024-02-01"))
