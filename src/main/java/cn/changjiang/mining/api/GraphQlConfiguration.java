@@ -22,7 +22,10 @@ class GraphQlConfiguration {
         GraphQLScalarType dateTime = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
                 .description("时间点,ISO-8601 格式,带时区。 / A point in time in ISO-8601 form with offset.")
                 .build();
-        return wiring -> wiring.scalar(date).scalar(dateTime);
+        GraphQLScalarType json = GraphQLScalarType.newScalar(ExtendedScalars.Json)
+                .description("任意 JSON 值。 / Any JSON value.")
+                .build();
+        return wiring -> wiring.scalar(date).scalar(dateTime).scalar(json);
     }
 
     /**

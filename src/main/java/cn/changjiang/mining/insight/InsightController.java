@@ -1,0 +1,60 @@
+package cn.changjiang.mining.insight;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.security.Viewer;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Graph-shaped results and counts for the frontend's pictures. */
+@Controller
+class InsightController {
+
+    private static final List<String> MINE_NETWORK = List.of("AT", "OF_TYPE", "COMPETENT_UNIT", "ASSIGNED_TO",
+            "RESPONSIBLE_PERSON", "SUPERVISED_BY", "LOCATED_IN", "GOVERNED_AS");
+    private static final List<String> UNIT_PORTFOLIO = List.of("RESPONSIBLE_UNIT", "HAS_DUTY", "COVERS", "COMPETENT_UNIT",
+            "ASSIGNED_TO", "SERVES_IN", "HELD_IN");
+    private static final List<String> TASK_REACH = List.of("FOCUSES_ON", "RESPONSIBLE_UNIT", "TERRITORIAL_UNIT",
+            "COMPETENT_UNIT", "CITES");
+
+    private final SubgraphQueries subgraphs;
+    private final IssueCounts counts;
+    private final Clock clock;
+
+    InsightController(SubgraphQueries subgraphs, IssueCounts counts, Clock clock) {
+        this.subgraphs = subgraphs;
+        this.counts = counts;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    Subgraph subgraph(@Argument String rootId, @Argument Integer depth, @Argument List<String> relationshipTypes,
+                      @Argument Integer limit, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return subgraphs.around(rootId, depth == null ? 2 : depth, relationshipTypes, limit == null ? 300 : limit, viewer);
+    }
+
+    @QueryMapping
+    Subgraph mineNetwork(@Argument String mineId, @Argument Integer limit, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return subgraphs.around("Mine:" + mineId, 3, MINE_NETWORK, limit == null ? 300 : limit, viewer);
+    }
+
+    @QueryMapping
+    Subgraph unitPortfolio(@Argument String unitId, @Argument Integer limit, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return subgraphs.around("Unit:" + unitId, 2, UNIT_PORTFOLIO, limit == null ? 300 : limit, viewer);
+    }
+
+    @QueryMapping
+    Subgraph taskReach(@Argument int taskNumber, @Argument Integer limit, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return subgraphs.around("Task:" + taskNumber, 2, TASK_REACH, limit == null ? 300 : limit, true, viewer);
+    }
+
+    @QueryMapping
+    List<IssueCounts.Group> issueCounts(@Argument List<String> groupBy, @Argument IssueCounts.Filter filter) {
+        return counts.count(groupBy, filter, LocalDate.now(clock));
+    }
+}

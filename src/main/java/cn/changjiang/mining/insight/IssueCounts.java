@@ -1,0 +1,83 @@
+package cn.changjiang.mining.insight;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.graph.CypherRunner;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/** Problems counted by any combination of dimensions, in one query built from fixed fragments. */
+@Component
+class IssueCounts {
+
+    /** Each dimension as a Cypher list expression over the problem {@code i}; a problem may fall in several groups. */
+    private static final Map<String, String> DIMENSIONS = Map.ofEntries(
+            Map.entry("UNIT", "[(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.name]"),
+            Map.entry("STATUS", "[i.status]"),
+            Map.entry("TOWNSHIP", "[(i)-[:AT]->(:Mine)-[:LOCATED_IN]->(t:Township) | t.name]"),
+            Map.entry("MINERAL", "[(i)-[:AT]->(:Mine)-[:PRODUCES]->(m:Mineral) | m.name]"),
+            Map.entry("VIOLATION_TYPE", "[(i)-[:OF_TYPE]->(v:ViolationType) | v.code]"),
+            Map.entry("TASK", "[(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | toString(t.number)]"),
+            Map.entry("PHASE", "[(i)-[:IN_PHASE]->(p:Phase) | toString(p.number)]"),
+            Map.entry("SOURCE", "[(i)-[:FOUND_BY]->(s:ProblemSource) | s.code]"),
+            Map.entry("SEVERITY", "[i.severity]"),
+            Map.entry("FOUND_MONTH", "[left(toString(i.foundOn), 7)]"),
+            Map.entry("FOUND_WEEK", "[toString(date.truncate('week', i.foundOn))]"),
+            Map.entry("CLOSED_MONTH", "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]"));
+
+    record Filter(String status, Boolean open, String township, String unit, LocalDate foundFrom, LocalDate foundTo) {
+    }
+
+    record Group(List<String> keys, int count, int open, int overdue) {
+    }
+
+    private final CypherRunner graph;
+
+    IssueCounts(CypherRunner graph) {
+        this.graph = graph;
+    }
+
+    List<Group> count(List<String> groupBy, Filter filter, LocalDate today) {
+        if (groupBy.isEmpty() || groupBy.size() > 3) {
+            throw new InvalidInputException("groupBy", "Group by one to three dimensions");
+        }
+        StringBuilder with = new StringBuilder("WITH i");
+        StringBuilder unwind = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
+        for (int n = 0; n < groupBy.size(); n++) {
+            with.append(", ").append(DIMENSIONS.get(groupBy.get(n))).append(" AS d").append(n);
+            unwind.append("UNWIND CASE size(d").append(n).append(") WHEN 0 THEN [null] ELSE d").append(n)
+                    .append(" END AS k").append(n).append('\n');
+            keys.append(n == 0 ? "" : ", ").append('k').append(n);
+        }
+        Filter f = filter == null ? new Filter(null, null, null, null, null, null) : filter;
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", f.status());
+        params.put("open", f.open());
+        params.put("township", f.township());
+        params.put("unit", f.unit());
+        params.put("from", f.foundFrom());
+        params.put("to", f.foundTo());
+        params.put("today", today);
+        return graph.list("""
+                MATCH (i:Issue)
+                WHERE ($status IS NULL OR i.status = $status)
+                  AND ($open IS NULL OR $open = (NOT i.status IN ['CLOSED', 'SHUT_DOWN']))
+                  AND ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
+                  AND ($township IS NULL OR EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $township}) })
+                  AND ($unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $unit OR u.name = $unit OR $unit IN u.aliases })
+                %s
+                %s
+                WITH [%s] AS keys, i, NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
+                WITH keys, count(DISTINCT i) AS count, count(DISTINCT CASE WHEN open THEN i END) AS open,
+                     count(DISTINCT CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
+                RETURN {keys: keys, count: count, open: open, overdue: overdue} AS item
+                ORDER BY count DESC, keys""".formatted(with, unwind, keys), params,
+                v -> new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
+                        v.get("open").asInt(), v.get("overdue").asInt()));
+    }
+}

@@ -1,0 +1,188 @@
+package cn.changjiang.mining.insight;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.api.NotFoundException;
+import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.security.Role;
+import cn.changjiang.mining.security.Viewer;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Point;
+import org.springframework.stereotype.Component;
+
+/**
+ * Subgraphs around a node, in one query. Nodes are named {@code Type:key} by their business key (never Neo4j's
+ * internal ids), and what a viewer may not read is left out of their properties.
+ */
+@Component
+class SubgraphQueries {
+
+    /** The kinds of node a subgraph may show, each with the property that keys it; change records never appear. */
+    static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("Campaign", "id");
+        KEYS.put("Goal", "id");
+        KEYS.put("Task", "number");
+        KEYS.put("ViolationType", "code");
+        KEYS.put("Regulation", "id");
+        KEYS.put("Unit", "id");
+        KEYS.put("Duty", "id");
+        KEYS.put("Phase", "number");
+        KEYS.put("WorkingGroup", "id");
+        KEYS.put("Office", "id");
+        KEYS.put("Position", "id");
+        KEYS.put("ProblemSource", "code");
+        KEYS.put("Outcome", "code");
+        KEYS.put("Mineral", "name");
+        KEYS.put("Township", "name");
+        KEYS.put("Person", "id");
+        KEYS.put("Mine", "id");
+        KEYS.put("Issue", "id");
+        KEYS.put("JointEnforcementAction", "id");
+    }
+
+    static final Set<String> RELATIONSHIP_TYPES = Set.of("HAS_GOAL", "NAMES_MINERAL", "HAS_PHASE", "HAS_TASK", "LED_BY",
+            "STEERS", "HAS_OFFICE", "HOSTED_BY", "HAS_POSITION", "HELD_IN", "HAS_MEMBER", "RESPONSIBLE_UNIT",
+            "TERRITORIAL_UNIT", "CITES", "FOCUSES_ON", "HAS_DUTY", "COVERS", "COMPETENT_UNIT", "GOVERNED_AS", "SERVES_IN",
+            "HOLDS", "PRODUCES", "LOCATED_IN", "AT", "FOUND_BY", "IN_PHASE", "OF_TYPE", "ASSIGNED_TO",
+            "RESPONSIBLE_PERSON", "SUPERVISED_BY", "RESULTED_IN", "FOR_MINE", "WITH_UNIT", "COVERS_ISSUE");
+
+    private static final Set<String> ISSUE_DETAILS = Set.of("description", "measures", "evidence", "acceptedBy",
+            "acceptedOn", "acceptanceEvidence", "lastNote");
+
+    private final CypherRunner graph;
+
+    SubgraphQueries(CypherRunner graph) {
+        this.graph = graph;
+    }
+
+    Subgraph around(String rootId, int depth, List<String> relationshipTypes, int limit, Viewer viewer) {
+        return around(rootId, depth, relationshipTypes, limit, false, viewer);
+    }
+
+    /** With {@code outgoing}, only relationships pointing away from the root are followed. */
+    Subgraph around(String rootId, int depth, List<String> relationshipTypes, int limit, boolean outgoing, Viewer viewer) {
+        int colon = rootId.indexOf(':');
+        String label = colon < 0 ? null : rootId.substring(0, colon);
+        if (label == null || !KEYS.containsKey(label)) {
+            throw new InvalidInputException("rootId", "rootId must look like Type:key with Type one of " + KEYS.keySet());
+        }
+        if (depth < 1 || depth > 4) {
+            throw new InvalidInputException("depth", "depth must be between 1 and 4");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInputException("limit", "limit must be between 1 and 1000");
+        }
+        if (relationshipTypes != null && !RELATIONSHIP_TYPES.containsAll(relationshipTypes)) {
+            throw new InvalidInputException("relationshipTypes", "Unknown relationship type; known are " + RELATIONSHIP_TYPES);
+        }
+        String key = KEYS.get(label);
+        Object keyValue = rootId.substring(colon + 1);
+        if (key.equals("number")) {
+            try {
+                keyValue = Long.parseLong((String) keyValue);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("rootId", "A " + label + " is keyed by its number");
+            }
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("key", keyValue);
+        params.put("types", relationshipTypes);
+        params.put("labels", List.copyOf(KEYS.keySet()));
+        params.put("limit", limit);
+        Value result = graph.single("""
+                MATCH (root:%s {%s: $key})
+                OPTIONAL MATCH path = (root)-[rels*1..%d]-%s(n)
+                WHERE all(r IN rels WHERE $types IS NULL OR type(r) IN $types)
+                  AND all(x IN nodes(path) WHERE any(l IN labels(x) WHERE l IN $labels))
+                WITH root, n, min(length(path)) AS hops
+                ORDER BY hops, elementId(n)
+                WITH root, [x IN collect(n) WHERE x IS NOT NULL] AS reached
+                WITH [root] + reached[..$limit - 1] AS nodes, size(reached) > $limit - 1 AS truncated
+                CALL (nodes) {
+                  UNWIND nodes AS a
+                  MATCH (a)-[r]->(b) WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
+                  RETURN collect(r) AS rels
+                }
+                RETURN {truncated: truncated,
+                        nodes: [x IN nodes | {eid: elementId(x), labels: labels(x), properties: properties(x)}],
+                        rels: [r IN rels | {type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)),
+                                            properties: properties(r)}],
+                        ownIssues: CASE WHEN $unit IS NULL THEN [] ELSE
+                          [x IN nodes WHERE x:Issue AND EXISTS { (x)-[:ASSIGNED_TO|SUPERVISED_BY]->(:Unit {id: $unit}) } | x.id] END
+                } AS item""".formatted(label, key, depth, outgoing ? ">" : ""),
+                withUnit(params, viewer), v -> v)
+                .orElseThrow(() -> new NotFoundException("rootId", "Nothing with id " + rootId));
+        return assemble(result, viewer);
+    }
+
+    private static Map<String, Object> withUnit(Map<String, Object> params, Viewer viewer) {
+        params.put("unit", viewer.is(Role.UNIT_OFFICER) ? viewer.unitId() : null);
+        return params;
+    }
+
+    private static Subgraph assemble(Value result, Viewer viewer) {
+        Set<String> ownIssues = Set.copyOf(result.get("ownIssues").asList(Value::asString));
+        Map<String, String> idsByElement = new HashMap<>();
+        List<Subgraph.Node> nodes = new ArrayList<>();
+        for (Value node : result.get("nodes").asList(v -> v)) {
+            List<String> labels = node.get("labels").asList(Value::asString);
+            String type = KEYS.keySet().stream().filter(labels::contains).findFirst().orElse(labels.getFirst());
+            Map<String, Object> properties = properties(node.get("properties"));
+            String id = type + ":" + properties.get(KEYS.getOrDefault(type, "id"));
+            idsByElement.put(node.get("eid").asString(), id);
+            if (type.equals("Person") && viewer.is(Role.ANALYST)) {
+                properties.remove("phone");
+            }
+            if (type.equals("Issue") && viewer.is(Role.UNIT_OFFICER) && !ownIssues.contains(String.valueOf(properties.get("id")))) {
+                ISSUE_DETAILS.forEach(properties::remove);
+            }
+            nodes.add(new Subgraph.Node(id, type, label(properties), properties));
+        }
+        List<Subgraph.Edge> edges = new ArrayList<>();
+        for (Value rel : result.get("rels").asList(v -> v)) {
+            String source = idsByElement.get(rel.get("start").asString());
+            String target = idsByElement.get(rel.get("end").asString());
+            String type = rel.get("type").asString();
+            edges.add(new Subgraph.Edge(type + ":" + source + "->" + target, type, source, target,
+                    properties(rel.get("properties"))));
+        }
+        return new Subgraph(nodes, edges, result.get("truncated").asBoolean());
+    }
+
+    private static String label(Map<String, Object> properties) {
+        for (String key : List.of("name", "title", "code", "text")) {
+            if (properties.get(key) != null) {
+                String text = properties.get(key).toString();
+                return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+            }
+        }
+        return String.valueOf(properties.getOrDefault("number", properties.get("id")));
+    }
+
+    /** Properties as JSON-friendly values: dates as ISO text, points as latitude and longitude. */
+    private static Map<String, Object> properties(Value map) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String key : map.keys()) {
+            if (key.startsWith("_") || key.equals("importedBy")) {
+                continue;
+            }
+            Object value = map.get(key).asObject();
+            if (value instanceof TemporalAccessor) {
+                value = value.toString();
+            } else if (value instanceof Point point) {
+                value = Map.of("latitude", point.y(), "longitude", point.x());
+            }
+            properties.put(key, value);
+        }
+        return properties;
+    }
+}

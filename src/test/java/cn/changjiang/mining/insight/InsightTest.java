@@ -1,0 +1,127 @@
+package cn.changjiang.mining.insight;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Subgraphs and counts with exact answers on the tests' own small graph (fixtures/joint-enforcement.cypher). */
+class InsightTest extends IntegrationTest {
+
+    private static final String SUBGRAPH = """
+            query($root: ID!, $depth: Int, $types: [String!], $limit: Int) {
+              subgraph(rootId: $root, depth: $depth, relationshipTypes: $types, limit: $limit) {
+                truncated
+                nodes { id type label properties }
+                edges { id type source target }
+                cytoscapeElements
+              }
+            }""";
+
+    private static Driver fixtureDriver;
+
+    @BeforeAll
+    static void loadFixtures(@Autowired Driver driver) {
+        fixtureDriver = driver;
+        TestFixtures.remove(driver);
+        TestFixtures.load(driver, "fixtures/joint-enforcement.cypher");
+    }
+
+    @AfterAll
+    static void removeFixtures() {
+        TestFixtures.remove(fixtureDriver);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldReturnTheExactSubgraphAroundAMineWithStableIds() {
+        var response = graphQl.document(SUBGRAPH).variable("root", "Mine:tf-mine-4").variable("depth", 2)
+                .variable("types", List.of("AT", "OF_TYPE", "ASSIGNED_TO")).execute();
+        response.path("subgraph.truncated").entity(Boolean.class).isEqualTo(false)
+                .path("subgraph.nodes[*].id").entityList(String.class).contains("Mine:tf-mine-4").hasSize(9);
+        List<String> nodeIds = response.path("subgraph.nodes[*].id").entityList(String.class).get();
+        assertThat(nodeIds).containsExactlyInAnyOrder("Mine:tf-mine-4", "Issue:tf-issue-5", "Issue:tf-issue-6",
+                "Issue:tf-issue-7", "ViolationType:T3.01", "ViolationType:T2.09", "ViolationType:X.01", "Unit:POLICE",
+                "Unit:ECOLOGY");
+        List<String> edgeIds = response.path("subgraph.edges[*].id").entityList(String.class).get();
+        assertThat(edgeIds).hasSize(8).contains("AT:Issue:tf-issue-5->Mine:tf-mine-4",
+                "ASSIGNED_TO:Issue:tf-issue-6->Unit:ECOLOGY", "OF_TYPE:Issue:tf-issue-7->ViolationType:X.01");
+
+        Map<String, Object> elements = response.path("subgraph.cytoscapeElements").entity(Map.class).get();
+        List<Map<String, Map<String, Object>>> cyNodes = (List<Map<String, Map<String, Object>>>) elements.get("nodes");
+        List<Map<String, Map<String, Object>>> cyEdges = (List<Map<String, Map<String, Object>>>) elements.get("edges");
+        Set<Object> ids = cyNodes.stream().map(n -> n.get("data").get("id")).collect(Collectors.toSet());
+        assertThat(ids).hasSize(9);
+        assertThat(cyEdges).hasSize(8).allSatisfy(e -> assertThat(ids).contains(e.get("data").get("source"), e.get("data").get("target")));
+    }
+
+    @Test
+    void shouldTruncateAtTheLimitAndSayIt() {
+        graphQl.document(SUBGRAPH).variable("root", "Mine:tf-mine-4").variable("depth", 2).variable("limit", 3).execute()
+                .path("subgraph.truncated").entity(Boolean.class).isEqualTo(true)
+                .path("subgraph.nodes").entityList(Object.class).hasSize(3);
+    }
+
+    @Test
+    void shouldDrawTheNamedViews() {
+        graphQl.document("{ taskReach(taskNumber: 91) { nodes { id } edges { type } } }").execute()
+                .path("taskReach.nodes[*].id").entityList(String.class)
+                .contains("Task:91", "ViolationType:X.01", "Unit:FORESTRY", "Unit:EMERGENCY").hasSize(4);
+        graphQl.document("{ mineNetwork(mineId: \"tf-mine-3\") { nodes { id } } }").execute()
+                .path("mineNetwork.nodes[*].id").entityList(String.class)
+                .contains("Mine:tf-mine-3", "Issue:tf-issue-4", "ViolationType:T2.01", "Unit:NATURAL_RESOURCES",
+                        "Unit:AGRI_WATER", "Township:测试镇(测试)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldLeaveContactDetailsOutOfAnAnalystsSubgraph() {
+        String people = "{ subgraph(rootId: \"Unit:POLICE\", depth: 1, relationshipTypes: [\"SERVES_IN\"]) { nodes { type properties } } }";
+        List<Map<String, Object>> forAnalyst = as("analyst").document(people).execute()
+                .path("subgraph.nodes").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        List<Map<String, Object>> forOffice = graphQl.document(people).execute()
+                .path("subgraph.nodes").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(forOffice).anyMatch(n -> n.get("type").equals("Person") && ((Map<?, ?>) n.get("properties")).containsKey("phone"));
+        assertThat(forAnalyst).filteredOn(n -> n.get("type").equals("Person")).isNotEmpty()
+                .allMatch(n -> !((Map<?, ?>) n.get("properties")).containsKey("phone"));
+    }
+
+    @Test
+    void shouldRefuseBadSubgraphRequestsWithCodes() {
+        for (var bad : List.of(Map.of("root", "Mine:tf-mine-4", "depth", 9), Map.of("root", "Change:x", "depth", 1),
+                Map.of("root", "Task:two", "depth", 1))) {
+            graphQl.document(SUBGRAPH).variable("root", bad.get("root")).variable("depth", bad.get("depth")).execute()
+                    .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_REQUEST"));
+        }
+        graphQl.document(SUBGRAPH).variable("root", "Mine:no-such-mine").execute()
+                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "NOT_FOUND"));
+        anonymous.document(SUBGRAPH).variable("root", "Task:2").execute()
+                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "UNAUTHENTICATED"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCountProblemsByStatusAndByUnitAndSeverityExactly() {
+        String counts = """
+                query($by: [IssueDimension!]!) { issueCounts(groupBy: $by, filter: {township: "测试镇(测试)"}) { keys count open overdue } }""";
+        List<Map<String, Object>> byStatus = graphQl.document(counts).variable("by", List.of("STATUS")).execute()
+                .path("issueCounts").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(byStatus).extracting(g -> ((List<?>) g.get("keys")).getFirst() + "=" + g.get("count") + "/" + g.get("open") + "/" + g.get("overdue"))
+                .containsExactlyInAnyOrder("RECTIFYING=3/3/0", "CLOSED=2/0/0", "CARRIED_OVER=1/1/1", "PENDING_ASSIGNMENT=1/1/0");
+        List<Map<String, Object>> byUnit = graphQl.document(counts).variable("by", List.of("UNIT", "SEVERITY")).execute()
+                .path("issueCounts").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(byUnit).extracting(g -> g.get("keys") + "=" + g.get("count")).containsExactlyInAnyOrder(
+                "[昌江公安分局, SERIOUS]=1", "[昌江公安分局, MAJOR]=1", "[昌江生态环境局, GENERAL]=2",
+                "[市自然资源和规划局昌江分局, GENERAL]=2", "[null, GENERAL]=1");
+    }
+}
