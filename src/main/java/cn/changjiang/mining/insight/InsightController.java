@@ -3,7 +3,9 @@ package cn.changjiang.mining.insight;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,12 +26,29 @@ class InsightController {
 
     private final SubgraphQueries subgraphs;
     private final IssueCounts counts;
+    private final SearchAndMaps searchAndMaps;
     private final Clock clock;
 
-    InsightController(SubgraphQueries subgraphs, IssueCounts counts, Clock clock) {
+    InsightController(SubgraphQueries subgraphs, IssueCounts counts, SearchAndMaps searchAndMaps, Clock clock) {
         this.subgraphs = subgraphs;
         this.counts = counts;
+        this.searchAndMaps = searchAndMaps;
         this.clock = clock;
+    }
+
+    @QueryMapping
+    List<SearchAndMaps.Hit> search(@Argument String text, @Argument List<String> types, @Argument Integer first) {
+        return searchAndMaps.search(text, types, Connection.pageSize(first));
+    }
+
+    @QueryMapping
+    Map<String, Object> minesGeoJson(@Argument SearchAndMaps.BoundingBox bbox) {
+        return searchAndMaps.minesGeoJson(bbox);
+    }
+
+    @QueryMapping
+    List<SearchAndMaps.MineDistance> minesNear(@Argument double latitude, @Argument double longitude, @Argument double radiusKm) {
+        return searchAndMaps.minesNear(latitude, longitude, radiusKm);
     }
 
     @QueryMapping

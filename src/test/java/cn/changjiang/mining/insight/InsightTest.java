@@ -124,4 +124,39 @@ class InsightTest extends IntegrationTest {
                 "[昌江公安分局, SERIOUS]=1", "[昌江公安分局, MAJOR]=1", "[昌江生态环境局, GENERAL]=2",
                 "[市自然资源和规划局昌江分局, GENERAL]=2", "[null, GENERAL]=1");
     }
+
+    @Test
+    void shouldFindMinesProblemsAndUnitsByChineseText() {
+        graphQl.document("{ search(text: \"萤石\") { id type label score } }").execute()
+                .path("search[*].id").entityList(String.class).contains("Mine:demo-mine-08", "Issue:demo-issue-022");
+        graphQl.document("{ search(text: \"萤石\", types: [Mine]) { id } }").execute()
+                .path("search[*].id").entityList(String.class).containsExactly("Mine:demo-mine-08");
+        graphQl.document("{ search(text: \"公安\", types: [Unit]) { id } }").execute()
+                .path("search[*].id").entityList(String.class).containsExactly("Unit:POLICE");
+        graphQl.document("{ search(text: \"民用爆炸物品\", types: [Issue, ViolationType]) { id type } }").execute()
+                .path("search[*].id").entityList(String.class).contains("ViolationType:T3.01");
+        graphQl.document("query($t: String!) { search(text: $t) { id } }").variable("t", "(萤石 OR \\\") AND * ~ [a TO z]")
+                .execute().errors().verify();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldMapMinesAsGeoJsonWithinABoxAndFindThoseNearAPoint() {
+        Map<String, Object> collection = graphQl.document(
+                        "{ minesGeoJson(bbox: {west: 117.15, south: 29.38, east: 117.18, north: 29.42}) }")
+                .execute().path("minesGeoJson").entity(Map.class).get();
+        assertThat(collection).containsEntry("type", "FeatureCollection");
+        List<Map<String, Object>> features = (List<Map<String, Object>>) collection.get("features");
+        assertThat(features).extracting(f -> f.get("id")).containsExactly("demo-mine-07", "demo-mine-08", "demo-mine-09");
+        Map<String, Object> fluorite = features.get(1);
+        assertThat((Map<String, Object>) fluorite.get("geometry")).containsEntry("type", "Point")
+                .containsEntry("coordinates", List.of(117.1611, 29.3877));
+        assertThat((Map<String, Object>) fluorite.get("properties")).containsEntry("jointEnforcementCandidate", true)
+                .containsEntry("openIssueCount", 4);
+        assertThat((Map<String, Object>) features.get(2).get("properties")).containsEntry("jointEnforcementCandidate", false);
+        graphQl.document("{ minesNear(latitude: 29.4012, longitude: 117.1755, radiusKm: 3) { mine { id } distanceKm } }").execute()
+                .path("minesNear[0].mine.id").entity(String.class).isEqualTo("demo-mine-07")
+                .path("minesNear[0].distanceKm").entity(Double.class).satisfies(d -> assertThat(d).isLessThan(0.01))
+                .path("minesNear[*].mine.id").entityList(String.class).contains("demo-mine-08");
+    }
 }

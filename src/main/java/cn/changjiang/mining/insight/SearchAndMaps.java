@@ -1,0 +1,112 @@
+package cn.changjiang.mining.insight;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.mine.Mine;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/** Full-text search and the map of mines, each one query. */
+@Component
+class SearchAndMaps {
+
+    /** Lucene's operators, escaped so that what people type is searched as text. */
+    private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-!(){}\\[\\]^\"~*?:\\\\/]|&&|\\|\\|)");
+
+    record Hit(String id, String type, String label, double score) {
+    }
+
+    record BoundingBox(double west, double south, double east, double north) {
+    }
+
+    record MineDistance(Mine mine, double distanceKm) {
+    }
+
+    private final CypherRunner graph;
+
+    SearchAndMaps(CypherRunner graph) {
+        this.graph = graph;
+    }
+
+    List<Hit> search(String text, List<String> types, int first) {
+        String query = text == null ? "" : text.strip();
+        if (query.isEmpty() || query.length() > 200) {
+            throw new InvalidInputException("text", "Search for 1 to 200 characters");
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("query", LUCENE_SPECIAL.matcher(query).replaceAll("\\\\$1"));
+        params.put("types", types == null || types.isEmpty() ? List.copyOf(SubgraphQueries.KEYS.keySet()) : types);
+        params.put("first", first);
+        return graph.list("""
+                CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+                WITH node, score, [l IN labels(node) WHERE l IN $types][0] AS type
+                WHERE type IS NOT NULL
+                RETURN {type: type, node: properties(node), score: score} AS item
+                ORDER BY score DESC LIMIT $first""", params, SearchAndMaps::hit);
+    }
+
+    private static Hit hit(Value v) {
+        String type = v.get("type").asString();
+        Value node = v.get("node");
+        String key = SubgraphQueries.KEYS.get(type);
+        String label = node.get("name").isNull() ? node.get("title").asString(node.get(key).toString()) : node.get("name").asString();
+        return new Hit(type + ":" + node.get(key).asObject(), type, label, v.get("score").asDouble());
+    }
+
+    /** Mines as GeoJSON points, each with its open problem count and whether it is a joint-enforcement case. */
+    Map<String, Object> minesGeoJson(BoundingBox box) {
+        if (box != null && (box.south() > box.north() || box.west() > box.east()
+                || Math.abs(box.south()) > 90 || Math.abs(box.north()) > 90 || Math.abs(box.west()) > 180 || Math.abs(box.east()) > 180)) {
+            throw new InvalidInputException("bbox", "A bounding box needs south ≤ north and west ≤ east, within ±90/±180");
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("box", box == null ? null : Map.of("west", box.west(), "south", box.south(), "east", box.east(), "north", box.north()));
+        List<Map<String, Object>> features = new ArrayList<>();
+        graph.list("""
+                MATCH (m:Mine) WHERE m.location IS NOT NULL AND ($box IS NULL OR point.withinBBox(m.location,
+                    point({longitude: $box.west, latitude: $box.south}), point({longitude: $box.east, latitude: $box.north})))
+                OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                WITH m, collect(i) AS open
+                WITH m, open, reduce(acc = [], i IN open | acc
+                       + [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c] + [(i)-[:ASSIGNED_TO]->(a:Unit) | a]
+                          WHERE u.kind = 'DEPARTMENT' AND NOT u IN acc | u]) AS departments
+                RETURN {id: m.id, name: m.name, status: m.licenceStatus, longitude: m.location.longitude,
+                        latitude: m.location.latitude, openIssueCount: size(open),
+                        departments: size(reduce(d = [], u IN departments | CASE WHEN u IN d THEN d ELSE d + u END))} AS item
+                ORDER BY m.id""", params, v -> v).forEach(v -> {
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    properties.put("id", v.get("id").asString());
+                    properties.put("name", v.get("name").asString());
+                    properties.put("licenceStatus", v.get("status").asString(null));
+                    properties.put("openIssueCount", v.get("openIssueCount").asInt());
+                    properties.put("jointEnforcementCandidate", v.get("departments").asInt() >= 2);
+                    features.add(Map.of("type", "Feature", "id", v.get("id").asString(),
+                            "geometry", Map.of("type", "Point", "coordinates",
+                                    List.of(v.get("longitude").asDouble(), v.get("latitude").asDouble())),
+                            "properties", properties));
+                });
+        return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    List<MineDistance> minesNear(double latitude, double longitude, double radiusKm) {
+        if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180 || !(radiusKm > 0) || radiusKm > 500) {
+            throw new InvalidInputException("radiusKm", "A point within ±90/±180 and a radius above 0 and at most 500 km");
+        }
+        return graph.list("""
+                WITH point({latitude: $latitude, longitude: $longitude}) AS here
+                MATCH (m:Mine) WHERE point.distance(m.location, here) <= $radius
+                WITH m, point.distance(m.location, here) AS metres ORDER BY metres, m.id
+                LIMIT $limit
+                RETURN {mine: m, km: metres / 1000.0} AS item""",
+                Map.of("latitude", latitude, "longitude", longitude, "radius", radiusKm * 1000, "limit", Connection.MAX_PAGE_SIZE),
+                v -> new MineDistance(Mine.from(v.get("mine")), v.get("km").asDouble()));
+    }
+}
