@@ -73,6 +73,12 @@ class InsightController {
     }
 
     @QueryMapping
+    List<IssueCounts.Point> issueTimeSeries(@Argument String interval, @Argument LocalDate from, @Argument LocalDate to,
+                                            @Argument IssueCounts.Filter filter) {
+        return counts.timeSeries(interval, from, to, filter);
+    }
+
+    @QueryMapping
     List<IssueCounts.Group> issueCounts(@Argument List<String> groupBy, @Argument IssueCounts.Filter filter) {
         return counts.count(groupBy, filter, LocalDate.now(clock));
     }

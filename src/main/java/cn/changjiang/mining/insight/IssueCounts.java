@@ -35,6 +35,9 @@ class IssueCounts {
     record Group(List<String> keys, int count, int open, int overdue) {
     }
 
+    record Point(LocalDate period, int opened, int closed) {
+    }
+
     private final CypherRunner graph;
 
     IssueCounts(CypherRunner graph) {
@@ -79,5 +82,34 @@ class IssueCounts {
                 ORDER BY count DESC, keys""".formatted(with, unwind, keys), params,
                 v -> new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
                         v.get("open").asInt(), v.get("overdue").asInt()));
+    }
+
+    /** Problems found and closed per period, both counted in one query over the same filtered problems. */
+    List<Point> timeSeries(String interval, LocalDate from, LocalDate to, Filter filter) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "from must not be after to");
+        }
+        Filter f = filter == null ? new Filter(null, null, null, null, null, null) : filter;
+        Map<String, Object> params = new HashMap<>();
+        params.put("unit", "MONTH".equals(interval) ? "month" : "week");
+        params.put("from", from);
+        params.put("to", to);
+        params.put("status", f.status());
+        params.put("open", f.open());
+        params.put("township", f.township());
+        params.put("assigned", f.unit());
+        return graph.list("""
+                MATCH (i:Issue)
+                WHERE ($status IS NULL OR i.status = $status)
+                  AND ($open IS NULL OR $open = (NOT i.status IN ['CLOSED', 'SHUT_DOWN']))
+                  AND ($township IS NULL OR EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $township}) })
+                  AND ($assigned IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $assigned OR u.name = $assigned OR $assigned IN u.aliases })
+                UNWIND [['opened', i.foundOn], ['closed', i.closedOn]] AS event
+                WITH event[0] AS kind, event[1] AS day WHERE day IS NOT NULL
+                  AND ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
+                WITH date.truncate($unit, day) AS period, kind
+                WITH period, count(CASE kind WHEN 'opened' THEN 1 END) AS opened, count(CASE kind WHEN 'closed' THEN 1 END) AS closed
+                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""", params,
+                v -> new Point(v.get("period").asLocalDate(), v.get("opened").asInt(), v.get("closed").asInt()));
     }
 }

@@ -159,4 +159,14 @@ class InsightTest extends IntegrationTest {
                 .path("minesNear[0].distanceKm").entity(Double.class).satisfies(d -> assertThat(d).isLessThan(0.01))
                 .path("minesNear[*].mine.id").entityList(String.class).contains("demo-mine-08");
     }
+
+    @Test
+    void shouldSeriesProblemsFoundAndClosedPerMonth() {
+        graphQl.document("""
+                        { issueTimeSeries(interval: MONTH, filter: {township: "测试镇(测试)"}) { period opened closed } }""")
+                .execute()
+                .path("issueTimeSeries[*].period").entityList(String.class).containsExactly("2020-02-01", "2020-04-01")
+                .path("issueTimeSeries[*].opened").entityList(Integer.class).containsExactly(7, 0)
+                .path("issueTimeSeries[*].closed").entityList(Integer.class).containsExactly(1, 1);
+    }
 }
