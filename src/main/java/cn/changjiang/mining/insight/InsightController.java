@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.ledger.IssueFilter;
 import cn.changjiang.mining.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -74,12 +75,12 @@ class InsightController {
 
     @QueryMapping
     List<IssueCounts.Point> issueTimeSeries(@Argument String interval, @Argument LocalDate from, @Argument LocalDate to,
-                                            @Argument IssueCounts.Filter filter) {
+                                            @Argument IssueFilter filter) {
         return counts.timeSeries(interval, from, to, filter);
     }
 
     @QueryMapping
-    List<IssueCounts.Group> issueCounts(@Argument List<String> groupBy, @Argument IssueCounts.Filter filter) {
+    List<IssueCounts.Group> issueCounts(@Argument List<String> groupBy, @Argument IssueFilter filter) {
         return counts.count(groupBy, filter, LocalDate.now(clock));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.ledger.IssueFilter;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,6 @@ class IssueCounts {
             Map.entry("FOUND_WEEK", "[toString(date.truncate('week', i.foundOn))]"),
             Map.entry("CLOSED_MONTH", "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]"));
 
-    record Filter(String status, Boolean open, String township, String unit, LocalDate foundFrom, LocalDate foundTo) {
-    }
-
     record Group(List<String> keys, int count, int open, int overdue) {
     }
 
@@ -44,7 +42,7 @@ class IssueCounts {
         this.graph = graph;
     }
 
-    List<Group> count(List<String> groupBy, Filter filter, LocalDate today) {
+    List<Group> count(List<String> groupBy, IssueFilter filter, LocalDate today) {
         if (groupBy.isEmpty() || groupBy.size() > 3) {
             throw new InvalidInputException("groupBy", "Group by one to three dimensions");
         }
@@ -57,59 +55,40 @@ class IssueCounts {
                     .append(" END AS k").append(n).append('\n');
             keys.append(n == 0 ? "" : ", ").append('k').append(n);
         }
-        Filter f = filter == null ? new Filter(null, null, null, null, null, null) : filter;
-        Map<String, Object> params = new HashMap<>();
-        params.put("status", f.status());
-        params.put("open", f.open());
-        params.put("township", f.township());
-        params.put("unit", f.unit());
-        params.put("from", f.foundFrom());
-        params.put("to", f.foundTo());
+        Map<String, Object> params = IssueFilter.orNone(filter).parameters();
         params.put("today", today);
         return graph.list("""
                 MATCH (i:Issue)
-                WHERE ($status IS NULL OR i.status = $status)
-                  AND ($open IS NULL OR $open = (NOT i.status IN ['CLOSED', 'SHUT_DOWN']))
-                  AND ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
-                  AND ($township IS NULL OR EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $township}) })
-                  AND ($unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $unit OR u.name = $unit OR $unit IN u.aliases })
+                WHERE %s
                 %s
                 %s
                 WITH [%s] AS keys, i, NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
                 WITH keys, count(DISTINCT i) AS count, count(DISTINCT CASE WHEN open THEN i END) AS open,
                      count(DISTINCT CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
                 RETURN {keys: keys, count: count, open: open, overdue: overdue} AS item
-                ORDER BY count DESC, keys""".formatted(with, unwind, keys), params,
+                ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, with, unwind, keys), params,
                 v -> new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
                         v.get("open").asInt(), v.get("overdue").asInt()));
     }
 
     /** Problems found and closed per period, both counted in one query over the same filtered problems. */
-    List<Point> timeSeries(String interval, LocalDate from, LocalDate to, Filter filter) {
+    List<Point> timeSeries(String interval, LocalDate from, LocalDate to, IssueFilter filter) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "from must not be after to");
         }
-        Filter f = filter == null ? new Filter(null, null, null, null, null, null) : filter;
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = IssueFilter.orNone(filter).parameters();
         params.put("unit", "MONTH".equals(interval) ? "month" : "week");
         params.put("from", from);
         params.put("to", to);
-        params.put("status", f.status());
-        params.put("open", f.open());
-        params.put("township", f.township());
-        params.put("assigned", f.unit());
         return graph.list("""
                 MATCH (i:Issue)
-                WHERE ($status IS NULL OR i.status = $status)
-                  AND ($open IS NULL OR $open = (NOT i.status IN ['CLOSED', 'SHUT_DOWN']))
-                  AND ($township IS NULL OR EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $township}) })
-                  AND ($assigned IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $assigned OR u.name = $assigned OR $assigned IN u.aliases })
+                WHERE %s
                 UNWIND [['opened', i.foundOn], ['closed', i.closedOn]] AS event
                 WITH event[0] AS kind, event[1] AS day WHERE day IS NOT NULL
                   AND ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
                 WITH date.truncate($unit, day) AS period, kind
                 WITH period, count(CASE kind WHEN 'opened' THEN 1 END) AS opened, count(CASE kind WHEN 'closed' THEN 1 END) AS closed
-                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""", params,
+                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""".formatted(IssueFilter.WHERE), params,
                 v -> new Point(v.get("period").asLocalDate(), v.get("opened").asInt(), v.get("closed").asInt()));
     }
 }

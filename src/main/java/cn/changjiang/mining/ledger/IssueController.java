@@ -31,8 +31,13 @@ class IssueController {
     }
 
     @QueryMapping
-    Connection<Issue> issues(@Argument Integer first, @Argument String after) {
-        return queries.page(Connection.pageSize(first), Connection.decode("issue", after));
+    Connection<Issue> issues(@Argument Integer first, @Argument String after, @Argument IssueFilter filter,
+                             @Argument IssueQueries.Order orderBy) {
+        if (filter == null && orderBy == null) {
+            return queries.page(Connection.pageSize(first), Connection.decode("issue", after));
+        }
+        int offset = after == null ? 0 : Connection.offsetAfter("issues", after);
+        return queries.page(Connection.pageSize(first), offset, IssueFilter.orNone(filter), orderBy);
     }
 
     @QueryMapping

@@ -169,4 +169,24 @@ class InsightTest extends IntegrationTest {
                 .path("issueTimeSeries[*].opened").entityList(Integer.class).containsExactly(7, 0)
                 .path("issueTimeSeries[*].closed").entityList(Integer.class).containsExactly(1, 1);
     }
+
+    @Test
+    void shouldListProblemsFilteredAndSortedPageByPage() {
+        String list = """
+                query($after: String, $text: String) {
+                  issues(first: 2, after: $after, filter: {township: "测试镇(测试)", open: true, text: $text},
+                         orderBy: {field: DEADLINE, direction: ASC}) {
+                    totalCount pageInfo { hasNextPage endCursor } edges { node { id deadline } }
+                  }
+                }""";
+        var first = graphQl.document(list).execute();
+        first.path("issues.totalCount").entity(Integer.class).isEqualTo(5)
+                .path("issues.edges[*].node.id").entityList(String.class).containsExactly("tf-issue-6", "tf-issue-3")
+                .path("issues.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = first.path("issues.pageInfo.endCursor").entity(String.class).get();
+        graphQl.document(list).variable("after", cursor).execute()
+                .path("issues.edges[*].node.id").entityList(String.class).containsExactly("tf-issue-4", "tf-issue-5");
+        graphQl.document(list).variable("text", "tf-issue-7").execute()
+                .path("issues.totalCount").entity(Integer.class).isEqualTo(1);
+    }
 }
