@@ -3,34 +3,15 @@ package cn.changjiang.mining.accountability;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.IntegrationTest;
-import cn.changjiang.mining.TestFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import cn.changjiang.mining.SmallGraphTest;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Chains of accountability and "who is accountable for X", on the tests' own small graph. */
-class AccountabilityTest extends IntegrationTest {
+class AccountabilityTest extends SmallGraphTest {
 
     private static final String CHAIN = "query($id: ID!) { accountabilityChain(issueId: $id) { level kind id name role grounds unitId } }";
-
-    private static Driver fixtureDriver;
-
-    @BeforeAll
-    static void loadFixtures(@Autowired Driver driver) {
-        fixtureDriver = driver;
-        TestFixtures.remove(driver);
-        TestFixtures.load(driver, "fixtures/joint-enforcement.cypher");
-    }
-
-    @AfterAll
-    static void removeFixtures() {
-        TestFixtures.remove(fixtureDriver);
-    }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> chain(String issueId) {

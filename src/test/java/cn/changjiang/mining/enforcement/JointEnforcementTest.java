@@ -3,19 +3,15 @@ package cn.changjiang.mining.enforcement;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.IntegrationTest;
-import cn.changjiang.mining.TestFixtures;
+import cn.changjiang.mining.SmallGraphTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 联合执法 on a small graph of the test's own (fixtures/joint-enforcement.cypher), with exact answers. */
-class JointEnforcementTest extends IntegrationTest {
+class JointEnforcementTest extends SmallGraphTest {
 
     private static final String CANDIDATES = """
             query($min: Int, $first: Int, $after: String) {
@@ -33,20 +29,6 @@ class JointEnforcementTest extends IntegrationTest {
                 } }
               }
             }""";
-
-    private static Driver fixtureDriver;
-
-    @BeforeAll
-    static void loadFixtures(@Autowired Driver driver) {
-        fixtureDriver = driver;
-        TestFixtures.remove(driver);
-        TestFixtures.load(driver, "fixtures/joint-enforcement.cypher");
-    }
-
-    @AfterAll
-    static void removeFixtures() {
-        TestFixtures.remove(fixtureDriver);
-    }
 
     @Autowired
     MeterRegistry meters;

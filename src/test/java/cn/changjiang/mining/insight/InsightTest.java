@@ -5,18 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.changjiang.mining.IntegrationTest;
-import cn.changjiang.mining.TestFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import cn.changjiang.mining.SmallGraphTest;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subgraphs and counts with exact answers on the tests' own small graph (fixtures/joint-enforcement.cypher). */
-class InsightTest extends IntegrationTest {
+class InsightTest extends SmallGraphTest {
 
     private static final String SUBGRAPH = """
             query($root: ID!, $depth: Int, $types: [String!], $limit: Int) {
@@ -27,20 +22,6 @@ class InsightTest extends IntegrationTest {
                 cytoscapeElements
               }
             }""";
-
-    private static Driver fixtureDriver;
-
-    @BeforeAll
-    static void loadFixtures(@Autowired Driver driver) {
-        fixtureDriver = driver;
-        TestFixtures.remove(driver);
-        TestFixtures.load(driver, "fixtures/joint-enforcement.cypher");
-    }
-
-    @AfterAll
-    static void removeFixtures() {
-        TestFixtures.remove(fixtureDriver);
-    }
 
     @Test
     @SuppressWarnings("unchecked")
