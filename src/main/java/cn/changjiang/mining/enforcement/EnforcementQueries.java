@@ -46,9 +46,7 @@ class EnforcementQueries {
                   AND ($township IS NULL OR EXISTS { (m)-[:LOCATED_IN]->(:Township {name: $township}) })
                   AND ($mineral IS NULL OR EXISTS { (m)-[:PRODUCES]->(:Mineral {name: $mineral}) })
                 WITH m, collect(i) AS open
-                WITH m, open, reduce(acc = [], i IN open |
-                       acc + [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c]
-                                   + [(i)-[:ASSIGNED_TO]->(a:Unit) | a] WHERE u.kind = 'DEPARTMENT' | {unit: u, issue: i}]) AS shares
+                WITH m, open, reduce(acc = [], i IN open | acc + [u IN %s | {unit: u, issue: i}]) AS shares
                 WITH m, open, shares, reduce(acc = [], s IN shares | CASE WHEN s.unit IN acc THEN acc ELSE acc + s.unit END) AS units
                 WHERE size(units) >= $minDepartments
                 WITH m, open, [u IN units | {unit: u, issues: reduce(acc = [], s IN shares |
@@ -64,7 +62,8 @@ class EnforcementQueries {
                               openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a][0]}) AS ranked
                 RETURN {total: size(ranked), rows: ranked[$offset..$offset + $limit],
                         campaignLead: [(:Campaign)-[:LED_BY]->(u:Unit) | u][0],
-                        mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item""", params, v -> v)
+                        mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item"""
+                .formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, v -> v)
                 .orElseThrow();
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.mine.Mine;
 import org.neo4j.driver.Value;
@@ -75,13 +76,11 @@ class SearchAndMaps {
                     point({longitude: $box.west, latitude: $box.south}), point({longitude: $box.east, latitude: $box.north})))
                 OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
                 WITH m, collect(i) AS open
-                WITH m, open, reduce(acc = [], i IN open | acc
-                       + [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c] + [(i)-[:ASSIGNED_TO]->(a:Unit) | a]
-                          WHERE u.kind = 'DEPARTMENT' AND NOT u IN acc | u]) AS departments
+                WITH m, open, reduce(acc = [], i IN open | acc + [u IN %s WHERE NOT u IN acc]) AS departments
                 RETURN {id: m.id, name: m.name, status: m.licenceStatus, longitude: m.location.longitude,
                         latitude: m.location.latitude, openIssueCount: size(open),
                         departments: size(reduce(d = [], u IN departments | CASE WHEN u IN d THEN d ELSE d + u END))} AS item
-                ORDER BY m.id""", params, v -> v).forEach(v -> {
+                ORDER BY m.id""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, v -> v).forEach(v -> {
                     Map<String, Object> properties = new LinkedHashMap<>();
                     properties.put("id", v.get("id").asString());
                     properties.put("name", v.get("name").asString());

@@ -1,7 +1,6 @@
 package cn.changjiang.mining.ledger;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,28 +17,16 @@ class LedgerExport {
             "ACCEPTANCE_REQUESTED", "申请验收", "CARRIED_OVER", "继续挂账", "CLOSED", "已销号", "SHUT_DOWN", "依法关闭");
     private static final Map<String, String> SEVERITY_LABELS = Map.of("GENERAL", "一般", "SERIOUS", "较重", "MAJOR", "重大");
 
-    /** Which problems to export; every filter is optional. */
-    record Filter(String status, String unit, String township, Boolean open) {
-    }
-
     private final CypherRunner graph;
 
     LedgerExport(CypherRunner graph) {
         this.graph = graph;
     }
 
-    List<Map<Column, String>> rows(Filter filter) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("status", filter.status());
-        params.put("unit", filter.unit());
-        params.put("township", filter.township());
-        params.put("open", filter.open());
+    List<Map<Column, String>> rows(IssueFilter filter) {
         return graph.list("""
                 MATCH (i:Issue)-[:AT]->(m:Mine)
-                WHERE ($status IS NULL OR i.status = $status)
-                  AND ($open IS NULL OR $open = (NOT i.status IN ['CLOSED', 'SHUT_DOWN']))
-                  AND ($township IS NULL OR EXISTS { (m)-[:LOCATED_IN]->(:Township {name: $township}) })
-                  AND ($unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $unit OR u.name = $unit OR $unit IN u.aliases })
+                WHERE %s
                 RETURN {
                   ledgerNumber: coalesce(i.ledgerNumber, i.id), mine: m.name, licenceNumber: m.licenceNumber,
                   violationTypes: [(i)-[r:OF_TYPE]->(v:ViolationType) | v.code],
@@ -50,7 +37,7 @@ class LedgerExport {
                   supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.name],
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
                   status: i.status, closedOn: i.closedOn
-                } AS item ORDER BY i.foundOn, i.id""", params, LedgerExport::row);
+                } AS item ORDER BY i.foundOn, i.id""".formatted(IssueFilter.WHERE), filter.parameters(), LedgerExport::row);
     }
 
     private static Map<Column, String> row(Value v) {

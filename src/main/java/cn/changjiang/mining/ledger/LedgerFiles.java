@@ -100,11 +100,11 @@ class LedgerFiles {
     }
 
     /** A unit officer exports its own unit's problems only; others export what they ask for. */
-    private LedgerExport.Filter filter(String status, String unit, String township, Boolean open) {
+    private IssueFilter filter(String status, String unit, String township, Boolean open) {
         Viewer viewer = access.requireSignedIn(access.viewer());
         status = LedgerImport.statusCode(status);
         String scope = viewer.is(Role.UNIT_OFFICER) ? viewer.unitId() : unit;
-        return new LedgerExport.Filter(status, scope, township, open);
+        return new IssueFilter(status, open, township, scope, null, null, null);
     }
 
     private static ResponseEntity<StreamingResponseBody> csv(String filename, List<Map<Column, String>> rows) {
