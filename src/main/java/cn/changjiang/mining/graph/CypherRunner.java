@@ -69,6 +69,26 @@ public class CypherRunner {
     }
 
     /**
+     * A filtered, sorted page of the nodes {@code n} that {@code matchWhere} finds, with the total, in one round trip;
+     * its cursors are positions in that order, ties broken by {@code n.id}. The Cypher fragments come from code,
+     * never from a client; a client's values travel as parameters.
+     */
+    public <T> Connection<T> sortedPage(String cursorKind, String matchWhere, String sortKey, boolean descending,
+                                        Map<String, Object> params, int first, int offset, Function<Value, T> mapper) {
+        Map<String, Object> withPaging = new HashMap<>(params);
+        withPaging.put("offset", offset);
+        withPaging.put("limit", first + 1);
+        Value page = single("""
+                %s
+                WITH n ORDER BY %s %s, n.id
+                WITH collect(n) AS sorted
+                RETURN {total: size(sorted), rows: sorted[$offset..$offset + $limit]} AS item"""
+                .formatted(matchWhere, sortKey, descending ? "DESC" : "ASC"), withPaging, v -> v).orElseThrow();
+        return Connection.ofOffsets(cursorKind, page.get("rows").asList(mapper::apply), first, offset,
+                page.get("total").asLong());
+    }
+
+    /**
      * Children of many parents in one query. The query gets {@code $keys} and returns {@code key} and
      * {@code items} (a list); parents with no row get an empty list.
      */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.Phase;
 import cn.changjiang.mining.campaign.PlanViews.Term;
 import cn.changjiang.mining.campaign.ViolationType;
@@ -32,12 +33,12 @@ class IssueController {
 
     @QueryMapping
     Connection<Issue> issues(@Argument Integer first, @Argument String after, @Argument IssueFilter filter,
-                             @Argument IssueQueries.Order orderBy) {
+                             @Argument SortOrder orderBy) {
         if (filter == null && orderBy == null) {
             return queries.page(Connection.pageSize(first), Connection.decode("issue", after));
         }
-        int offset = after == null ? 0 : Connection.offsetAfter("issues", after);
-        return queries.page(Connection.pageSize(first), offset, IssueFilter.orNone(filter), orderBy);
+        return queries.page(Connection.pageSize(first), SortOrder.offset("issues", after), IssueFilter.orNone(filter),
+                SortOrder.orNone(orderBy));
     }
 
     @QueryMapping

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.Phase;
 import cn.changjiang.mining.campaign.PlanViews.Term;
 import cn.changjiang.mining.campaign.ViolationType;
@@ -31,27 +32,14 @@ class IssueQueries {
         return reads.page("Issue", "issue", first, afterId, Issue::from, Issue::id);
     }
 
-    record Order(String field, String direction) {
-    }
-
-    private static final Map<String, String> SORT_KEYS = Map.of("ID", "i.id", "FOUND_ON", "i.foundOn",
-            "DEADLINE", "coalesce(i.deadline, date('9999-12-31'))",
-            "SEVERITY", "CASE i.severity WHEN 'MAJOR' THEN 3 WHEN 'SERIOUS' THEN 2 ELSE 1 END");
+    private static final Map<String, String> SORT_KEYS = Map.of("ID", "n.id", "FOUND_ON", "n.foundOn",
+            "DEADLINE", "coalesce(n.deadline, date('9999-12-31'))",
+            "SEVERITY", "CASE n.severity WHEN 'MAJOR' THEN 3 WHEN 'SERIOUS' THEN 2 ELSE 1 END");
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Issue> page(int first, int offset, IssueFilter filter, Order order) {
-        String key = SORT_KEYS.get(order == null || order.field() == null ? "ID" : order.field());
-        String direction = order != null && "DESC".equals(order.direction()) ? "DESC" : "ASC";
-        Map<String, Object> params = filter.parameters();
-        params.put("offset", offset);
-        params.put("limit", first + 1);
-        Value page = reads.single("""
-                MATCH (i:Issue) WHERE %s
-                WITH i ORDER BY %s %s, i.id
-                WITH collect(i) AS sorted
-                RETURN {total: size(sorted), rows: sorted[$offset..$offset + $limit]} AS item"""
-                .formatted(IssueFilter.WHERE, key, direction), params, v -> v).orElseThrow();
-        return Connection.ofOffsets("issues", page.get("rows").asList(Issue::from), first, offset, page.get("total").asLong());
+    Connection<Issue> page(int first, int offset, IssueFilter filter, SortOrder order) {
+        return reads.sortedPage("issues", "MATCH (i:Issue) WHERE %s WITH i AS n".formatted(IssueFilter.WHERE),
+                order.key(SORT_KEYS, "ID"), order.descending(), filter.parameters(), first, offset, Issue::from);
     }
 
     Optional<Issue> issue(String id) {

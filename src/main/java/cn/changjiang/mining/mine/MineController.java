@@ -6,6 +6,7 @@ import java.util.Map;
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.Mineral;
 import cn.changjiang.mining.org.Unit;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -33,8 +34,13 @@ class MineController {
     }
 
     @QueryMapping
-    Connection<Mine> mines(@Argument Integer first, @Argument String after) {
-        return queries.page(Connection.pageSize(first), Connection.decode("mine", after));
+    Connection<Mine> mines(@Argument Integer first, @Argument String after, @Argument MineFilter filter,
+                           @Argument SortOrder orderBy) {
+        if (filter == null && orderBy == null) {
+            return queries.page(Connection.pageSize(first), Connection.decode("mine", after));
+        }
+        return queries.page(Connection.pageSize(first), SortOrder.offset("mines", after), MineFilter.orNone(filter),
+                SortOrder.orNone(orderBy));
     }
 
     @QueryMapping

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.Mineral;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.org.Unit;
@@ -22,6 +23,16 @@ class MineQueries {
 
     Connection<Mine> page(int first, String afterId) {
         return reads.page("Mine", "mine", first, afterId, Mine::from, Mine::id);
+    }
+
+    private static final Map<String, String> SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
+            "LICENCE_VALID_UNTIL", "coalesce(n.licenceValidUntil, date('9999-12-31'))",
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:AT]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] }");
+
+    /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
+    Connection<Mine> page(int first, int offset, MineFilter filter, SortOrder order) {
+        return reads.sortedPage("mines", MineFilter.MATCH, order.key(SORT_KEYS, "ID"), order.descending(),
+                filter.parameters(), first, offset, Mine::from);
     }
 
     Optional<Mine> mine(String id) {

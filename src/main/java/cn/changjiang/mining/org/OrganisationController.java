@@ -3,6 +3,8 @@ package cn.changjiang.mining.org;
 import java.util.List;
 import java.util.Map;
 
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.TaskResponsibility;
 import cn.changjiang.mining.campaign.Task;
 import cn.changjiang.mining.campaign.ViolationType;
@@ -27,6 +29,20 @@ class OrganisationController {
     @QueryMapping
     List<Unit> units() {
         return queries.units();
+    }
+
+    @QueryMapping
+    Connection<Unit> unitsConnection(@Argument Integer first, @Argument String after, @Argument UnitFilter filter,
+                                     @Argument SortOrder orderBy) {
+        return queries.unitPage(Connection.pageSize(first), SortOrder.offset("units", after), UnitFilter.orNone(filter),
+                SortOrder.orNone(orderBy));
+    }
+
+    @QueryMapping
+    Connection<Person> people(@Argument Integer first, @Argument String after, @Argument PersonFilter filter,
+                              @Argument SortOrder orderBy) {
+        return queries.personPage(Connection.pageSize(first), SortOrder.offset("people", after),
+                PersonFilter.orNone(filter), SortOrder.orNone(orderBy));
     }
 
     @QueryMapping

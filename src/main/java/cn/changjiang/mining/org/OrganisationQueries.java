@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.TaskResponsibility;
 import cn.changjiang.mining.campaign.Task;
 import cn.changjiang.mining.campaign.ViolationType;
@@ -25,6 +27,23 @@ class OrganisationQueries {
 
     List<Unit> units() {
         return reads.list("MATCH (u:Unit) RETURN u AS item ORDER BY u.order, u.name", Map.of(), Unit::from);
+    }
+
+    private static final Map<String, String> UNIT_SORT_KEYS = Map.of("DOCUMENT", "coalesce(n.order, 999)",
+            "NAME", "n.name",
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:ASSIGNED_TO]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] }");
+
+    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, SortOrder order) {
+        return reads.sortedPage("units", UnitFilter.MATCH, order.key(UNIT_SORT_KEYS, "DOCUMENT"), order.descending(),
+                filter.parameters(), first, offset, Unit::from);
+    }
+
+    private static final Map<String, String> PERSON_SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] }");
+
+    Connection<Person> personPage(int first, int offset, PersonFilter filter, SortOrder order) {
+        return reads.sortedPage("people", PersonFilter.MATCH, order.key(PERSON_SORT_KEYS, "ID"), order.descending(),
+                filter.parameters(), first, offset, Person::from);
     }
 
     Optional<Unit> unitByName(String name) {

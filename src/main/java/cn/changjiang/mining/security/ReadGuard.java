@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
 class ReadGuard extends SimplePerformantInstrumentation {
 
     private static final Set<String> PUBLIC_ROOT_FIELDS = Set.of("campaign", "tasks", "task", "violationTypes",
-            "violationType", "phases", "minerals", "problemSources", "outcomes", "units", "unit", "unitById",
+            "violationType", "phases", "minerals", "problemSources", "outcomes", "units", "unitsConnection", "unit", "unitById",
             "workingGroup", "__schema", "__type", "__typename");
     private static final Set<String> PRIVATE_TYPES = Set.of("Person", "Issue", "Mine", "Township", "IssueConnection",
-            "MineConnection", "JointEnforcementCandidateConnection", "JointEnforcementAction", "Accountability",
+            "MineConnection", "PersonConnection", "JointEnforcementCandidateConnection", "JointEnforcementAction", "Accountability",
             "AccountabilityLink", "UnitScorecard", "Change");
     private static final Set<String> ISSUE_DETAILS = Set.of("description", "measures", "evidence", "responsiblePerson",
             "acceptance", "outcomeRecords");

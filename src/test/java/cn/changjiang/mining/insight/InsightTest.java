@@ -170,4 +170,56 @@ class InsightTest extends SmallGraphTest {
         graphQl.document(list).variable("text", "tf-issue-7").execute()
                 .path("issues.totalCount").entity(Integer.class).isEqualTo(1);
     }
+
+    @Test
+    void shouldListMinesFilteredAndSortedByOpenProblems() {
+        String list = """
+                query($after: String) {
+                  mines(first: 2, after: $after, filter: {township: "测试镇(测试)", hasOpenIssues: true},
+                        orderBy: {field: OPEN_ISSUES, direction: DESC}) {
+                    totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+                  }
+                }""";
+        var first = graphQl.document(list).execute();
+        first.path("mines.totalCount").entity(Integer.class).isEqualTo(3)
+                .path("mines.edges[*].node.id").entityList(String.class).containsExactly("tf-mine-4", "tf-mine-2")
+                .path("mines.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = first.path("mines.pageInfo.endCursor").entity(String.class).get();
+        graphQl.document(list).variable("after", cursor).execute()
+                .path("mines.edges[*].node.id").entityList(String.class).containsExactly("tf-mine-3")
+                .path("mines.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        graphQl.document("""
+                        { mines(filter: {township: "测试镇(测试)", hasOpenIssues: false, text: "测试矿"}) { totalCount edges { node { id } } } }""")
+                .execute()
+                .path("mines.edges[*].node.id").entityList(String.class).containsExactly("tf-mine-1");
+    }
+
+    @Test
+    void shouldListUnitsCompetentForAKindOfProblem() {
+        anonymous.document("""
+                        { unitsConnection(filter: {competentFor: "T3.01"}, orderBy: {field: DOCUMENT}) {
+                            totalCount edges { node { id } } } }""")
+                .execute()
+                .path("unitsConnection.edges[*].node.id").entityList(String.class).containsExactly("POLICE", "EMERGENCY")
+                .path("unitsConnection.totalCount").entity(Integer.class).isEqualTo(2);
+        graphQl.document("""
+                        { unitsConnection(first: 1, filter: {task: 91}, orderBy: {field: NAME, direction: DESC}) {
+                            totalCount pageInfo { hasNextPage } edges { node { name } } } }""")
+                .execute()
+                .path("unitsConnection.totalCount").entity(Integer.class).isEqualTo(2)
+                .path("unitsConnection.edges[*].node.name").entityList(String.class).hasSize(1)
+                .path("unitsConnection.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void shouldListPeopleWithOpenProblemsOfAUnit() {
+        graphQl.document("""
+                        { people(filter: {unit: "区公安局", text: "(测试)", hasOpenIssues: true}) {
+                            totalCount edges { node { id name } } } }""")
+                .execute()
+                .path("people.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("people.edges[0].node.id").entity(String.class).isEqualTo("tf-person-police");
+        anonymous.document("{ people { totalCount } }").execute()
+                .errors().expect(error -> "UNAUTHENTICATED".equals(error.getExtensions().get("code")));
+    }
 }

@@ -1,0 +1,43 @@
+package cn.changjiang.mining.mine;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Which mines a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
+public record MineFilter(String text, String township, String mineral, String licenceStatus, String miningMethod,
+                         Boolean greenMine, LocalDate licenceValidFrom, LocalDate licenceValidTo, Boolean hasOpenIssues) {
+
+    static final MineFilter NONE = new MineFilter(null, null, null, null, null, null, null, null, null);
+
+    static final String MATCH = """
+            MATCH (n:Mine)
+            WHERE ($f_text IS NULL OR n.name CONTAINS $f_text OR n.licenceNumber CONTAINS $f_text)
+              AND ($f_township IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Township {name: $f_township}) })
+              AND ($f_mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(:Mineral {name: $f_mineral}) })
+              AND ($f_licenceStatus IS NULL OR n.licenceStatus = $f_licenceStatus)
+              AND ($f_miningMethod IS NULL OR n.miningMethod = $f_miningMethod)
+              AND ($f_greenMine IS NULL OR coalesce(n.greenMine, false) = $f_greenMine)
+              AND ($f_validFrom IS NULL OR n.licenceValidUntil >= $f_validFrom)
+              AND ($f_validTo IS NULL OR n.licenceValidUntil <= $f_validTo)
+              AND ($f_hasOpenIssues IS NULL OR $f_hasOpenIssues =
+                   EXISTS { (i:Issue)-[:AT]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] })""";
+
+    static MineFilter orNone(MineFilter filter) {
+        return filter == null ? NONE : filter;
+    }
+
+    Map<String, Object> parameters() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("f_text", text == null || text.isBlank() ? null : text.strip());
+        params.put("f_township", township);
+        params.put("f_mineral", mineral);
+        params.put("f_licenceStatus", licenceStatus);
+        params.put("f_miningMethod", miningMethod);
+        params.put("f_greenMine", greenMine);
+        params.put("f_validFrom", licenceValidFrom);
+        params.put("f_validTo", licenceValidTo);
+        params.put("f_hasOpenIssues", hasOpenIssues);
+        return params;
+    }
+}
