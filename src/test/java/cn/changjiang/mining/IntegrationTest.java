@@ -1,5 +1,6 @@
 package cn.changjiang.mining;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,7 +48,9 @@ public abstract class IntegrationTest {
 
     /** A tester signed in as one of the demo users (password demo-USERNAME). */
     protected HttpGraphQlTester as(String username) {
-        return anonymous.mutate().header("Authorization", "Bearer " + token(username)).build();
+        // Generous: a loaded CI machine can be slow, and a timeout here would say nothing about the API.
+        return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(username)).build();
     }
 
     protected String token(String username) {

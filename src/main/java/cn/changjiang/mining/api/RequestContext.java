@@ -1,5 +1,6 @@
 package cn.changjiang.mining.api;
 
+import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,20 +10,28 @@ import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.security.Viewer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Gives each request an id (the caller's {@code X-Request-Id} when it is sane, else a new one) used as the
  * execution id in logs, returned in {@code extensions.requestId}, and written into every change record; and
- * names the viewer: who the request's reads and changes are for.
+ * names the viewer: who the request's reads and changes are for. Over HTTP the viewer comes from the bearer token
+ * Spring Security checked; over WebSocket (graphql-ws), where browsers cannot send headers, from the token in the
+ * {@code connection_init} payload ({@code {"Authorization": "Bearer …"}}), checked by the same decoder, or else from
+ * the handshake's own {@code Authorization} header.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestContext implements WebGraphQlInterceptor {
+public class RequestContext implements WebSocketGraphQlInterceptor {
 
     public static final String REQUEST_ID = "requestId";
     public static final String ACTOR = "actor";
@@ -31,9 +40,27 @@ public class RequestContext implements WebGraphQlInterceptor {
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Access access;
+    private final JwtDecoder tokens;
 
-    RequestContext(Access access) {
+    RequestContext(Access access, JwtDecoder tokens) {
         this.access = access;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+        Object authorization = payload.get("Authorization");
+        if (authorization == null) {
+            authorization = payload.get("authorization");
+        }
+        if (authorization instanceof String bearer && bearer.startsWith("Bearer ")) {
+            try {
+                session.getAttributes().put(VIEWER, access.viewerOf(tokens.decode(bearer.substring(7).strip())));
+            } catch (JwtException e) {
+                return Mono.error(new UnauthenticatedException("The token in connection_init is not valid: " + e.getMessage()));
+            }
+        }
+        return Mono.empty();
     }
 
     @Override
@@ -41,7 +68,7 @@ public class RequestContext implements WebGraphQlInterceptor {
         String given = request.getHeaders().getFirst("X-Request-Id");
         String requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         // Read on the request's own thread, where the security context is, and carried to every data fetcher.
-        Viewer viewer = access.viewer();
+        Viewer viewer = request instanceof WebSocketGraphQlRequest socket ? socketViewer(socket) : access.viewer();
         String actor = viewer.anonymous() ? "anonymous" : viewer.username();
         request.configureExecutionInput((input, builder) -> builder
                 .executionId(ExecutionId.from(requestId))
@@ -49,5 +76,13 @@ public class RequestContext implements WebGraphQlInterceptor {
                 .build());
         return chain.next(request).map(response -> response.transform(builder ->
                 builder.extensions(Map.of(REQUEST_ID, requestId))));
+    }
+
+    private Viewer socketViewer(WebSocketGraphQlRequest socket) {
+        if (socket.getSessionInfo().getAttributes().get(VIEWER) instanceof Viewer signedIn) {
+            return signedIn;
+        }
+        Principal principal = socket.getSessionInfo().getPrincipal().block();
+        return principal instanceof JwtAuthenticationToken token ? access.viewerOf(token.getToken()) : Viewer.ANONYMOUS;
     }
 }

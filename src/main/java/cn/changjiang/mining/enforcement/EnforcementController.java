@@ -5,26 +5,50 @@ import java.util.Map;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 @Controller
 class EnforcementController {
 
     private final JointEnforcement enforcement;
     private final EnforcementQueries queries;
+    private final CandidateWatch watch;
+    private final Access access;
 
-    EnforcementController(JointEnforcement enforcement, EnforcementQueries queries) {
+    EnforcementController(JointEnforcement enforcement, EnforcementQueries queries, CandidateWatch watch, Access access) {
         this.enforcement = enforcement;
         this.queries = queries;
+        this.watch = watch;
+        this.access = access;
+    }
+
+    @SubscriptionMapping
+    Flux<JointEnforcementCandidate> jointEnforcementCandidateAppeared(@Argument Integer minDepartments,
+                                                                      @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        access.requireSignedIn(viewer);
+        int min = minDepartments == null ? 2 : minDepartments;
+        if (min < 1) {
+            throw new InvalidInputException("minDepartments", "minDepartments must be at least 1, got " + min);
+        }
+        return watch.spanChanges()
+                .filter(change -> change.reached(min))
+                .publishOn(Schedulers.boundedElastic())
+                .concatMapIterable(change -> enforcement.candidateAt(change.mineId(), min).stream().toList());
     }
 
     @QueryMapping

@@ -1,6 +1,7 @@
 package cn.changjiang.mining.enforcement;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,10 @@ class EnforcementQueries {
      * one round trip. The departments of a problem are the competent units of its violation types plus the units
      * explicitly assigned to it, never a task's whole 责任单位 list.
      */
-    Value findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, LocalDate today,
-                                           int offset, int limit) {
+    Value findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, String mine,
+                                           LocalDate today, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
+        params.put("mine", mine);
         params.put("minDepartments", minDepartments);
         params.put("township", township);
         params.put("mineral", mineral);
@@ -42,7 +44,7 @@ class EnforcementQueries {
         params.put("limit", limit);
         return reads.single("""
                 MATCH (i:Issue)-[:AT]->(m:Mine)
-                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND ($mine IS NULL OR m.id = $mine)
                   AND ($township IS NULL OR EXISTS { (m)-[:LOCATED_IN]->(:Township {name: $township}) })
                   AND ($mineral IS NULL OR EXISTS { (m)-[:PRODUCES]->(:Mineral {name: $mineral}) })
                 WITH m, collect(i) AS open
@@ -65,6 +67,38 @@ class EnforcementQueries {
                         mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item"""
                 .formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, v -> v)
                 .orElseThrow();
+    }
+
+    /** How many departments the open problems of each mine need, for every mine that has open problems. */
+    Map<String, Integer> departmentSpans() {
+        return spans(reads.list("""
+                MATCH (i:Issue)-[:AT]->(m:Mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                UNWIND %s AS department
+                WITH m, count(DISTINCT department) AS departments
+                RETURN {mine: m.id, departments: departments} AS item"""
+                .formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), Map.of(), v -> v));
+    }
+
+    /** The same, for the given mines and the mines of the given problems, zero included; one round trip. */
+    Map<String, Integer> departmentSpans(Collection<String> mineIds, Collection<String> issueIds) {
+        return spans(reads.list("""
+                CALL () {
+                  UNWIND $mineIds AS id MATCH (m:Mine {id: id}) RETURN m
+                  UNION
+                  UNWIND $issueIds AS id MATCH (:Issue {id: id})-[:AT]->(m:Mine) RETURN m
+                }
+                RETURN {mine: m.id, departments: size(COLLECT {
+                  MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                  UNWIND %s AS department
+                  RETURN DISTINCT department })} AS item"""
+                .formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE),
+                Map.of("mineIds", List.copyOf(mineIds), "issueIds", List.copyOf(issueIds)), v -> v));
+    }
+
+    private static Map<String, Integer> spans(List<Value> rows) {
+        Map<String, Integer> spans = new HashMap<>();
+        rows.forEach(row -> spans.put(row.get("mine").asString(), row.get("departments").asInt()));
+        return spans;
     }
 
     Optional<JointEnforcementAction> action(String id) {

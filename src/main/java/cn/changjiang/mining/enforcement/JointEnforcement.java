@@ -49,12 +49,22 @@ class JointEnforcement {
             throw new InvalidInputException("minDepartments", "minDepartments must be at least 1, got " + minDepartments);
         }
         int offset = after == null ? 0 : Connection.offsetAfter("candidate", after);
-        Value page = queries.findMinesNeedingJointEnforcement(minDepartments, township, mineral, LocalDate.now(clock),
-                offset, first + 1);
+        Value page = queries.findMinesNeedingJointEnforcement(minDepartments, township, mineral, null,
+                LocalDate.now(clock), offset, first + 1);
+        return Connection.ofOffsets("candidate", candidates(page), first, offset, page.get("total").asLong());
+    }
+
+    /** The mine's entry when its open problems need at least {@code minDepartments} departments. */
+    Optional<JointEnforcementCandidate> candidateAt(String mineId, int minDepartments) {
+        Value page = queries.findMinesNeedingJointEnforcement(minDepartments, null, null, mineId, LocalDate.now(clock),
+                0, 1);
+        return candidates(page).stream().findFirst();
+    }
+
+    private static List<JointEnforcementCandidate> candidates(Value page) {
         Unit campaignLead = page.get("campaignLead").isNull() ? null : Unit.from(page.get("campaignLead"));
         List<Unit> mustJoin = page.get("mustJoin").asList(Unit::from);
-        List<JointEnforcementCandidate> rows = page.get("rows").asList(row -> candidate(row, campaignLead, mustJoin));
-        return Connection.ofOffsets("candidate", rows, first, offset, page.get("total").asLong());
+        return page.get("rows").asList(row -> candidate(row, campaignLead, mustJoin));
     }
 
     private static JointEnforcementCandidate candidate(Value row, Unit campaignLead, List<Unit> mustJoin) {

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.graph.CypherRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The append-only record of every change: who, when, what, which fields from what to what, and the request id.
  * Appended inside the changing transaction, so a change and its record commit or roll back together. Nothing in
- * the API edits or deletes a record.
+ * the API edits or deletes a record. Once the transaction commits, {@link LedgerEvents} streams the new records to
+ * subscribers.
  */
 @Component
 public class AuditTrail {
@@ -25,9 +28,17 @@ public class AuditTrail {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CypherRunner graph;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    AuditTrail(CypherRunner graph) {
+    AuditTrail(CypherRunner graph, ApplicationEventPublisher events, Clock clock) {
         this.graph = graph;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Changes appended in one transaction; {@link LedgerEvents} passes them on once it commits. */
+    record ChangesRecorded(List<Change> changes) {
     }
 
     public record FieldChange(String field, String from, String to) {
@@ -38,12 +49,7 @@ public class AuditTrail {
     }
 
     public void append(Actor actor, String action, String entityType, String entityId, List<FieldChange> changes) {
-        graph.single("""
-                CREATE (c:Change {id: $id, at: datetime(), actor: $actor, action: $action, entityId: $entityId,
-                                  entityType: $entityType, changes: $changes, requestId: $requestId})
-                RETURN c.id AS item""", Map.of("id", UUID.randomUUID().toString(), "actor", actor.name(),
-                "action", action, "entityId", entityId, "entityType", entityType,
-                "changes", JSON.writeValueAsString(changes), "requestId", actor.requestId()), v -> v);
+        appendAll(actor, action, entityType, List.of(Map.entry(entityId, changes)));
     }
 
     /** One record per entity, for a batch of changes made by one action (an import batch), in one round trip. */
@@ -51,16 +57,22 @@ public class AuditTrail {
         if (changes.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows = changes.stream()
-                .map(e -> Map.<String, Object>of("id", UUID.randomUUID().toString(), "entityId", e.getKey(),
-                        "changes", JSON.writeValueAsString(e.getValue())))
+        ZonedDateTime at = ZonedDateTime.now(clock);
+        List<Change> recorded = changes.stream()
+                .map(e -> new Change(UUID.randomUUID().toString(), at, actor.name(), action, e.getKey(), entityType,
+                        e.getValue(), actor.requestId()))
+                .toList();
+        List<Map<String, Object>> rows = recorded.stream()
+                .map(c -> Map.<String, Object>of("id", c.id(), "entityId", c.entityId(),
+                        "changes", JSON.writeValueAsString(c.changes())))
                 .toList();
         graph.list("""
                 UNWIND $rows AS row
-                CREATE (c:Change {id: row.id, at: datetime(), actor: $actor, action: $action, entityId: row.entityId,
+                CREATE (c:Change {id: row.id, at: $at, actor: $actor, action: $action, entityId: row.entityId,
                                   entityType: $entityType, changes: row.changes, requestId: $requestId})
-                RETURN count(c) AS item""", Map.of("rows", rows, "actor", actor.name(), "action", action,
+                RETURN count(c) AS item""", Map.of("rows", rows, "at", at, "actor", actor.name(), "action", action,
                 "entityType", entityType, "requestId", actor.requestId()), v -> v);
+        events.publishEvent(new ChangesRecorded(recorded));
     }
 
     List<Change> history(String entityId) {

@@ -13,12 +13,17 @@ import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
 import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
 import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /** The ledger's mutations, its change history and its watch lists (overdue, 挂牌督办). */
 @Controller
@@ -27,12 +32,17 @@ class LedgerController {
     private final Ledger ledger;
     private final AuditTrail audit;
     private final IssueQueries queries;
+    private final LedgerEvents events;
+    private final Access access;
     private final Clock clock;
 
-    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, Clock clock) {
+    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, LedgerEvents events, Access access,
+                     Clock clock) {
         this.ledger = ledger;
         this.audit = audit;
         this.queries = queries;
+        this.events = events;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -59,6 +69,17 @@ class LedgerController {
     @MutationMapping
     IssuePayload recordOutcome(@Argument RecordOutcomeInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
         return new IssuePayload(ledger.recordOutcome(input, actor));
+    }
+
+    @SubscriptionMapping
+    Flux<AuditTrail.Change> ledgerChanged(@Argument String entityId, @Argument String entityType,
+                                          @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        access.requireSignedIn(viewer);
+        return events.changes()
+                .filter(change -> (entityId == null || entityId.equals(change.entityId()))
+                        && (entityType == null || entityType.equals(change.entityType())))
+                .publishOn(Schedulers.boundedElastic())
+                .filter(change -> access.mayReadChange(viewer, change.entityType(), change.entityId()));
     }
 
     @QueryMapping

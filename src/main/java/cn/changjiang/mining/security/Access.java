@@ -9,6 +9,7 @@ import cn.changjiang.mining.api.UnauthenticatedException;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +31,19 @@ public class Access {
     /** The viewer of the current HTTP request, read from its security context. */
     public Viewer viewer() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            String role = token.getToken().getClaimAsString(properties.roleClaim());
-            Role parsed = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
-            String unit = token.getToken().getClaimAsString(properties.unitClaim());
-            // A token that names no known role, or a unit officer without a unit, may read only what anyone may.
-            if (parsed == null || (parsed == Role.UNIT_OFFICER && unit == null)) {
-                return Viewer.ANONYMOUS;
-            }
-            return new Viewer(token.getName(), parsed, unit);
+        return authentication instanceof JwtAuthenticationToken token ? viewerOf(token.getToken()) : Viewer.ANONYMOUS;
+    }
+
+    /** The viewer a validated token names. */
+    public Viewer viewerOf(Jwt token) {
+        String role = token.getClaimAsString(properties.roleClaim());
+        Role parsed = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
+        String unit = token.getClaimAsString(properties.unitClaim());
+        // A token that names no known role, or a unit officer without a unit, may read only what anyone may.
+        if (parsed == null || (parsed == Role.UNIT_OFFICER && unit == null)) {
+            return Viewer.ANONYMOUS;
         }
-        return Viewer.ANONYMOUS;
+        return new Viewer(token.getSubject(), parsed, unit);
     }
 
     /** Someone with one of the roles, or a refusal. */
@@ -101,6 +104,22 @@ public class Access {
             }
         }
         throw new ForbiddenException("Acceptance (销号) is done by the supervising unit or the working-group office");
+    }
+
+    /**
+     * Whether the viewer may read a change record: anyone signed in, except that a unit officer reads the records of
+     * its own unit's problems only (those it rectifies or supervises), as with {@code history}.
+     */
+    public boolean mayReadChange(Viewer viewer, String entityType, String entityId) {
+        if (viewer.anonymous()) {
+            return false;
+        }
+        if (!viewer.is(Role.UNIT_OFFICER) || !"Issue".equals(entityType)) {
+            return true;
+        }
+        return !graph.list("""
+                MATCH (:Issue {id: $id})-[:ASSIGNED_TO|SUPERVISED_BY]->(u:Unit {id: $unit}) RETURN u.id AS item LIMIT 1""",
+                Map.of("id", entityId, "unit", viewer.unitId()), v -> v.asString()).isEmpty();
     }
 
     private List<String> assignedUnits(String issueId) {

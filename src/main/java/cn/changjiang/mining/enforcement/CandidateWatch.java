@@ -1,0 +1,81 @@
+package cn.changjiang.mining.enforcement;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.changjiang.mining.ledger.AuditTrail.Change;
+import cn.changjiang.mining.ledger.LedgerEvents;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Watches how many departments each mine's open problems need, as ledger changes commit. While anyone subscribes it
+ * knows every mine's span (read once when the first subscriber arrives), recounts the mines a batch of changes
+ * touched in one query, and announces each mine whose span moved. Nothing runs while no one subscribes.
+ */
+@Component
+class CandidateWatch {
+
+    /** A mine's department span before and after a batch of committed changes. */
+    record SpanChange(String mineId, int before, int after) {
+
+        boolean reached(int minDepartments) {
+            return before < minDepartments && after >= minDepartments;
+        }
+    }
+
+    private final Flux<SpanChange> spanChanges;
+
+    CandidateWatch(LedgerEvents events, EnforcementQueries queries) {
+        this.spanChanges = Flux.defer(() -> {
+                    // Listen first, then read the spans: a change committed meanwhile is recounted, never lost.
+                    Sinks.Many<List<Change>> batches = Sinks.many().unicast().onBackpressureBuffer();
+                    Disposable listening = events.changes()
+                            .bufferTimeout(500, Duration.ofMillis(50))
+                            .subscribe(batches::tryEmitNext);
+                    Map<String, Integer> known = new HashMap<>(queries.departmentSpans());
+                    return batches.asFlux()
+                            .publishOn(Schedulers.boundedElastic())
+                            .concatMapIterable(batch -> recount(batch, known, queries))
+                            .doFinally(signal -> listening.dispose());
+                })
+                .publish()
+                .refCount();
+    }
+
+    Flux<SpanChange> spanChanges() {
+        return spanChanges;
+    }
+
+    private static List<SpanChange> recount(List<Change> batch, Map<String, Integer> known, EnforcementQueries queries) {
+        Set<String> mines = new TreeSet<>();
+        Set<String> issues = new TreeSet<>();
+        for (Change change : batch) {
+            switch (change.entityType()) {
+                case "Issue" -> issues.add(change.entityId());
+                case "Mine" -> mines.add(change.entityId());
+                default -> { }
+            }
+        }
+        if (mines.isEmpty() && issues.isEmpty()) {
+            return List.of();
+        }
+        List<SpanChange> moved = new ArrayList<>();
+        queries.departmentSpans(mines, issues).forEach((mine, after) -> {
+            int before = known.getOrDefault(mine, 0);
+            known.put(mine, after);
+            if (before != after) {
+                moved.add(new SpanChange(mine, before, after));
+            }
+        });
+        return moved;
+    }
+}
