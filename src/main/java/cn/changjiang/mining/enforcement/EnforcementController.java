@@ -5,6 +5,8 @@ import java.util.Map;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.IdempotencyKeys;
+import cn.changjiang.mining.graph.WriteRetries;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.ledger.Issue;
@@ -29,12 +31,15 @@ class EnforcementController {
     private final EnforcementQueries queries;
     private final CandidateWatch watch;
     private final Access access;
+    private final WriteRetries retries;
 
-    EnforcementController(JointEnforcement enforcement, EnforcementQueries queries, CandidateWatch watch, Access access) {
+    EnforcementController(JointEnforcement enforcement, EnforcementQueries queries, CandidateWatch watch, Access access,
+                          WriteRetries retries) {
         this.enforcement = enforcement;
         this.queries = queries;
         this.watch = watch;
         this.access = access;
+        this.retries = retries;
     }
 
     @SubscriptionMapping
@@ -71,20 +76,25 @@ class EnforcementController {
 
     @MutationMapping
     JointEnforcementAction.Payload openJointEnforcementAction(@Argument JointEnforcementAction.OpenInput input,
+                                                                  @Argument String idempotencyKey,
                                                                   @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new JointEnforcementAction.Payload(enforcement.open(input, actor));
+        String key = IdempotencyKeys.orInternal(idempotencyKey, actor.requestId());
+        return new JointEnforcementAction.Payload(
+                retries.run("openJointEnforcementAction", () -> enforcement.open(input, actor, key)));
     }
 
     @MutationMapping
     JointEnforcementAction.Payload recordJointEnforcementResult(@Argument JointEnforcementAction.ResultInput input,
                                                                     @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new JointEnforcementAction.Payload(enforcement.recordResult(input, actor));
+        return new JointEnforcementAction.Payload(
+                retries.run("recordJointEnforcementResult", () -> enforcement.recordResult(input, actor)));
     }
 
     @MutationMapping
     JointEnforcementAction.Payload closeJointEnforcementAction(@Argument JointEnforcementAction.CloseInput input,
                                                                    @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new JointEnforcementAction.Payload(enforcement.close(input, actor));
+        return new JointEnforcementAction.Payload(
+                retries.run("closeJointEnforcementAction", () -> enforcement.close(input, actor)));
     }
 
     @BatchMapping(typeName = "JointEnforcementAction")

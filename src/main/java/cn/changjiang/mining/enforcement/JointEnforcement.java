@@ -14,6 +14,7 @@ import java.util.UUID;
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ConflictException;
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.IdempotencyKeys;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate.DepartmentShare;
@@ -34,12 +35,14 @@ class JointEnforcement {
     private final EnforcementQueries queries;
     private final AuditTrail audit;
     private final Access access;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
-    JointEnforcement(EnforcementQueries queries, AuditTrail audit, Access access, Clock clock) {
+    JointEnforcement(EnforcementQueries queries, AuditTrail audit, Access access, IdempotencyKeys keys, Clock clock) {
         this.queries = queries;
         this.audit = audit;
         this.access = access;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -103,8 +106,9 @@ class JointEnforcement {
         return queries.actions(status);
     }
 
+    /** Opens an action once per idempotency key: a repeated call with the key gets the action it opened. */
     @Transactional
-    public JointEnforcementAction open(JointEnforcementAction.OpenInput input, Actor actor) {
+    public JointEnforcementAction open(JointEnforcementAction.OpenInput input, Actor actor, String idempotencyKey) {
         access.require(actor.viewer(), Role.OFFICE);
         if (input.issueIds().isEmpty()) {
             throw new InvalidInputException("input.issueIds", "An action must cover at least one problem of the mine");
@@ -113,6 +117,10 @@ class JointEnforcement {
         units.add(input.leadUnitId());
         Value facts = queries.lockMineAndReadForOpening(input.mineId(), input.issueIds(), List.copyOf(units))
                 .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
+        Optional<String> opened = keys.claim(actor, "openJointEnforcementAction", idempotencyKey, input);
+        if (opened.isPresent()) {
+            return queries.action(opened.get()).orElseThrow();
+        }
         List<String> unknownUnits = units.stream().filter(u -> !facts.get("knownUnits").asList(Value::asString).contains(u))
                 .sorted().toList();
         if (!unknownUnits.isEmpty()) {
@@ -152,6 +160,7 @@ class JointEnforcement {
         audit.append(actor, "openJointEnforcementAction", "JointEnforcementAction", action.id(), AuditTrail.diff(Map.of(),
                 Map.of("status", action.status(), "mine", input.mineId(), "leadUnit", input.leadUnitId(),
                         "participatingUnits", participants, "issues", input.issueIds(), "plannedOn", input.plannedOn())));
+        keys.complete(actor, idempotencyKey, action.id());
         return action;
     }
 

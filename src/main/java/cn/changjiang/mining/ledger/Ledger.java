@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import cn.changjiang.mining.api.ForbiddenException;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.api.Actor;
+import cn.changjiang.mining.api.IdempotencyKeys;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.security.Role;
@@ -43,17 +45,20 @@ public class Ledger {
     private final LedgerWrites writes;
     private final AuditTrail audit;
     private final Access access;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
-    Ledger(LedgerWrites writes, AuditTrail audit, Access access, Clock clock) {
+    Ledger(LedgerWrites writes, AuditTrail audit, Access access, IdempotencyKeys keys, Clock clock) {
         this.writes = writes;
         this.audit = audit;
         this.access = access;
+        this.keys = keys;
         this.clock = clock;
     }
 
+    /** Reports a problem once per idempotency key: a repeated call with the key gets the problem it reported. */
     @Transactional
-    public Issue report(ReportIssueInput input, Actor actor) {
+    public Issue report(ReportIssueInput input, Actor actor, String idempotencyKey) {
         access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         writes.mineExists(input.mineId())
                 .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
@@ -75,11 +80,16 @@ public class Ledger {
             throw new InvalidInputException("input.foundOn", "A problem cannot be found in the future: " + input.foundOn());
         }
         String severity = input.severity() == null ? "GENERAL" : input.severity();
+        Optional<String> reported = keys.claim(actor, "reportIssue", idempotencyKey, input);
+        if (reported.isPresent()) {
+            return writes.issue(reported.get()).orElseThrow();
+        }
         Issue issue = writes.create(UUID.randomUUID().toString(),
                 new ReportIssueInput(input.mineId(), codes, input.source(), input.foundOn(), description, title,
                         severity, input.evidence()), title, severity);
         audit.append(actor, "reportIssue", "Issue", issue.id(), AuditTrail.diff(Map.of(), snapshot(issue, Map.of(
                 "mine", input.mineId(), "violationTypes", codes, "source", input.source()))));
+        keys.complete(actor, idempotencyKey, issue.id());
         return issue;
     }
 
@@ -198,8 +208,9 @@ public class Ledger {
         return issue;
     }
 
+    /** Records an outcome once per idempotency key: a repeated call with the key records nothing more. */
     @Transactional
-    public Issue recordOutcome(RecordOutcomeInput input, Actor actor) {
+    public Issue recordOutcome(RecordOutcomeInput input, Actor actor, String idempotencyKey) {
         if ("EXPOSURE".equals(input.outcome())) {
             access.requireIssueWrite(actor.viewer(), input.issueId(), Role.PUBLICITY);
         } else if ("CLOSURE".equals(input.outcome())) {
@@ -223,11 +234,15 @@ public class Ledger {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is already finished (" + from + ")");
         }
         String status = closure ? SHUT_DOWN : from;
+        if (keys.claim(actor, "recordOutcome", idempotencyKey, input).isPresent()) {
+            return writes.issue(input.issueId()).orElseThrow();
+        }
         Issue issue = writes.recordOutcome(input, status, closure ? input.on() : null);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", status);
         after.put("outcome." + input.outcome(), describe(input));
         audit.append(actor, "recordOutcome", "Issue", issue.id(), AuditTrail.diff(before(current), after));
+        keys.complete(actor, idempotencyKey, issue.id());
         return issue;
     }
 

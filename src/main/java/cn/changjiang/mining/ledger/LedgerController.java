@@ -7,6 +7,8 @@ import java.util.Map;
 
 import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.api.Actor;
+import cn.changjiang.mining.api.IdempotencyKeys;
+import cn.changjiang.mining.graph.WriteRetries;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.IssuePayload;
 import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
@@ -34,41 +36,47 @@ class LedgerController {
     private final IssueQueries queries;
     private final LedgerEvents events;
     private final Access access;
+    private final WriteRetries retries;
     private final Clock clock;
 
     LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, LedgerEvents events, Access access,
-                     Clock clock) {
+                     WriteRetries retries, Clock clock) {
         this.ledger = ledger;
         this.audit = audit;
         this.queries = queries;
         this.events = events;
         this.access = access;
+        this.retries = retries;
         this.clock = clock;
     }
 
     @MutationMapping
-    IssuePayload reportIssue(@Argument ReportIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new IssuePayload(ledger.report(input, actor));
+    IssuePayload reportIssue(@Argument ReportIssueInput input, @Argument String idempotencyKey,
+                             @ContextValue(RequestContext.ACTOR) Actor actor) {
+        String key = IdempotencyKeys.orInternal(idempotencyKey, actor.requestId());
+        return new IssuePayload(retries.run("reportIssue", () -> ledger.report(input, actor, key)));
     }
 
     @MutationMapping
     IssuePayload assignIssue(@Argument AssignIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new IssuePayload(ledger.assign(input, actor));
+        return new IssuePayload(retries.run("assignIssue", () -> ledger.assign(input, actor)));
     }
 
     @MutationMapping
     IssuePayload superviseIssue(@Argument LedgerInputs.SuperviseIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new IssuePayload(ledger.supervise(input, actor));
+        return new IssuePayload(retries.run("superviseIssue", () -> ledger.supervise(input, actor)));
     }
 
     @MutationMapping
     IssuePayload transitionIssue(@Argument TransitionIssueInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new IssuePayload(ledger.transition(input, actor));
+        return new IssuePayload(retries.run("transitionIssue", () -> ledger.transition(input, actor)));
     }
 
     @MutationMapping
-    IssuePayload recordOutcome(@Argument RecordOutcomeInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return new IssuePayload(ledger.recordOutcome(input, actor));
+    IssuePayload recordOutcome(@Argument RecordOutcomeInput input, @Argument String idempotencyKey,
+                               @ContextValue(RequestContext.ACTOR) Actor actor) {
+        String key = IdempotencyKeys.orInternal(idempotencyKey, actor.requestId());
+        return new IssuePayload(retries.run("recordOutcome", () -> ledger.recordOutcome(input, actor, key)));
     }
 
     @SubscriptionMapping

@@ -36,6 +36,10 @@ class LedgerWrites {
                   supervisingUnit: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""", Map.of("id", issueId), v -> v);
     }
 
+    Optional<Issue> issue(String issueId) {
+        return graph.single("MATCH (i:Issue {id: $id}) RETURN i AS item", Map.of("id", issueId), Issue::from);
+    }
+
     Optional<String> mineExists(String mineId) {
         return graph.single("MATCH (m:Mine {id: $id}) RETURN m.id AS item", Map.of("id", mineId), Value::asString);
     }

@@ -8,6 +8,7 @@ import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.Mineral;
+import cn.changjiang.mining.graph.WriteRetries;
 import cn.changjiang.mining.org.Unit;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -21,16 +22,18 @@ class MineController {
 
     private final MineQueries queries;
     private final MineRegistry registry;
+    private final WriteRetries retries;
 
-    MineController(MineQueries queries, MineRegistry registry) {
+    MineController(MineQueries queries, MineRegistry registry, WriteRetries retries) {
         this.queries = queries;
         this.registry = registry;
+        this.retries = retries;
     }
 
     @MutationMapping
     MineRegistry.RegisterMinePayload registerMine(@Argument MineRegistry.RegisterMineInput input,
                                                   @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return registry.register(input, actor);
+        return retries.run("registerMine", () -> registry.register(input, actor));
     }
 
     @QueryMapping
