@@ -184,4 +184,15 @@ class ReadApiTest extends IntegrationTest {
         graphQl.document(document).variable("n", first).execute().errors().verify();
         return counter.count() - before;
     }
+
+    @Test
+    void shouldAnswerEveryRegisteredExampleWithoutErrors() throws Exception {
+        var documents = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:trusted-documents/*.graphql");
+        assertThat(documents).hasSizeGreaterThanOrEqualTo(7);
+        for (var document : documents) {
+            graphQl.document(document.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).execute()
+                    .errors().verify();
+        }
+    }
 }
