@@ -2,7 +2,6 @@ package cn.changjiang.mining.backup;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.changjiang.mining.AccountabilityGraphApplication;
+import cn.changjiang.mining.ExternalServer;
 import cn.changjiang.mining.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,15 +19,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.HttpConnector;
-import org.neo4j.configuration.helpers.SocketAddress;
-import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
-import org.neo4j.io.ByteUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,8 +55,7 @@ class RestoreAndOutageTest extends IntegrationTest {
 
     private static Path folder;
     private static Path backupFile;
-    private static int boltPort;
-    private static DatabaseManagementService server;
+    private static ExternalServer server;
     private static ConfigurableApplicationContext restored;
     private static String issueId;
 
@@ -85,7 +77,7 @@ class RestoreAndOutageTest extends IntegrationTest {
             restored.close();
         }
         if (server != null) {
-            server.shutdown();
+            server.stop();
         }
         removeTestData(driver);
     }
@@ -142,13 +134,12 @@ class RestoreAndOutageTest extends IntegrationTest {
         backupFile = folder.resolve("graph.jsonl.gz");
         Files.write(backupFile, file);
 
-        boltPort = freePort();
-        server = startServer();
+        server = new ExternalServer(folder.resolve("server")).start();
         started = System.nanoTime();
         // As command-line arguments, which override application.yml (and NEO4J_URI), as an operator would pass them.
         restored = new SpringApplicationBuilder(AccountabilityGraphApplication.class).run(
                 "--server.port=0",
-                "--accountability.graph.uri=bolt://127.0.0.1:" + boltPort,
+                "--accountability.graph.uri=" + server.uri(),
                 "--accountability.graph.demo-data=true",
                 "--accountability.backup.restore-from=" + backupFile);
         assertThat(restored.containsBean("embeddedNeo4j") && restored.getBeanFactory().containsSingleton("embeddedNeo4j"))
@@ -174,19 +165,19 @@ class RestoreAndOutageTest extends IntegrationTest {
         assertThat(restored).as("the restored app of the test before").isNotNull();
         String app = "http://localhost:" + restoredPort();
         String token = officeToken(app);
-        server.shutdown();
+        server.stop();
 
         long started = System.nanoTime();
         String answer = ask(app, token, "{ mines(first: 5) { totalCount } }");
         long failedIn = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("Query with the database down answered in %d ms: %s%n", failedIn, answer);
-        assertThat(answer).contains("\"code\":\"UNAVAILABLE\"").doesNotContain("7687").doesNotContain(String.valueOf(boltPort));
+        assertThat(answer).contains("\"code\":\"UNAVAILABLE\"").doesNotContain("7687").doesNotContain(String.valueOf(server.port()));
         assertThat(failedIn).as("answered within the bound").isLessThan(6_000);
         assertThat(health(app, "/actuator/health")).containsEntry("status", 503);
         assertThat(health(app, "/actuator/health/readiness")).containsEntry("status", 503);
         assertThat(health(app, "/actuator/health/liveness")).containsEntry("status", 200);
 
-        server = startServer();
+        server.start();
         started = System.nanoTime();
         String recovered = null;
         while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos()) {
@@ -203,23 +194,6 @@ class RestoreAndOutageTest extends IntegrationTest {
 
     private int restoredPort() {
         return Integer.parseInt(restored.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static DatabaseManagementService startServer() {
-        return new DatabaseManagementServiceBuilder(folder.resolve("server"))
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse("64m"))
-                .build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A token from the restored app, which signs its own with a key of its own. */
