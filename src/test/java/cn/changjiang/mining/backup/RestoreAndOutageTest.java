@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import cn.changjiang.mining.AccountabilityGraphApplication;
 import cn.changjiang.mining.ExternalServer;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Backup, restore and outages end to end, with one extra application: a backup of the shared test database is
  * restored (on start, RESTORE_FROM) into an empty Neo4j server started in this JVM, and a second app on that server
  * must answer the same questions identically. Then that server is stopped: the app answers UNAVAILABLE within a
- * bound and reports DOWN, and once the server is back on the same port and folder it recovers by itself.
+ * bound and reports DOWN, and once the server is back on the same port and folder it recovers by itself. Last, the
+ * app is closed while a change is in flight: the change finishes before the connection to the database closes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestoreAndOutageTest extends IntegrationTest {
@@ -190,6 +196,37 @@ class RestoreAndOutageTest extends IntegrationTest {
         System.out.printf("Recovered %d ms after the database was back%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(recovered).doesNotContain("errors").contains("totalCount");
         assertThat(health(app, "/actuator/health")).containsEntry("status", 200);
+    }
+
+    @Test
+    @Order(5)
+    void shouldLetARequestInFlightFinishWhenTheAppShutsDown() throws Exception {
+        assertThat(restored).as("the restored app of the tests before").isNotNull();
+        String app = "http://localhost:" + restoredPort();
+        String token = officeToken(app);
+        String change = """
+                {"query": "mutation($input: AssignIssueInput!) { assignIssue(input: $input) { issue { id measures } } }",
+                 "variables": {"input": {"issueId": "%s", "leadUnit": "ECOLOGY", "measures": "关停前最后一次修改(测试)"}}}"""
+                .formatted(issueId);
+        CompletableFuture<String> inFlight;
+        CompletableFuture<Void> closing;
+        // Hold the problem's write lock on the server, so the app's change waits in the middle of its request.
+        try (Driver direct = GraphDatabase.driver(server.uri()); Session session = direct.session();
+             Transaction lock = session.beginTransaction()) {
+            lock.run("MATCH (i:Issue {id: $id}) SET i.heldByTest = true", Map.of("id", issueId)).consume();
+            inFlight = CompletableFuture.supplyAsync(() -> RestClient.create(app).post().uri("/graphql")
+                    .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(change)
+                    .exchange((request, response) -> response.getStatusCode().value() + " " + new String(response.getBody().readAllBytes())));
+            Thread.sleep(1_500);
+            closing = CompletableFuture.runAsync(restored::close);
+            Thread.sleep(1_500);
+            assertThat(inFlight).as("the change waits for the lock").isNotDone();
+            assertThat(closing).as("shutdown waits for the request").isNotDone();
+            lock.rollback();
+        }
+        assertThat(inFlight.get(30, TimeUnit.SECONDS)).startsWith("200").contains("关停前最后一次修改(测试)").doesNotContain("errors");
+        closing.get(60, TimeUnit.SECONDS);
+        restored = null;
     }
 
     private int restoredPort() {
