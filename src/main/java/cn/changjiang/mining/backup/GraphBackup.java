@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -31,6 +32,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.IsoDuration;
@@ -61,6 +63,7 @@ public class GraphBackup {
     static final String FORMAT = "accountability-graph-backup";
     static final int FORMAT_VERSION = 1;
     private static final int BATCH = 2_000;
+    private static final Duration EXPORT_TIMEOUT = Duration.ofHours(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(GraphBackup.class);
     private static final Pattern NAMED_SCHEMA = Pattern.compile("^(CREATE (?:[A-Z]+ )?(?:CONSTRAINT|INDEX) `(?:[^`]|``)+`)");
@@ -90,7 +93,8 @@ public class GraphBackup {
                     SHOW INDEXES YIELD type, owningConstraint, createStatement
                     WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN createStatement""")
                     .forEachRemaining(r -> schema.add(r.get(0).asString()));
-            try (Transaction tx = session.beginTransaction()) {
+            // A large graph may take longer than the 30 s the embedded engine allows an API transaction.
+            try (Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(EXPORT_TIMEOUT).build())) {
                 List<String> seeds = tx.run("MATCH (m:SeedMigration) RETURN m.version AS v ORDER BY v").list(r -> r.get(0).asString());
                 Map<String, Object> header = new LinkedHashMap<>();
                 header.put("format", FORMAT);
