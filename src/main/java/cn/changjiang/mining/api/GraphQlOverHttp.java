@@ -1,5 +1,6 @@
 package cn.changjiang.mining.api;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ class GraphQlOverHttp {
         }
         try {
             return execute(request, handler, type.get(), request.body(byte[].class));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST, "The request body could not be read");
         }
     }

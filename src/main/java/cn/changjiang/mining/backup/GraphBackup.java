@@ -156,7 +156,7 @@ public class GraphBackup {
             long existing = session.run("MATCH (n) RETURN count(n) AS n").single().get(0).asLong();
             if (existing > 0) {
                 throw new BackupException("Refusing to restore into a database that holds " + existing
-                        + " nodes: restore into an empty one (a new DATA_DIR, or an empty server database)");
+                        + " nodes: restore into an empty one (a new DATA_DIR, or an empty server database), or start without RESTORE_FROM");
             }
             for (Object statement : (List<?>) header.get("schema")) {
                 session.run(NAMED_SCHEMA.matcher((String) statement).replaceFirst("$1 IF NOT EXISTS")).consume();

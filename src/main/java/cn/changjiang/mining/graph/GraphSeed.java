@@ -85,6 +85,10 @@ class GraphSeed implements SmartInitializingSingleton, DisposableBean, HealthInd
             } catch (ServiceUnavailableException | SessionExpiredException e) {
                 pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE : pause.multipliedBy(2);
                 log.debug("Neo4j still not reachable: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                // Not an outage: a seed file the server refuses. Retrying would not help; the app stays not ready.
+                log.error("Applying the graph seed failed; the app stays not ready until this is fixed and it is restarted", e);
+                return;
             }
         }
     }

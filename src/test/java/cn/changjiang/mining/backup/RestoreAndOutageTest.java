@@ -179,6 +179,12 @@ class RestoreAndOutageTest extends IntegrationTest {
         System.out.printf("Query with the database down answered in %d ms: %s%n", failedIn, answer);
         assertThat(answer).contains("\"code\":\"UNAVAILABLE\"").doesNotContain("7687").doesNotContain(String.valueOf(server.port()));
         assertThat(failedIn).as("answered within the bound").isLessThan(6_000);
+        String change = RestClient.create(app).post().uri("/graphql").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .body(Map.of("query", "mutation($input: AssignIssueInput!) { assignIssue(input: $input) { issue { id } } }",
+                        "variables", Map.of("input", Map.of("issueId", issueId, "leadUnit", "ECOLOGY", "measures", "停库期间(测试)"))))
+                .exchange((request, response) -> new String(response.getBody().readAllBytes()));
+        assertThat(change).as("a change, which needs a transaction").contains("\"code\":\"UNAVAILABLE\"");
         assertThat(health(app, "/actuator/health")).containsEntry("status", 503);
         assertThat(health(app, "/actuator/health/readiness")).containsEntry("status", 503);
         assertThat(health(app, "/actuator/health/liveness")).containsEntry("status", 200);
