@@ -114,12 +114,12 @@ class GraphSeed implements SmartInitializingSingleton, DisposableBean, HealthInd
         }
         try (Session session = driver.session(SessionConfig.defaultConfig())) {
             for (SeedFile file : files) {
-                String applied = session.executeRead(tx -> tx.run(
+                String appliedChecksum = session.executeRead(tx -> tx.run(
                                 "OPTIONAL MATCH (m:SeedMigration {version: $version}) RETURN m.checksum AS checksum",
                                 Map.of("version", file.version()))
                         .single().get("checksum").asString(null));
-                if (applied != null) {
-                    if (!file.checksum().equals(applied)) {
+                if (appliedChecksum != null) {
+                    if (!file.checksum().equals(appliedChecksum)) {
                         // Applied files are history: re-running an edited one could reset data changed since.
                         log.warn("Graph seed {} changed after it was applied; not applied again. Add a new version instead.",
                                 file.version());
