@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class RestoreAndOutageTest extends IntegrationTest {
     }
 
     @AfterAll
-    static void stopEverything(@Autowired Driver driver) {
+    static void stopEverything(@Autowired Driver driver) throws IOException {
         if (restored != null) {
             restored.close();
         }
@@ -86,6 +87,7 @@ class RestoreAndOutageTest extends IntegrationTest {
             server.stop();
         }
         removeTestData(driver);
+        FileSystemUtils.deleteRecursively(folder);
     }
 
     private static void removeTestData(Driver driver) {
