@@ -95,7 +95,11 @@ class AccountabilityChains {
         issue.get("responsible").values().forEach(r -> links.addPerson(r.get("person"), r.get("unit"),
                 "RESPONSIBLE_PERSON", "问题台账责任人 / responsible person in the ledger"));
         List<Value> leaders = new ArrayList<>(issue.get("leaders").asList(v -> v));
-        leaders.sort(Comparator.comparing((Value l) -> l.get("person").get("rank").asString()));
+        // Ties broken by the order of the people's units in the chain, then by id: never by storage order, which a
+        // restore from backup does not keep.
+        leaders.sort(Comparator.comparing((Value l) -> l.get("person").get("rank").asString())
+                .thenComparingInt(l -> links.unitPlace(l.get("unit").get("id").asString()))
+                .thenComparing(l -> l.get("person").get("id").asString()));
         leaders.forEach(l -> {
             boolean deputy = "DEPUTY".equals(l.get("person").get("rank").asString());
             String grounds = deputy
@@ -143,6 +147,12 @@ class AccountabilityChains {
         void addPerson(Value person, Value unit, String role, String grounds) {
             add(PERSON, "PERSON", person.get("id").asString(), person.get("name").asString(), role, grounds,
                     unit.get("id").asString());
+        }
+
+        /** Where a unit stands among the chain's units so far. */
+        int unitPlace(String unitId) {
+            List<String> units = byKey.values().stream().filter(l -> "UNIT".equals(l.kind())).map(AccountabilityLink::id).toList();
+            return units.contains(unitId) ? units.indexOf(unitId) : units.size();
         }
 
         List<AccountabilityLink> ordered() {

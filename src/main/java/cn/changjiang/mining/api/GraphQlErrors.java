@@ -14,6 +14,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /** Expected failures become typed GraphQL errors with a machine-readable {@code extensions.code}. */
@@ -24,7 +25,7 @@ class GraphQlErrors {
 
     /** The database cannot be reached just now: say so with a code clients can retry on, and log it once. */
     @GraphQlExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            ServiceUnavailableException.class, SessionExpiredException.class})
+            CannotCreateTransactionException.class, ServiceUnavailableException.class, SessionExpiredException.class})
     GraphQLError unavailable(Exception e, DataFetchingEnvironment env) {
         log.warn("Database unavailable for request {}: {}", env.getExecutionId(), e.getMessage());
         return GraphqlErrorBuilder.newError(env)

@@ -65,6 +65,8 @@ class SecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/ledger/import", "/ledger/export.csv", "/ledger/export.xlsx").authenticated()
+                        // Operations on the whole database (a backup holds people's contact details): the office only.
+                        .requestMatchers("/admin/**").hasRole(Role.OFFICE.name())
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles))
