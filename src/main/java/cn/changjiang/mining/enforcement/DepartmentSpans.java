@@ -41,7 +41,10 @@ class DepartmentSpans {
             SET m.departmentSpan = span
             RETURN count(m) AS item""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
 
-    /** New problems ({@code $issueIds}) add their needs to their mines' figures; nothing else is read. */
+    /**
+     * New problems ({@code $issueIds}) add their needs to their mines' figures; nothing else is read. The span is
+     * counted after an aggregation, so after every edge of the mine has been merged.
+     */
     static final String ADD = """
             UNWIND $issueIds AS issueId
             MATCH (i:Issue {id: issueId})-[:AT]->(m:Mine)
@@ -52,7 +55,7 @@ class DepartmentSpans {
             MERGE (m)-[r:NEEDS_DEPARTMENT]->(u)
               ON CREATE SET r.openIssues = added
               ON MATCH SET r.openIssues = r.openIssues + added
-            WITH DISTINCT m
+            WITH m, count(*) AS merged
             SET m.departmentSpan = COUNT { (m)-[:NEEDS_DEPARTMENT]->() }
             RETURN count(m) AS item""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
 

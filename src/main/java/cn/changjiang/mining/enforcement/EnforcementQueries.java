@@ -54,20 +54,26 @@ class EnforcementQueries {
                      [r IN ranked WHERE r.span >= coalesce(ranked[$offset + $limit - 1].span, 0) | r.mine] AS contenders
                 CALL (contenders) {
                   UNWIND contenders AS mine
-                  MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                  WITH mine, collect(i) AS open
-                  WITH mine, open, reduce(acc = [], i IN open | acc + [u IN %2$s | {unit: u, issue: i}]) AS shares
-                  WITH mine, open, shares, reduce(acc = [], s IN shares | CASE WHEN s.unit IN acc THEN acc ELSE acc + s.unit END) AS units
-                  WITH mine, open, [u IN units | {unit: u, issues: reduce(acc = [], s IN shares |
-                         CASE WHEN s.unit = u AND NOT s.issue IN acc THEN acc + s.issue ELSE acc END)}] AS departments,
-                       size([i IN open WHERE i.deadline < $today]) AS overdue,
-                       size([i IN open WHERE i.severity IN ['SERIOUS', 'MAJOR']]) AS serious,
-                       any(i IN open WHERE EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
-                                       OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
-                                       OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }) AS criminal
+                  CALL (mine) {
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
+                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious,
+                           count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                                        OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
+                                        OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }
+                                      THEN 1 END) > 0 AS criminal
+                  }
+                  CALL (mine) {
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    UNWIND %2$s AS u
+                    WITH DISTINCT u, i
+                    WITH u, collect(i) AS issues
+                    RETURN collect({unit: u, issues: issues}) AS departments
+                  }
+                  WITH mine, open, overdue, serious, criminal, departments
                   ORDER BY size(departments) DESC, overdue DESC, serious DESC, mine.id
                   SKIP $offset LIMIT $limit
-                  RETURN collect({mine: mine, departments: departments, open: size(open), overdue: overdue, serious: serious,
+                  RETURN collect({mine: mine, departments: departments, open: open, overdue: overdue, serious: serious,
                                   criminal: criminal,
                                   openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(mine) WHERE a.status <> 'CLOSED' | a][0]}) AS rows
                 }
