@@ -57,11 +57,11 @@ public class CypherRunner {
     public <T> Connection<T> page(String label, String cursorKind, int first, String afterId, Function<Value, T> mapper,
                                   Function<T, String> idOf) {
         Map<String, Object> params = new HashMap<>();
-        params.put("after", afterId);
+        params.put("after", afterId == null ? "" : afterId);
         params.put("limit", first + 1);
         Value page = single("""
                 MATCH (counted:%1$s) WITH count(counted) AS total
-                OPTIONAL MATCH (n:%1$s) WHERE n.id > coalesce($after, '')
+                OPTIONAL MATCH (n:%1$s) WHERE n.id > $after
                 WITH total, n ORDER BY n.id LIMIT $limit
                 WITH total, collect(n) AS rows
                 RETURN {total: total, rows: rows} AS item""".formatted(label), params, v -> v).orElseThrow();
