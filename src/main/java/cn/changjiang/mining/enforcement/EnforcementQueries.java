@@ -57,8 +57,15 @@ class EnforcementQueries {
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
-                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious,
-                           count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious
+                  }
+                  // Rank by the counts first; only the page's mines get their departments and problems collected.
+                  WITH mine, open, overdue, serious
+                  ORDER BY COUNT { (mine)-[:NEEDS_DEPARTMENT]->() } DESC, overdue DESC, serious DESC, mine.id
+                  SKIP $offset LIMIT $limit
+                  CALL (mine) {
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    RETURN count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
                                         OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
                                         OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }
                                       THEN 1 END) > 0 AS criminal
@@ -70,9 +77,6 @@ class EnforcementQueries {
                     WITH u, collect(i) AS issues
                     RETURN collect({unit: u, issues: issues}) AS departments
                   }
-                  WITH mine, open, overdue, serious, criminal, departments
-                  ORDER BY size(departments) DESC, overdue DESC, serious DESC, mine.id
-                  SKIP $offset LIMIT $limit
                   RETURN collect({mine: mine, departments: departments, open: open, overdue: overdue, serious: serious,
                                   criminal: criminal,
                                   openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(mine) WHERE a.status <> 'CLOSED' | a][0]}) AS rows

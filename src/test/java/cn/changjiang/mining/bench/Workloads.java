@@ -186,8 +186,14 @@ final class Workloads {
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
-                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious,
-                           count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious
+                  }
+                  WITH mine, open, overdue, serious
+                  ORDER BY COUNT { (mine)-[:NEEDS_DEPARTMENT]->() } DESC, overdue DESC, serious DESC, mine.id
+                  LIMIT $limit
+                  CALL (mine) {
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    RETURN count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
                                         OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
                                         OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }
                                       THEN 1 END) > 0 AS criminal
@@ -200,9 +206,6 @@ final class Workloads {
                     ORDER BY size(issues) DESC, u.campaignLead DESC, u.order
                     RETURN collect({unit: {id: u.id}, issues: issues}) AS departments
                   }
-                  WITH mine, open, overdue, serious, criminal, departments
-                  ORDER BY size(departments) DESC, overdue DESC, serious DESC, mine.id
-                  LIMIT $limit
                   RETURN collect({node: {mine: {id: mine.id, name: mine.name}, departmentCount: size(departments),
                                          departments: departments, openIssueCount: open, overdueIssueCount: overdue,
                                          seriousIssueCount: serious, suggestedLead: departments[0].unit,
