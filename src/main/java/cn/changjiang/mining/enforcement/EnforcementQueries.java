@@ -48,12 +48,12 @@ class EnforcementQueries {
                 MATCH (m:Mine) WHERE m.departmentSpan >= $minDepartments AND %1$s
                 // The span is read as the number of NEEDS_DEPARTMENT edges: re-reading the indexed property here trips
                 // a planner check of Neo4j 2026.08 (insertCachedProperties) when assertions are on.
-                WITH m, COUNT { (m)-[:NEEDS_DEPARTMENT]->() } AS span ORDER BY span DESC
-                WITH collect({mine: m, span: span}) AS ranked
-                WITH size(ranked) AS total,
-                     [r IN ranked WHERE r.span >= coalesce(ranked[$offset + $limit - 1].span, 0) | r.mine] AS contenders
-                CALL (contenders) {
-                  UNWIND contenders AS mine
+                WITH COUNT { (m)-[:NEEDS_DEPARTMENT]->() } AS span ORDER BY span DESC
+                WITH collect(span) AS spans
+                WITH size(spans) AS total, coalesce(spans[$offset + $limit - 1], $minDepartments) AS threshold
+                CALL (threshold) {
+                  MATCH (m:Mine) WHERE m.departmentSpan >= threshold AND %1$s
+                  WITH m AS mine
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,

@@ -178,11 +178,11 @@ final class Workloads {
 
         static final String CANDIDATES = """
                 MATCH (m:Mine) WHERE m.departmentSpan >= 2
-                WITH m, COUNT { (m)-[:NEEDS_DEPARTMENT]->() } AS span ORDER BY span DESC
-                WITH collect({mine: m, span: span}) AS ranked
-                WITH size(ranked) AS total, [r IN ranked WHERE r.span >= coalesce(ranked[$limit - 1].span, 0) | r.mine] AS contenders
-                CALL (contenders) {
-                  UNWIND contenders AS mine
+                WITH COUNT { (m)-[:NEEDS_DEPARTMENT]->() } AS span ORDER BY span DESC
+                WITH collect(span) AS spans
+                WITH size(spans) AS total, coalesce(spans[$limit - 1], 2) AS threshold
+                CALL (threshold) {
+                  MATCH (mine:Mine) WHERE mine.departmentSpan >= threshold
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
