@@ -233,7 +233,7 @@ public final class Benchmark {
      * add new problems; the plain ones are removed afterwards.
      */
     private Map<String, Object> importRates() throws Exception {
-        int rows = Integer.parseInt(options.getOrDefault("import-rows", "20000"));
+        int rows = Integer.parseInt(options.getOrDefault("import-rows", "10000"));
         SyntheticLedger.Plan plan = new SyntheticLedger.Plan(List.of(), List.of(), Map.of());
         Map<String, Object> sizes;
         try (Session session = target.driver().session()) {

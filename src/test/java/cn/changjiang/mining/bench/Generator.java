@@ -50,7 +50,7 @@ public final class Generator {
     }
 
     static final int MINE_BATCH = 10_000;
-    static final int DEFAULT_FILE_ROWS = 20_000;
+    static final int DEFAULT_FILE_ROWS = 10_000;
 
     private final String baseUrl;
     private final Driver driver;
