@@ -234,7 +234,6 @@ public final class Benchmark {
      */
     private Map<String, Object> importRates() throws Exception {
         int rows = Integer.parseInt(options.getOrDefault("import-rows", "10000"));
-        SyntheticLedger.Plan plan = new SyntheticLedger.Plan(List.of(), List.of(), Map.of());
         Map<String, Object> sizes;
         try (Session session = target.driver().session()) {
             sizes = session.run("MATCH (m:Mine) WHERE m.id STARTS WITH 'syn-mine-' RETURN count(m) AS mines").single().asMap();
