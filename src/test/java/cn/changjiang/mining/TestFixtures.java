@@ -3,7 +3,9 @@ package cn.changjiang.mining;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.neo4j.driver.Driver;
 import org.springframework.core.io.ClassPathResource;
@@ -11,18 +13,27 @@ import org.springframework.core.io.ClassPathResource;
 /** Loads and removes a test's own small graph; every fixture node is labelled :TestFixture. */
 public final class TestFixtures {
 
+    private static final String DEPARTMENT_SPANS = "graph-seed/V009__department_spans.cypher";
+
     private TestFixtures() {
     }
 
     public static void load(Driver driver, String resource) {
+        List<String> statements = new ArrayList<>(statements(resource));
+        // Fixtures write problems directly, not through the ledger: compute the mines' figures the ledger keeps.
+        statements.addAll(statements(DEPARTMENT_SPANS));
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s).consume()));
+        }
+    }
+
+    private static List<String> statements(String resource) {
         try {
             String cypher = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
-            try (var session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> Arrays.stream(cypher.split(";\\s*\\n"))
-                        .map(s -> s.lines().filter(l -> !l.stripLeading().startsWith("//")).reduce("", (a, b) -> a + b + "\n").strip())
-                        .filter(s -> !s.isEmpty())
-                        .forEach(s -> tx.run(s).consume()));
-            }
+            return Arrays.stream(cypher.split(";\\s*(\\n|$)"))
+                    .map(s -> s.lines().filter(l -> !l.stripLeading().startsWith("//")).reduce("", (a, b) -> a + b + "\n").strip())
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.org.Person;
 import cn.changjiang.mining.org.Unit;
 import org.neo4j.driver.Value;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -49,8 +50,10 @@ class AccountabilityController {
     }
 
     @QueryMapping
-    List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to) {
-        return queries.scorecards(from, to, LocalDate.now(clock)).stream().map(UnitScorecard::from).toList();
+    List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to,
+                                       DataFetchingFieldSelectionSet selection) {
+        return queries.scorecards(from, to, LocalDate.now(clock), selection.contains("mines")).stream()
+                .map(UnitScorecard::from).toList();
     }
 
     @BatchMapping(typeName = "Unit")

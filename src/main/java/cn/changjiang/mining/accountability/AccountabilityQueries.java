@@ -127,18 +127,22 @@ class AccountabilityQueries {
                 RETURN key, collect(m) AS items""", Mine::from);
     }
 
-    /** Per unit, of the problems assigned to it and found in the period: how they stand, and the mines involved. */
-    List<Value> scorecards(LocalDate from, LocalDate to, LocalDate today) {
+    /**
+     * Per unit, of the problems assigned to it and found in the period: how they stand, and the mines involved when
+     * {@code withMines} (collecting them is most of the work on a large ledger, so only when asked for).
+     */
+    List<Value> scorecards(LocalDate from, LocalDate to, LocalDate today, boolean withMines) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
         params.put("today", today);
+        params.put("withMines", withMines);
         return reads.list("""
                 MATCH (u:Unit)
                 OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u)
                   WHERE ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
-                OPTIONAL MATCH (i)-[:AT]->(m:Mine)
-                WITH u, i, m, NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
+                WITH u, i, CASE WHEN $withMines THEN [(i)-[:AT]->(m:Mine) | m][0] END AS m,
+                     NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
                 WITH u, count(i) AS assigned,
                      count(CASE WHEN open THEN i END) AS open,
                      count(CASE WHEN open AND i.deadline < $today THEN i END) AS overdue,

@@ -26,31 +26,32 @@ class ChainQueries {
                 RETURN collect(i.id) AS item""", Map.of("mineId", mineId), v -> v.asList(Value::asString));
     }
 
-    /** Facts of the problems (types, tasks, units, people) and of the working group above them. */
+    /** Facts of the problems (types, tasks, units, people) and of the working group above them: only the fields a chain shows. */
     Value chainFacts(List<String> issueIds) {
         return reads.single("""
                 UNWIND $ids AS id
                 MATCH (i:Issue {id: id})-[:AT]->(m:Mine)
                 WITH i, m ORDER BY i.foundOn, i.id
                 WITH collect({
-                  issue: i,
-                  types: [(i)-[r:OF_TYPE]->(v:ViolationType) | {type: v, order: r.order}],
-                  tasks: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | t],
-                  assigned: [(i)-[a:ASSIGNED_TO]->(u:Unit) | {unit: u, role: a.role}],
-                  competent: [(i)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u:Unit) | {unit: u, role: c.role, clause: c.clause, quote: c.quote}],
-                  taskUnits: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {unit: u, role: r.role, order: r.order, task: t}],
-                  territorial: [(m)-[:LOCATED_IN]->(tw:Township)-[:GOVERNED_AS]->(u:Unit) | {unit: u, township: tw.name, government: tw.government}],
-                  responsible: [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p, unit: u}],
+                  issue: i {.id, .title, .status},
+                  types: [(i)-[r:OF_TYPE]->(v:ViolationType) | {type: v {.code, .name}, order: r.order}],
+                  tasks: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | t {.number, .title, .clause, .focus}],
+                  assigned: [(i)-[a:ASSIGNED_TO]->(u:Unit) | {unit: u {.id, .name}, role: a.role}],
+                  competent: [(i)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u:Unit) | {unit: u {.id, .name, .order}, role: c.role, clause: c.clause, quote: c.quote}],
+                  taskUnits: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {unit: u {.id, .name}, role: r.role, order: r.order, task: t {.clause, .unitsClause}}],
+                  territorial: [(m)-[:LOCATED_IN]->(tw:Township)-[:GOVERNED_AS]->(u:Unit) | {unit: u {.id}, township: tw.name, government: tw.government}],
+                  responsible: [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p {.id, .name}, unit: u {.id}}],
                   leaders: [(i)-[:ASSIGNED_TO|OF_TYPE]->()-[:COMPETENT_UNIT*0..1]->(u:Unit)<-[:SERVES_IN]-(p:Person)
-                            WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {person: p, unit: u,
+                            WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {person: p {.id, .name, .rank}, unit: u {.id},
                               memberQuote: [(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0]}]
                 }) AS issues
                 OPTIONAL MATCH (office:Office)-[:HAS_POSITION]->(director:Position)-[:HELD_IN]->(directorUnit:Unit)
                 OPTIONAL MATCH (:WorkingGroup)-[:HAS_POSITION]->(convener:Position {id: 'CONVENER'})-[:HELD_IN]->(convenerUnit:Unit)
-                RETURN {issues: issues, office: office, director: director, directorUnit: directorUnit,
-                        directorHolders: [(p:Person)-[:HOLDS]->(director) | p],
-                        convener: convener, convenerUnit: convenerUnit,
-                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p]} AS item""",
+                RETURN {issues: issues, office: office {.id, .name, .quote}, director: director {.id, .title, .quote},
+                        directorUnit: directorUnit {.id, .name},
+                        directorHolders: [(p:Person)-[:HOLDS]->(director) | p {.name}],
+                        convener: convener {.id, .title, .quote}, convenerUnit: convenerUnit {.id, .name},
+                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}]} AS item""",
                 Map.of("ids", issueIds), v -> v).orElseThrow();
     }
 }

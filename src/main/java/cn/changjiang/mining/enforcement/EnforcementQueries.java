@@ -31,6 +31,10 @@ class EnforcementQueries {
      * Mines whose open problems need at least {@code minDepartments} departments, ranked, with one page sliced out;
      * one round trip. The departments of a problem are the competent units of its violation types plus the units
      * explicitly assigned to it, never a task's whole 责任单位 list.
+     * <p>
+     * The span of departments is kept on each mine by the ledger's writes ({@link DepartmentSpans}), so the ranking
+     * starts from an index: only mines whose span reaches that of the page's last row are looked at closely, since
+     * the ones below rank lower whatever their overdue and serious problems.
      */
     Value findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, String mine,
                                            LocalDate today, int offset, int limit) {
@@ -43,40 +47,55 @@ class EnforcementQueries {
         params.put("offset", offset);
         params.put("limit", limit);
         return reads.single("""
-                MATCH (i:Issue)-[:AT]->(m:Mine)
-                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND ($mine IS NULL OR m.id = $mine)
-                  AND ($township IS NULL OR EXISTS { (m)-[:LOCATED_IN]->(:Township {name: $township}) })
-                  AND ($mineral IS NULL OR EXISTS { (m)-[:PRODUCES]->(:Mineral {name: $mineral}) })
-                WITH m, collect(i) AS open
-                WITH m, open, reduce(acc = [], i IN open | acc + [u IN %s | {unit: u, issue: i}]) AS shares
-                WITH m, open, shares, reduce(acc = [], s IN shares | CASE WHEN s.unit IN acc THEN acc ELSE acc + s.unit END) AS units
-                WHERE size(units) >= $minDepartments
-                WITH m, open, [u IN units | {unit: u, issues: reduce(acc = [], s IN shares |
-                       CASE WHEN s.unit = u AND NOT s.issue IN acc THEN acc + s.issue ELSE acc END)}] AS departments,
-                     size([i IN open WHERE i.deadline < $today]) AS overdue,
-                     size([i IN open WHERE i.severity IN ['SERIOUS', 'MAJOR']]) AS serious,
-                     any(i IN open WHERE EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
-                                     OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
-                                     OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }) AS criminal
-                ORDER BY size(departments) DESC, overdue DESC, serious DESC, m.id
-                WITH collect({mine: m, departments: departments, open: size(open), overdue: overdue, serious: serious,
-                              criminal: criminal,
-                              openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a][0]}) AS ranked
-                RETURN {total: size(ranked), rows: ranked[$offset..$offset + $limit],
-                        campaignLead: [(:Campaign)-[:LED_BY]->(u:Unit) | u][0],
+                MATCH (m:Mine) WHERE m.departmentSpan >= $minDepartments AND %1$s
+                // The span is read as the number of NEEDS_DEPARTMENT edges: re-reading the indexed property here trips
+                // a planner check of Neo4j 2026.08 (insertCachedProperties) when assertions are on.
+                WITH COUNT { (m)-[:NEEDS_DEPARTMENT]->() } AS span ORDER BY span DESC
+                WITH collect(span) AS spans
+                WITH size(spans) AS total, coalesce(spans[$offset + $limit - 1], $minDepartments) AS threshold
+                CALL (threshold) {
+                  MATCH (m:Mine) WHERE m.departmentSpan >= threshold AND %1$s
+                  WITH m AS mine
+                  CALL (mine) {
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
+                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious
+                  }
+                  // Rank by the counts first; only the page's mines get their departments and problems collected.
+                  WITH mine, open, overdue, serious
+                  ORDER BY COUNT { (mine)-[:NEEDS_DEPARTMENT]->() } DESC, overdue DESC, serious DESC, mine.id
+                  SKIP $offset LIMIT $limit
+                  CALL (mine) {
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    RETURN count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                                        OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
+                                        OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }
+                                      THEN 1 END) > 0 AS criminal
+                  }
+                  CALL (mine) {
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    UNWIND %2$s AS u
+                    WITH DISTINCT u, i
+                    WITH u, collect(i) AS issues
+                    RETURN collect({unit: u, issues: issues}) AS departments
+                  }
+                  RETURN collect({mine: mine, departments: departments, open: open, overdue: overdue, serious: serious,
+                                  criminal: criminal,
+                                  openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(mine) WHERE a.status <> 'CLOSED' | a][0]}) AS rows
+                }
+                RETURN {total: total, rows: rows,
+                        campaignLead: COLLECT { MATCH (:Campaign)-[:LED_BY]->(u:Unit) RETURN u }[0],
                         mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item"""
-                .formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, v -> v)
+                .formatted(MINE_FILTER, JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, v -> v)
                 .orElseThrow();
     }
 
-    /** How many departments the open problems of each mine need, for every mine that has open problems. */
+    /** How many departments the open problems of each mine need, as the ledger's writes keep it, for every mine. */
     Map<String, Integer> departmentSpans() {
         return spans(reads.list("""
-                MATCH (i:Issue)-[:AT]->(m:Mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                UNWIND %s AS department
-                WITH m, count(DISTINCT department) AS departments
-                RETURN {mine: m.id, departments: departments} AS item"""
-                .formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), Map.of(), v -> v));
+                MATCH (m:Mine)-[:NEEDS_DEPARTMENT]->()
+                WITH m, count(*) AS departments
+                RETURN {mine: m.id, departments: departments} AS item""", Map.of(), v -> v));
     }
 
     /** The same, for the given mines and the mines of the given problems, zero included; one round trip. */
@@ -87,11 +106,7 @@ class EnforcementQueries {
                   UNION
                   UNWIND $issueIds AS id MATCH (:Issue {id: id})-[:AT]->(m:Mine) RETURN m
                 }
-                RETURN {mine: m.id, departments: size(COLLECT {
-                  MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                  UNWIND %s AS department
-                  RETURN DISTINCT department })} AS item"""
-                .formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE),
+                RETURN {mine: m.id, departments: COUNT { (m)-[:NEEDS_DEPARTMENT]->() }} AS item""",
                 Map.of("mineIds", List.copyOf(mineIds), "issueIds", List.copyOf(issueIds)), v -> v));
     }
 
@@ -100,6 +115,11 @@ class EnforcementQueries {
         rows.forEach(row -> spans.put(row.get("mine").asString(), row.get("departments").asInt()));
         return spans;
     }
+
+    private static final String MINE_FILTER = """
+            ($mine IS NULL OR m.id = $mine)
+              AND ($township IS NULL OR EXISTS { (m)-[:LOCATED_IN]->(:Township {name: $township}) })
+              AND ($mineral IS NULL OR EXISTS { (m)-[:PRODUCES]->(:Mineral {name: $mineral}) })""";
 
     Optional<JointEnforcementAction> action(String id) {
         return reads.single("MATCH (a:JointEnforcementAction {id: $id}) RETURN a AS item", Map.of("id", id),

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Neo4j engine running inside this JVM, reachable over Bolt on a free loopback port. The app talks to it
- * through the same driver it uses for an external server, so both modes run the same code.
+ * A real Neo4j engine running inside this JVM, reachable over Bolt on a loopback port (a free one unless a port is
+ * configured). The app talks to it through the same driver it uses for an external server, so both modes run the
+ * same code; a fixed port lets a benchmark or cypher-shell on this machine reach the very same database.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -35,12 +36,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.boltUri = boltUri;
     }
 
-    public static EmbeddedNeo4j start(Path dataDir, String pageCache) {
+    public static EmbeddedNeo4j start(Path dataDir, String pageCache, int boltPort) {
         Path home = dataDir.toAbsolutePath();
         // Authentication is off because Bolt listens on loopback only; an external server must use its own.
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)

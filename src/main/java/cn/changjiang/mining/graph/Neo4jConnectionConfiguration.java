@@ -35,7 +35,7 @@ class Neo4jConnectionConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     EmbeddedNeo4j embeddedNeo4j(GraphProperties graph) {
-        return EmbeddedNeo4j.start(graph.dataDir(), graph.pageCache());
+        return EmbeddedNeo4j.start(graph.dataDir(), graph.pageCache(), graph.boltPort());
     }
 
     private static Neo4jConnectionDetails connection(URI uri, AuthToken auth) {

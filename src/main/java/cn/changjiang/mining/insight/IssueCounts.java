@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
@@ -29,6 +30,13 @@ class IssueCounts {
             Map.entry("FOUND_MONTH", "[left(toString(i.foundOn), 7)]"),
             Map.entry("FOUND_WEEK", "[toString(date.truncate('week', i.foundOn))]"),
             Map.entry("CLOSED_MONTH", "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]"));
+
+    /**
+     * Dimensions with at most one value per problem: grouping by only these puts each problem in one group, so the
+     * counts need no DISTINCT (which on a large ledger costs a hash set per group).
+     */
+    private static final Set<String> SINGLE_VALUED = Set.of("UNIT", "STATUS", "TOWNSHIP", "PHASE", "SOURCE", "SEVERITY",
+            "FOUND_MONTH", "FOUND_WEEK", "CLOSED_MONTH");
 
     record Group(List<String> keys, int count, int open, int overdue) {
     }
@@ -63,10 +71,11 @@ class IssueCounts {
                 %s
                 %s
                 WITH [%s] AS keys, i, NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
-                WITH keys, count(DISTINCT i) AS count, count(DISTINCT CASE WHEN open THEN i END) AS open,
-                     count(DISTINCT CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
+                WITH keys, count(%5$s i) AS count, count(%5$s CASE WHEN open THEN i END) AS open,
+                     count(%5$s CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
                 RETURN {keys: keys, count: count, open: open, overdue: overdue} AS item
-                ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, with, unwind, keys), params,
+                ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, with, unwind, keys,
+                        SINGLE_VALUED.containsAll(groupBy) ? "" : "DISTINCT"), params,
                 v -> new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
                         v.get("open").asInt(), v.get("overdue").asInt()));
     }

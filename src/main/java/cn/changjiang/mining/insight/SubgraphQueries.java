@@ -95,7 +95,8 @@ class SubgraphQueries {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("key", keyValue);
-        params.put("types", relationshipTypes);
+        // Only the known kinds: figures kept for speed (NEEDS_DEPARTMENT) are not part of the picture.
+        params.put("types", relationshipTypes == null ? List.copyOf(RELATIONSHIP_TYPES) : relationshipTypes);
         params.put("labels", List.copyOf(KEYS.keySet()));
         params.put("limit", limit);
         Value result = graph.single("""
@@ -172,7 +173,7 @@ class SubgraphQueries {
     private static Map<String, Object> properties(Value map) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String key : map.keys()) {
-            if (key.startsWith("_") || key.equals("importedBy")) {
+            if (key.startsWith("_") || key.equals("importedBy") || key.equals("departmentSpan")) {
                 continue;
             }
             Object value = map.get(key).asObject();

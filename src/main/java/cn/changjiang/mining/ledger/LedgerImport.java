@@ -25,6 +25,7 @@ import cn.changjiang.mining.security.Role;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,12 +71,14 @@ class LedgerImport {
     private final AuditTrail audit;
     private final Access access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock) {
+    LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock, ApplicationEventPublisher events) {
         this.graph = graph;
         this.audit = audit;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -114,6 +117,7 @@ class LedgerImport {
         for (int from = 0; from < checked.size(); from += BATCH_SIZE) {
             List<Map<String, Object>> batch = checked.subList(from, Math.min(from + BATCH_SIZE, checked.size()));
             List<String> created = writeBatch(batch, importId);
+            events.publishEvent(IssuesWritten.created(created));
             Map<String, Map<String, Object>> byId = new HashMap<>();
             batch.forEach(row -> byId.put((String) row.get("id"), row));
             audit.appendAll(actor, "importLedger", "Issue", created.stream()

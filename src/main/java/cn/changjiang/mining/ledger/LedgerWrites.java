@@ -8,16 +8,27 @@ import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The Cypher of the ledger's writes. Each is meant to run inside the one transaction of its mutation. */
+/**
+ * The Cypher of the ledger's writes. Each is meant to run inside the one transaction of its mutation; those that
+ * can change which departments a mine's open problems need announce it ({@link IssuesWritten}) in that transaction.
+ */
 @Component
 class LedgerWrites {
 
     private final CypherRunner graph;
+    private final ApplicationEventPublisher events;
 
-    LedgerWrites(CypherRunner graph) {
+    LedgerWrites(CypherRunner graph, ApplicationEventPublisher events) {
         this.graph = graph;
+        this.events = events;
+    }
+
+    private Issue written(Issue issue) {
+        events.publishEvent(IssuesWritten.changed(issue.id()));
+        return issue;
     }
 
     /**
@@ -75,7 +86,7 @@ class LedgerWrites {
         params.put("title", title);
         params.put("severity", severity);
         params.put("evidence", input.evidence() == null ? List.of() : input.evidence());
-        return graph.single("""
+        return written(graph.single("""
                 MATCH (m:Mine {id: $mineId}), (s:ProblemSource {code: $source})
                 CREATE (i:Issue {id: $id, title: $title, description: $description, status: 'PENDING_ASSIGNMENT',
                                  severity: $severity, foundOn: $foundOn, evidence: $evidence, supervised: false,
@@ -92,7 +103,7 @@ class LedgerWrites {
                   WITH p ORDER BY p.number LIMIT 1
                   CREATE (i)-[:IN_PHASE]->(p)
                 }
-                RETURN i AS item""", params, Issue::from).orElseThrow();
+                RETURN i AS item""", params, Issue::from).orElseThrow());
     }
 
     Issue assign(String issueId, String leadUnitId, List<String> supportingUnitIds, Map<String, Object> fields) {
@@ -100,7 +111,7 @@ class LedgerWrites {
         params.put("id", issueId);
         params.put("lead", leadUnitId);
         params.put("supporting", supportingUnitIds);
-        return graph.single("""
+        return written(graph.single("""
                 MATCH (i:Issue {id: $id})
                 OPTIONAL MATCH (i)-[old:ASSIGNED_TO|RESPONSIBLE_PERSON|SUPERVISED_BY]->()
                 DELETE old
@@ -124,7 +135,7 @@ class LedgerWrites {
                   MATCH (u:Unit {id: $supervisingUnit})
                   CREATE (i)-[:SUPERVISED_BY]->(u)
                 }
-                RETURN i AS item""", params, Issue::from).orElseThrow();
+                RETURN i AS item""", params, Issue::from).orElseThrow());
     }
 
     Issue supervise(String issueId, boolean supervised, String supervisor) {
@@ -147,13 +158,13 @@ class LedgerWrites {
         params.put("acceptedOn", acceptance == null ? null : acceptance.acceptedOn());
         params.put("acceptanceEvidence", acceptance == null ? null : acceptance.evidence());
         params.put("note", note);
-        return graph.single("""
+        return written(graph.single("""
                 MATCH (i:Issue {id: $id})
                 SET i.status = $to, i.version = coalesce(i.version, 0) + 1, i.closedOn = coalesce($closedOn, i.closedOn),
                     i.acceptedBy = coalesce($acceptedBy, i.acceptedBy), i.acceptedOn = coalesce($acceptedOn, i.acceptedOn),
                     i.acceptanceEvidence = coalesce($acceptanceEvidence, i.acceptanceEvidence),
                     i.lastNote = coalesce($note, i.lastNote)
-                RETURN i AS item""", params, Issue::from).orElseThrow();
+                RETURN i AS item""", params, Issue::from).orElseThrow());
     }
 
     Issue recordOutcome(LedgerInputs.RecordOutcomeInput input, String status, LocalDate closedOn) {
@@ -167,11 +178,11 @@ class LedgerWrites {
         params.put("note", input.note());
         params.put("status", status);
         params.put("closedOn", closedOn);
-        return graph.single("""
+        return written(graph.single("""
                 MATCH (i:Issue {id: $id}), (o:Outcome {code: $outcome})
                 CREATE (i)-[:RESULTED_IN {on: $on, where: $where, amount: $amount, decisionNumber: $decisionNumber,
                                           note: $note, recordedAt: datetime()}]->(o)
                 SET i.status = $status, i.version = coalesce(i.version, 0) + 1, i.closedOn = coalesce(i.closedOn, $closedOn)
-                RETURN i AS item""", params, Issue::from).orElseThrow();
+                RETURN i AS item""", params, Issue::from).orElseThrow());
     }
 }

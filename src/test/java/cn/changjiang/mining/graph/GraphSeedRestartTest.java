@@ -26,7 +26,7 @@ class GraphSeedRestartTest {
 
     @Test
     void shouldKeepTheSeededGraphAcrossARestartWithoutApplyingItAgain() throws Exception {
-        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true);
+        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, 0);
         Record first = startSeedAndRead(properties);
         assertThat(first.get("nodes").asInt()).isGreaterThan(100);
         int seedFiles = new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/*.cypher").length
@@ -42,8 +42,8 @@ class GraphSeedRestartTest {
 
     @Test
     void shouldChangeNothingWhenEverySeedFileIsAppliedTwice() {
-        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true);
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache());
+        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, 0);
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), properties.boltPort());
              Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
             new GraphSeed(driver, properties).afterSingletonsInstantiated();
             Record once = read(driver);
@@ -58,7 +58,7 @@ class GraphSeedRestartTest {
     }
 
     private static Record startSeedAndRead(GraphProperties properties) {
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache());
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), properties.boltPort());
              Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
             new GraphSeed(driver, properties).afterSingletonsInstantiated();
             return read(driver);

@@ -1,0 +1,74 @@
+package cn.changjiang.mining.enforcement;
+
+import java.util.Map;
+
+import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.ledger.IssuesWritten;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps, on each mine, the departments its open problems need: {@code (:Mine)-[:NEEDS_DEPARTMENT {openIssues}]->(:Unit)}
+ * and {@code m.departmentSpan}, their number. Ranking joint-enforcement candidates then reads an index instead of
+ * recomputing the departments of every open problem in the ledger on each request, which at a province's scale
+ * (a million problems) is the difference between milliseconds and seconds.
+ * <p>
+ * Recomputed for the mines of the written problems (added to, for new problems), in the ledger's own transaction
+ * (one round trip), so the figures are never stale: a rolled-back write rolls them back too. {@code graph-seed/V009__department_spans}
+ * computes them for data recorded before.
+ */
+@Component
+class DepartmentSpans {
+
+    /** The mines of {@code $issueIds}: locked, then their departments recomputed from their open problems. */
+    static final String REFRESH = """
+            UNWIND $issueIds AS issueId
+            MATCH (:Issue {id: issueId})-[:AT]->(m:Mine)
+            WITH DISTINCT m ORDER BY m.id
+            SET m._lock = true REMOVE m._lock
+            WITH m
+            OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()
+            DELETE old
+            WITH DISTINCT m
+            CALL (m) {
+              OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+              UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
+              WITH DISTINCT i, u
+              WITH u, count(i) AS openIssues
+              CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
+              RETURN count(u) AS span
+            }
+            SET m.departmentSpan = span
+            RETURN count(m) AS item""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+
+    /**
+     * New problems ({@code $issueIds}) add their needs to their mines' figures; nothing else is read. The span is
+     * counted after an aggregation, so after every edge of the mine has been merged.
+     */
+    static final String ADD = """
+            UNWIND $issueIds AS issueId
+            MATCH (i:Issue {id: issueId})-[:AT]->(m:Mine)
+            WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+            UNWIND %s AS u
+            WITH DISTINCT m, i, u
+            WITH m, u, count(i) AS added ORDER BY m.id, u.id
+            MERGE (m)-[r:NEEDS_DEPARTMENT]->(u)
+              ON CREATE SET r.openIssues = added
+              ON MATCH SET r.openIssues = r.openIssues + added
+            WITH m, count(*) AS merged
+            SET m.departmentSpan = COUNT { (m)-[:NEEDS_DEPARTMENT]->() }
+            RETURN count(m) AS item""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+
+    private final CypherRunner graph;
+
+    DepartmentSpans(CypherRunner graph) {
+        this.graph = graph;
+    }
+
+    @EventListener
+    void issuesWritten(IssuesWritten written) {
+        if (!written.issueIds().isEmpty()) {
+            graph.single(written.created() ? ADD : REFRESH, Map.of("issueIds", written.issueIds()), v -> v);
+        }
+    }
+}

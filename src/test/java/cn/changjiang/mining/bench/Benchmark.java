@@ -1,0 +1,446 @@
+package cn.changjiang.mining.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+
+/**
+ * Measures the API against hand-written Cypher on the same database, in one run: every workload of
+ * {@link Workloads} through HTTP GraphQL and through the driver (after checking that both give the same answer),
+ * W1 under 16 concurrent clients with wrk, the ledger import against a plain UNWIND of the same rows, the
+ * instance's resident memory, and the time from start to the first answer of a fresh instance on the demo data.
+ * Prints a table and writes the figures as JSON.
+ * <pre>
+ * ./mvnw -q test-compile exec:exec@bench -Dbench.args="--url http://localhost:8080 --bolt bolt://127.0.0.1:7687 --size S"
+ * </pre>
+ */
+public final class Benchmark {
+
+    private static final String ROUND_TRIPS = "accountability.cypher.round-trips";
+
+    /** Latencies of one side of one workload. */
+    record Figures(int requests, double p50, double p95, double p99, double perSecond, double roundTrips) {
+        static Figures of(long[] nanos, double seconds, double roundTrips) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return new Figures(sorted.length, millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99),
+                    sorted.length / seconds, roundTrips);
+        }
+
+        private static double millis(long[] sorted, double quantile) {
+            int index = (int) Math.ceil(quantile * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+        }
+    }
+
+    private final Target target;
+    private final Map<String, String> options;
+    private final int iterations;
+    private final double maxSeconds;
+
+    Benchmark(Target target, Map<String, String> options) {
+        this.target = target;
+        this.options = options;
+        this.iterations = Integer.parseInt(options.getOrDefault("iterations", "300"));
+        this.maxSeconds = Double.parseDouble(options.getOrDefault("max-seconds", "20"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = BenchOptions.parse(args);
+        String url = options.getOrDefault("url", "http://localhost:8080");
+        try (Driver driver = GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"), AuthTokens.none())) {
+            Target target = new Target(url, BenchOptions.token(url, "office"), driver).pick();
+            new Benchmark(target, options).run();
+        }
+    }
+
+    void run() throws Exception {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", OffsetDateTime.now().toString());
+        report.put("size", options.getOrDefault("size", "?"));
+        report.put("hardware", hardware());
+        try (Session session = target.driver().session()) {
+            report.put("graph", session.run("""
+                    RETURN COUNT { (:Mine) } AS mines, COUNT { (:Issue) } AS problems,
+                           COUNT { (i:Issue) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] } AS open""").single().asMap());
+        }
+        System.out.println("Graph: " + report.get("graph") + "; mine " + target.mineId() + ", problem " + target.issueId());
+        Map<String, Object> workloads = new LinkedHashMap<>();
+        List<String> only = List.of(options.getOrDefault("only", "W1,W2,W3,W4,W5,W6,W7").split(","));
+        for (Workloads.Workload w : Workloads.ALL) {
+            if (!only.contains(w.id())) {
+                continue;
+            }
+            workloads.put(w.id(), w.write() ? measureWrite(w) : measureRead(w));
+        }
+        report.put("workloads", workloads);
+        if (!options.containsKey("no-wrk")) {
+            report.put("W1_16_clients", wrk());
+        }
+        if (!options.containsKey("no-import")) {
+            report.put("import", importRates());
+        }
+        if (options.containsKey("server-pid")) {
+            report.put("serverMemory", memory(Long.parseLong(options.get("server-pid"))));
+        }
+        if (!options.containsKey("no-start")) {
+            report.put("startToFirstAnswerSeconds", startToFirstAnswer());
+        }
+        Path out = Path.of(options.getOrDefault("out", "target/bench/results-" + report.get("size") + ".json"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Target.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report);
+        System.out.println();
+        System.out.println(table(report));
+        System.out.println("Figures written to " + out);
+    }
+
+    private Map<String, Object> measureRead(Workloads.Workload w) {
+        Object viaGraphQl = w.canonical().apply(Target.plain(target.graphQl(w.graphQl().apply(target)).get(w.answerField())));
+        Object viaCypher = w.canonical().apply(target.cypher(w.cypher().apply(target), false));
+        if (!Objects.equals(viaGraphQl, viaCypher)) {
+            throw new IllegalStateException(w.id() + ": GraphQL and Cypher answers differ:\n" + viaGraphQl + "\n" + viaCypher);
+        }
+        warmUp(() -> target.graphQl(w.graphQl().apply(target)));
+        double before = target.metric(ROUND_TRIPS);
+        Figures graphQl = time(() -> target.graphQl(w.graphQl().apply(target)));
+        double after = target.metric(ROUND_TRIPS);
+        double roundTrips = before < 0 ? -1 : (after - before) / graphQl.requests();
+        graphQl = new Figures(graphQl.requests(), graphQl.p50(), graphQl.p95(), graphQl.p99(), graphQl.perSecond(),
+                roundTrips);
+        warmUp(() -> target.cypher(w.cypher().apply(target), false));
+        Figures cypher = time(() -> target.cypher(w.cypher().apply(target), false));
+        cypher = new Figures(cypher.requests(), cypher.p50(), cypher.p95(), cypher.p99(), cypher.perSecond(), 1);
+        return result(w, graphQl, cypher);
+    }
+
+    /** W7: report a problem, then assign it; both ways create real problems at the chosen mine. */
+    private Map<String, Object> measureWrite(Workloads.Workload w) {
+        Runnable viaGraphQl = () -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> issue = (Map<String, Object>) ((Map<String, Object>) target.graphQl(w.graphQl().apply(target))
+                    .get("reportIssue")).get("issue");
+            Map<String, Object> assigned = target.graphQl(new Workloads.Request(Workloads.W7_ASSIGN, Map.of("id", issue.get("id"))));
+            check(assigned.toString().contains("RECTIFYING"), "W7 via GraphQL did not assign: " + assigned);
+        };
+        warmUp(viaGraphQl);
+        double before = target.metric(ROUND_TRIPS);
+        Figures graphQl = time(viaGraphQl);
+        double after = target.metric(ROUND_TRIPS);
+        graphQl = new Figures(graphQl.requests(), graphQl.p50(), graphQl.p95(), graphQl.p99(), graphQl.perSecond(),
+                before < 0 ? -1 : (after - before) / graphQl.requests());
+        Runnable viaCypher = () -> {
+            Object id = target.cypher(w.cypher().apply(target), true);
+            Object status = target.cypher(new Workloads.Request(Workloads.Cypher.ASSIGN, Map.of("id", id)), true);
+            check("RECTIFYING".equals(status), "W7 via Cypher did not assign: " + status);
+        };
+        warmUp(viaCypher);
+        Figures cypher = time(viaCypher);
+        cypher = new Figures(cypher.requests(), cypher.p50(), cypher.p95(), cypher.p99(), cypher.perSecond(), 2);
+        return result(w, graphQl, cypher);
+    }
+
+    private static Map<String, Object> result(Workloads.Workload w, Figures graphQl, Figures cypher) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("title", w.title());
+        result.put("graphQl", graphQl);
+        result.put("cypher", cypher);
+        result.put("ratioP50", graphQl.p50() / cypher.p50());
+        System.out.printf("%s %-50s GraphQL p50 %8.2f ms  Cypher p50 %8.2f ms  ratio %.2f%n", w.id(), w.title(),
+                graphQl.p50(), cypher.p50(), graphQl.p50() / cypher.p50());
+        return result;
+    }
+
+    /** Up to 20 calls or a quarter of {@code maxSeconds} (at most 5 s), untimed. */
+    private void warmUp(Runnable call) {
+        long warmUpEnd = System.nanoTime() + (long) (Math.min(5, maxSeconds / 4) * 1e9);
+        int warm = 0;
+        while (warm++ < 20 && System.nanoTime() < warmUpEnd) {
+            call.run();
+        }
+    }
+
+    /** Up to {@code iterations} sequential calls or {@code maxSeconds}, whichever ends first (at least 5). */
+    private Figures time(Runnable call) {
+        List<Long> nanos = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + (long) (maxSeconds * 1e9);
+        while (nanos.size() < iterations && (nanos.size() < 5 || System.nanoTime() < end)) {
+            long t = System.nanoTime();
+            call.run();
+            nanos.add(System.nanoTime() - t);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return Figures.of(nanos.stream().mapToLong(Long::longValue).toArray(), seconds, 0);
+    }
+
+    /** W1 with 16 concurrent connections from wrk (Debian package {@code wrk}), for {@code --wrk-seconds}. */
+    private Map<String, Object> wrk() throws Exception {
+        Workloads.Request request = Workloads.W1.graphQl().apply(target);
+        String body = Target.JSON.writeValueAsString(Map.of("query", request.text(), "variables", request.parameters()));
+        Path script = Files.createTempFile("w1-", ".lua");
+        Files.writeString(script, """
+                wrk.method = "POST"
+                wrk.body = [==[%s]==]
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.headers["Authorization"] = "Bearer %s"
+                """.formatted(body, target.token()));
+        String seconds = options.getOrDefault("wrk-seconds", "20");
+        List<String> command = List.of(options.getOrDefault("wrk", "wrk"), "-t2", "-c16", "-d" + seconds + "s",
+                "--latency", "-s", script.toString(), target.baseUrl() + "/graphql");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        Files.deleteIfExists(script);
+        System.out.println(output);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tool", "wrk -t2 -c16 -d" + seconds + "s");
+        result.put("requestsPerSecond", number(output, "Requests/sec:\\s+([\\d.]+)"));
+        result.put("p50", latency(output, "50%"));
+        result.put("p99", latency(output, "99%"));
+        result.put("non2xx", output.contains("Non-2xx") ? number(output, "Non-2xx or 3xx responses:\\s+(\\d+)") : 0);
+        return result;
+    }
+
+    /**
+     * The ledger import through the app (HTTP, checks, change records, department spans, batches of 1,000 in one
+     * transaction) against a plain UNWIND of the same rows over Bolt (batches of 1,000 in one transaction). Both
+     * add new problems; the plain ones are removed afterwards.
+     */
+    private Map<String, Object> importRates() throws Exception {
+        int rows = Integer.parseInt(options.getOrDefault("import-rows", "10000"));
+        Map<String, Object> sizes;
+        try (Session session = target.driver().session()) {
+            sizes = session.run("MATCH (m:Mine) WHERE m.id STARTS WITH 'syn-mine-' RETURN count(m) AS mines").single().asMap();
+        }
+        int mines = ((Number) sizes.get("mines")).intValue();
+        SyntheticLedger ledger = new SyntheticLedger(mines, rows, Long.parseLong(options.getOrDefault("seed", "7")),
+                Generator.plan(target.driver()));
+        String stamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String viaApp = ledger.ledgerCsv(0, rows, "BENCH-" + stamp);
+        Generator generator = new Generator(target.baseUrl(), target.driver(), target.token(), System.out);
+        long t = System.nanoTime();
+        generator.importCsv(viaApp);
+        double appSeconds = (System.nanoTime() - t) / 1e9;
+
+        List<Map<String, Object>> plain = plainRows(ledger.ledgerCsv(0, rows, "UNWIND-" + stamp));
+        t = System.nanoTime();
+        try (Session session = target.driver().session()) {
+            session.executeWriteWithoutResult(tx -> {
+                for (int from = 0; from < plain.size(); from += 1_000) {
+                    tx.run(PLAIN_UNWIND, Map.of("rows", plain.subList(from, Math.min(plain.size(), from + 1_000)))).consume();
+                }
+            });
+        }
+        double plainSeconds = (System.nanoTime() - t) / 1e9;
+        try (Session session = target.driver().session()) {
+            session.run("""
+                    MATCH (i:Issue) WHERE i.id STARTS WITH $prefix
+                    CALL (i) { DETACH DELETE i } IN TRANSACTIONS OF 5000 ROWS""", Map.of("prefix", "unwind-" + stamp)).consume();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rows", rows);
+        result.put("appProblemsPerSecond", rows / appSeconds);
+        result.put("plainUnwindProblemsPerSecond", rows / plainSeconds);
+        result.put("appShareOfPlain", plainSeconds / appSeconds);
+        System.out.printf("Import of %,d problems: app %,.0f/s, plain UNWIND %,.0f/s (%.0f%%)%n", rows, rows / appSeconds,
+                rows / plainSeconds, 100 * plainSeconds / appSeconds);
+        return result;
+    }
+
+    /** The same work as the app's import write, without checks, change records or department spans. */
+    private static final String PLAIN_UNWIND = """
+            UNWIND $rows AS row
+            MATCH (m:Mine {licenceNumber: row.licence}), (s:ProblemSource {code: row.source})
+            CREATE (i:Issue {id: row.id, ledgerNumber: row.ledgerNumber, title: row.title, description: row.description,
+                             status: row.status, severity: row.severity, foundOn: row.foundOn, deadline: row.deadline,
+                             measures: row.measures, closedOn: row.closedOn, evidence: [], supervised: false,
+                             synthetic: true, version: 1, createdAt: datetime()})
+            CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
+            WITH i, row
+            CALL (i, row) {
+              UNWIND range(0, size(row.types) - 1) AS n
+              MATCH (v:ViolationType {code: row.types[n]})
+              CREATE (i)-[:OF_TYPE {order: n + 1}]->(v)
+            }
+            CALL (i, row) {
+              MATCH (u:Unit {id: row.lead})
+              CREATE (i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u)
+            }
+            CALL (i, row) {
+              UNWIND row.supporting AS unitId
+              MATCH (u:Unit {id: unitId})
+              CREATE (i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u)
+            }
+            CALL (i, row) {
+              MATCH (p:Person {id: row.person})
+              CREATE (i)-[:RESPONSIBLE_PERSON]->(p)
+            }
+            CALL (i) {
+              MATCH (p:Phase) WHERE i.foundOn >= p.startsOn AND (i.foundOn <= p.endsOn OR p.longTerm)
+              WITH p ORDER BY p.number LIMIT 1
+              CREATE (i)-[:IN_PHASE]->(p)
+            }""";
+
+    private static final Map<String, String> CODES = Map.ofEntries(Map.entry("排查", "SCREENING"),
+            Map.entry("群众举报", "PUBLIC_REPORT"), Map.entry("媒体披露", "MEDIA"), Map.entry("扫黑除恶", "ANTI_GANG"),
+            Map.entry("一般", "GENERAL"), Map.entry("较重", "SERIOUS"), Map.entry("重大", "MAJOR"),
+            Map.entry("待交办", "PENDING_ASSIGNMENT"), Map.entry("整改中", "RECTIFYING"), Map.entry("申请验收", "ACCEPTANCE_REQUESTED"),
+            Map.entry("继续挂账", "CARRIED_OVER"), Map.entry("已销号", "CLOSED"), Map.entry("依法关闭", "SHUT_DOWN"));
+
+    private static List<Map<String, Object>> plainRows(String csv) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", r.get("台账编号").toLowerCase());
+            row.put("ledgerNumber", r.get("台账编号"));
+            row.put("licence", r.get("采矿许可证号"));
+            row.put("types", List.of(r.get("问题类型").split("、")));
+            row.put("source", CODES.get(r.get("问题来源")));
+            row.put("foundOn", LocalDate.parse(r.get("发现日期")));
+            row.put("description", r.get("问题描述"));
+            row.put("title", r.get("问题描述"));
+            row.put("severity", CODES.get(r.get("严重程度")));
+            row.put("measures", r.get("整改措施").isEmpty() ? null : r.get("整改措施"));
+            row.put("deadline", r.get("整改期限").isEmpty() ? null : LocalDate.parse(r.get("整改期限")));
+            row.put("lead", r.get("责任单位"));
+            row.put("supporting", r.get("配合单位").isEmpty() ? List.of() : List.of(r.get("配合单位")));
+            row.put("person", r.get("责任人"));
+            row.put("status", CODES.get(r.get("状态")));
+            row.put("closedOn", r.get("销号日期").isEmpty() ? null : LocalDate.parse(r.get("销号日期")));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Resident memory of the instance, from /proc: now and at its peak. */
+    private static Map<String, Object> memory(long pid) throws IOException {
+        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("rssMiB", number(status, "VmRSS:\\s+(\\d+)") / 1024);
+        memory.put("peakRssMiB", number(status, "VmHWM:\\s+(\\d+)") / 1024);
+        return memory;
+    }
+
+    /**
+     * Starts a fresh instance of this build on an empty folder with the demo data (same JVM and class path as this
+     * benchmark) and times it until it answers a GraphQL query over the database; then stops it.
+     */
+    private static double startToFirstAnswer() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("accountability-start-");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "cn.changjiang.mining.AccountabilityGraphApplication")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("DATA_DIR", dataDir.toString());
+        builder.environment().put("BOLT_PORT", "0");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest query = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ task(number: 2) { title } }\"}")).build();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+                try {
+                    HttpResponse<String> response = http.send(query, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("\"title\"")) {
+                        double seconds = (System.nanoTime() - start) / 1e9;
+                        System.out.printf("Start to first answer on the demo data: %.1f s%n", seconds);
+                        return seconds;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            return -1;
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Map<String, Object> hardware() throws IOException {
+        Map<String, Object> hardware = new LinkedHashMap<>();
+        hardware.put("cores", Runtime.getRuntime().availableProcessors());
+        String cpu = Files.exists(Path.of("/proc/cpuinfo")) ? Files.readString(Path.of("/proc/cpuinfo")) : "";
+        Matcher model = Pattern.compile("model name\\s*:\\s*(.+)").matcher(cpu);
+        hardware.put("cpu", model.find() ? model.group(1).strip() : "unknown");
+        String meminfo = Files.exists(Path.of("/proc/meminfo")) ? Files.readString(Path.of("/proc/meminfo")) : "";
+        hardware.put("memoryGiB", Math.round(number(meminfo, "MemTotal:\\s+(\\d+)") / 1024 / 1024));
+        hardware.put("java", System.getProperty("java.version"));
+        return hardware;
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    /** A wrk latency percentile in milliseconds. */
+    private static double latency(String output, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        if (!m.find()) {
+            return -1;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String table(Map<String, Object> report) {
+        StringBuilder out = new StringBuilder();
+        out.append("| workload | GraphQL p50 / p95 / p99 ms | req/s | round trips | Cypher p50 / p95 / p99 ms | req/s | ratio p50 |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        ((Map<String, Object>) report.get("workloads")).forEach((id, value) -> {
+            Map<String, Object> w = (Map<String, Object>) value;
+            Figures g = (Figures) w.get("graphQl");
+            Figures c = (Figures) w.get("cypher");
+            out.append("| %s %s | %.1f / %.1f / %.1f | %.0f | %s | %.1f / %.1f / %.1f | %.0f | %.2f |\n".formatted(id, w.get("title"),
+                    g.p50(), g.p95(), g.p99(), g.perSecond(), g.roundTrips() < 0 ? "n/a" : "%.1f".formatted(g.roundTrips()),
+                    c.p50(), c.p95(), c.p99(), c.perSecond(), (double) w.get("ratioP50")));
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,162 @@
+package cn.changjiang.mining.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One running instance, reached both ways: GraphQL over HTTP as a signed-in client, and the same database over
+ * Bolt with the driver. Answers of both come back as plain maps, lists and scalars that compare with equals.
+ */
+final class Target {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String token;
+    private final Driver driver;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String issueId;
+    private String mineId;
+
+    Target(String baseUrl, String token, Driver driver) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.driver = driver;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String token() {
+        return token;
+    }
+
+    String issueId() {
+        return issueId;
+    }
+
+    String mineId() {
+        return mineId;
+    }
+
+    /**
+     * The mine with the widest span of departments (ties by id) and its first open problem with a responsible person:
+     * the busiest, so the chain and the subgraph are as large as the data makes them.
+     */
+    Target pick() {
+        try (Session session = driver.session()) {
+            mineId = session.run("""
+                    MATCH (m:Mine) WHERE m.departmentSpan >= 1
+                    RETURN m.id AS id ORDER BY m.departmentSpan DESC, COUNT { (m)<-[:AT]-() } DESC, m.id LIMIT 1""")
+                    .single().get("id").asString();
+            issueId = session.run("""
+                    MATCH (i:Issue)-[:AT]->(:Mine {id: $mine}) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    RETURN i.id AS id ORDER BY EXISTS { (i)-[:RESPONSIBLE_PERSON]->() } DESC, i.id LIMIT 1""",
+                    Map.of("mine", mineId)).single().get("id").asString();
+        }
+        return this;
+    }
+
+    /** The {@code data} of a GraphQL response; an error in the response is a failure of the run. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> graphQl(Workloads.Request request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", request.text());
+        body.put("variables", request.parameters());
+        HttpRequest http = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        try {
+            HttpResponse<String> response = this.http.send(http, HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> json = JSON.readValue(response.body(), Map.class);
+            if (response.statusCode() != 200 || json.get("errors") != null) {
+                throw new IllegalStateException("GraphQL failed (" + response.statusCode() + "): " + response.body());
+            }
+            return (Map<String, Object>) json.get("data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The column {@code answer} of a statement's one row, in a read or a write transaction. */
+    Object cypher(Workloads.Request request, boolean write) {
+        try (Session session = driver.session()) {
+            Value answer = write
+                    ? session.executeWrite(tx -> tx.run(request.text(), request.parameters()).single().get("answer"))
+                    : session.executeRead(tx -> tx.run(request.text(), request.parameters()).single().get("answer"));
+            return plain(answer);
+        }
+    }
+
+    /** The value of a counter of the instance's metrics endpoint, or -1 when the endpoint is not exposed. */
+    double metric(String name) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + name)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return -1;
+            }
+            return JSON.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    Driver driver() {
+        return driver;
+    }
+
+    /** Driver values and JSON values alike as maps, lists, strings, booleans, longs and doubles. */
+    @SuppressWarnings("unchecked")
+    static Object plain(Object value) {
+        if (value instanceof Value v) {
+            return v.isNull() ? null : plain(v.asObject());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> out.put(k, plain(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof TemporalAccessor) {
+            return value.toString();
+        }
+        return value == Values.NULL ? null : value;
+    }
+}
