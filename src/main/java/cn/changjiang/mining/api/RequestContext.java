@@ -1,6 +1,9 @@
 package cn.changjiang.mining.api;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,10 +18,12 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,6 +41,9 @@ public class RequestContext implements WebSocketGraphQlInterceptor {
     public static final String REQUEST_ID = "requestId";
     public static final String ACTOR = "actor";
     public static final String VIEWER = "viewer";
+    /** When the token of a WebSocket session expires (absent for HTTP requests, whose token is checked each time). */
+    public static final String SIGNED_IN_UNTIL = "signedInUntil";
+    private static final String TOKEN = "token";
 
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -55,7 +63,7 @@ public class RequestContext implements WebSocketGraphQlInterceptor {
         }
         if (authorization instanceof String bearer && bearer.startsWith("Bearer ")) {
             try {
-                session.getAttributes().put(VIEWER, access.viewerOf(tokens.decode(bearer.substring(7).strip())));
+                session.getAttributes().put(TOKEN, tokens.decode(bearer.substring(7).strip()));
             } catch (JwtException e) {
                 return Mono.error(new UnauthenticatedException("The token in connection_init is not valid: " + e.getMessage()));
             }
@@ -68,21 +76,41 @@ public class RequestContext implements WebSocketGraphQlInterceptor {
         String given = request.getHeaders().getFirst("X-Request-Id");
         String requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         // Read on the request's own thread, where the security context is, and carried to every data fetcher.
-        Viewer viewer = request instanceof WebSocketGraphQlRequest socket ? socketViewer(socket) : access.viewer();
+        Jwt socketToken = request instanceof WebSocketGraphQlRequest socket ? socketToken(socket) : null;
+        boolean expired = socketToken != null && socketToken.getExpiresAt() != null
+                && !Instant.now().isBefore(socketToken.getExpiresAt());
+        Viewer viewer = request instanceof WebSocketGraphQlRequest
+                ? (socketToken == null || expired ? Viewer.ANONYMOUS : access.viewerOf(socketToken))
+                : access.viewer();
         String actor = viewer.anonymous() ? "anonymous" : viewer.username();
+        Map<String, Object> context = new HashMap<>(Map.of(REQUEST_ID, requestId, ACTOR, new Actor(actor, requestId, viewer),
+                VIEWER, viewer));
+        if (socketToken != null && socketToken.getExpiresAt() != null) {
+            context.put(SIGNED_IN_UNTIL, socketToken.getExpiresAt());
+        }
         request.configureExecutionInput((input, builder) -> builder
                 .executionId(ExecutionId.from(requestId))
-                .graphQLContext(Map.of(REQUEST_ID, requestId, ACTOR, new Actor(actor, requestId, viewer), VIEWER, viewer))
+                .graphQLContext(context)
                 .build());
         return chain.next(request).map(response -> response.transform(builder ->
                 builder.extensions(Map.of(REQUEST_ID, requestId))));
     }
 
-    private Viewer socketViewer(WebSocketGraphQlRequest socket) {
-        if (socket.getSessionInfo().getAttributes().get(VIEWER) instanceof Viewer signedIn) {
-            return signedIn;
+    /** The token a WebSocket signed in with: from connection_init, else from the handshake; null when none. */
+    private static Jwt socketToken(WebSocketGraphQlRequest socket) {
+        if (socket.getSessionInfo().getAttributes().get(TOKEN) instanceof Jwt token) {
+            return token;
         }
         Principal principal = socket.getSessionInfo().getPrincipal().block();
-        return principal instanceof JwtAuthenticationToken token ? access.viewerOf(token.getToken()) : Viewer.ANONYMOUS;
+        return principal instanceof JwtAuthenticationToken token ? token.getToken() : null;
+    }
+
+    /** Ends a subscription when the token its socket signed in with expires; a new sign-in starts a new one. */
+    public static <T> Flux<T> untilTokenExpires(Flux<T> events, Instant signedInUntil) {
+        if (signedInUntil == null) {
+            return events;
+        }
+        Duration left = Duration.between(Instant.now(), signedInUntil);
+        return events.take(left.isNegative() ? Duration.ZERO : left);
     }
 }

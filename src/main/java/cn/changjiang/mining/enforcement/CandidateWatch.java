@@ -10,6 +10,8 @@ import java.util.TreeSet;
 
 import cn.changjiang.mining.ledger.AuditTrail.Change;
 import cn.changjiang.mining.ledger.LedgerEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -32,11 +34,14 @@ class CandidateWatch {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(CandidateWatch.class);
+
     private final Flux<SpanChange> spanChanges;
 
     CandidateWatch(LedgerEvents events, EnforcementQueries queries) {
         this.spanChanges = Flux.defer(() -> {
-                    // Listen first, then read the spans: a change committed meanwhile is recounted, never lost.
+                    // Listen first, then read the spans, so no change after the read goes unheard (one committed during
+                    // the read is already in it).
                     Sinks.Many<List<Change>> batches = Sinks.many().unicast().onBackpressureBuffer();
                     Disposable listening = events.changes()
                             .bufferTimeout(500, Duration.ofMillis(50))
@@ -44,7 +49,7 @@ class CandidateWatch {
                     Map<String, Integer> known = new HashMap<>(queries.departmentSpans());
                     return batches.asFlux()
                             .publishOn(Schedulers.boundedElastic())
-                            .concatMapIterable(batch -> recount(batch, known, queries))
+                            .concatMapIterable(batch -> recountOrSkip(batch, known, queries))
                             .doFinally(signal -> listening.dispose());
                 })
                 .publish()
@@ -53,6 +58,17 @@ class CandidateWatch {
 
     Flux<SpanChange> spanChanges() {
         return spanChanges;
+    }
+
+    /** A failed recount (the database away a moment) skips that batch rather than ending every subscriber's stream. */
+    private static List<SpanChange> recountOrSkip(List<Change> batch, Map<String, Integer> known,
+                                                  EnforcementQueries queries) {
+        try {
+            return recount(batch, known, queries);
+        } catch (RuntimeException e) {
+            log.warn("Candidate watch: {} changes not recounted ({})", batch.size(), e.toString());
+            return List.of();
+        }
     }
 
     private static List<SpanChange> recount(List<Change> batch, Map<String, Integer> known, EnforcementQueries queries) {

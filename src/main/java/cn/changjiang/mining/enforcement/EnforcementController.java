@@ -1,5 +1,6 @@
 package cn.changjiang.mining.enforcement;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -44,13 +45,15 @@ class EnforcementController {
 
     @SubscriptionMapping
     Flux<JointEnforcementCandidate> jointEnforcementCandidateAppeared(@Argument Integer minDepartments,
-                                                                      @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                                                                      @ContextValue(RequestContext.VIEWER) Viewer viewer,
+                                                                      @ContextValue(name = RequestContext.SIGNED_IN_UNTIL, required = false)
+                                                                      Instant signedInUntil) {
         access.requireSignedIn(viewer);
         int min = minDepartments == null ? 2 : minDepartments;
         if (min < 1) {
             throw new InvalidInputException("minDepartments", "minDepartments must be at least 1, got " + min);
         }
-        return watch.spanChanges()
+        return RequestContext.untilTokenExpires(watch.spanChanges(), signedInUntil)
                 .filter(change -> change.reached(min))
                 .publishOn(Schedulers.boundedElastic())
                 .concatMapIterable(change -> enforcement.candidateAt(change.mineId(), min).stream().toList());
@@ -80,7 +83,7 @@ class EnforcementController {
                                                                   @ContextValue(RequestContext.ACTOR) Actor actor) {
         String key = IdempotencyKeys.orInternal(idempotencyKey, actor.requestId());
         return new JointEnforcementAction.Payload(
-                retries.run("openJointEnforcementAction", () -> enforcement.open(input, actor, key)));
+                retries.runKeyed("openJointEnforcementAction", () -> enforcement.open(input, actor, key)));
     }
 
     @MutationMapping

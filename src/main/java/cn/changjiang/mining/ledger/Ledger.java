@@ -218,7 +218,12 @@ public class Ledger {
         } else {
             access.requireIssueWrite(actor.viewer(), input.issueId());
         }
-        Value current = lockAndCheck(input.issueId(), input.version());
+        Value current = lock(input.issueId());
+        // A repeat of a recorded outcome gets its answer before the checks its own first success made fail (version, state).
+        if (keys.claim(actor, "recordOutcome", idempotencyKey, input).isPresent()) {
+            return writes.issue(input.issueId()).orElseThrow();
+        }
+        checkVersion(current, input.issueId(), input.version());
         text("input.where", input.where(), false);
         text("input.decisionNumber", input.decisionNumber(), false);
         text("input.note", input.note(), false);
@@ -234,9 +239,6 @@ public class Ledger {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is already finished (" + from + ")");
         }
         String status = closure ? SHUT_DOWN : from;
-        if (keys.claim(actor, "recordOutcome", idempotencyKey, input).isPresent()) {
-            return writes.issue(input.issueId()).orElseThrow();
-        }
         Issue issue = writes.recordOutcome(input, status, closure ? input.on() : null);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", status);
@@ -265,8 +267,15 @@ public class Ledger {
     }
 
     private Value lockAndCheck(String issueId, Integer expectedVersion) {
-        Value current = writes.lockAndRead(issueId)
+        return checkVersion(lock(issueId), issueId, expectedVersion);
+    }
+
+    private Value lock(String issueId) {
+        return writes.lockAndRead(issueId)
                 .orElseThrow(() -> new NotFoundException("input.issueId", "No problem with id " + issueId));
+    }
+
+    private static Value checkVersion(Value current, String issueId, Integer expectedVersion) {
         int version = current.get("version").asInt();
         if (expectedVersion != null && expectedVersion != version) {
             throw new ConflictException("Problem " + issueId + " is at version " + version + ", not " + expectedVersion

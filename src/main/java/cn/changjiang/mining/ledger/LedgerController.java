@@ -1,6 +1,7 @@
 package cn.changjiang.mining.ledger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class LedgerController {
     IssuePayload reportIssue(@Argument ReportIssueInput input, @Argument String idempotencyKey,
                              @ContextValue(RequestContext.ACTOR) Actor actor) {
         String key = IdempotencyKeys.orInternal(idempotencyKey, actor.requestId());
-        return new IssuePayload(retries.run("reportIssue", () -> ledger.report(input, actor, key)));
+        return new IssuePayload(retries.runKeyed("reportIssue", () -> ledger.report(input, actor, key)));
     }
 
     @MutationMapping
@@ -76,14 +77,15 @@ class LedgerController {
     IssuePayload recordOutcome(@Argument RecordOutcomeInput input, @Argument String idempotencyKey,
                                @ContextValue(RequestContext.ACTOR) Actor actor) {
         String key = IdempotencyKeys.orInternal(idempotencyKey, actor.requestId());
-        return new IssuePayload(retries.run("recordOutcome", () -> ledger.recordOutcome(input, actor, key)));
+        return new IssuePayload(retries.runKeyed("recordOutcome", () -> ledger.recordOutcome(input, actor, key)));
     }
 
     @SubscriptionMapping
     Flux<AuditTrail.Change> ledgerChanged(@Argument String entityId, @Argument String entityType,
-                                          @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                                          @ContextValue(RequestContext.VIEWER) Viewer viewer,
+                                          @ContextValue(name = RequestContext.SIGNED_IN_UNTIL, required = false) Instant signedInUntil) {
         access.requireSignedIn(viewer);
-        return events.changes()
+        return RequestContext.untilTokenExpires(events.changes(), signedInUntil)
                 .filter(change -> (entityId == null || entityId.equals(change.entityId()))
                         && (entityType == null || entityType.equals(change.entityType())))
                 .publishOn(Schedulers.boundedElastic())

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.api.UnauthenticatedException;
 import cn.changjiang.mining.api.SortOrder;
 import cn.changjiang.mining.campaign.PlanViews.TaskResponsibility;
 import cn.changjiang.mining.campaign.Task;
@@ -11,8 +13,10 @@ import cn.changjiang.mining.campaign.ViolationType;
 import cn.changjiang.mining.org.WorkingGroupViews.Office;
 import cn.changjiang.mining.org.WorkingGroupViews.Position;
 import cn.changjiang.mining.org.WorkingGroupViews.WorkingGroup;
+import cn.changjiang.mining.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -33,7 +37,11 @@ class OrganisationController {
 
     @QueryMapping
     Connection<Unit> unitsConnection(@Argument Integer first, @Argument String after, @Argument UnitFilter filter,
-                                     @Argument SortOrder orderBy) {
+                                     @Argument SortOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        if (viewer.anonymous() && orderBy != null && "OPEN_ISSUES".equals(orderBy.field())) {
+            // The units are public; how many open problems each has is not.
+            throw new UnauthenticatedException("Sign in to sort units by their open problems");
+        }
         return queries.unitPage(Connection.pageSize(first), SortOrder.offset("units", after), UnitFilter.orNone(filter),
                 SortOrder.orNone(orderBy));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import cn.changjiang.mining.api.ForbiddenException;
 import cn.changjiang.mining.api.UnauthenticatedException;
 import cn.changjiang.mining.graph.CypherRunner;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -108,7 +109,8 @@ public class Access {
 
     /**
      * Whether the viewer may read a change record: anyone signed in, except that a unit officer reads the records of
-     * its own unit's problems only (those it rectifies or supervises), as with {@code history}.
+     * its own unit's problems only (those it rectifies or supervises), as with {@code history}. When that cannot be
+     * checked (the database away a moment), the answer is no.
      */
     public boolean mayReadChange(Viewer viewer, String entityType, String entityId) {
         if (viewer.anonymous()) {
@@ -117,9 +119,13 @@ public class Access {
         if (!viewer.is(Role.UNIT_OFFICER) || !"Issue".equals(entityType)) {
             return true;
         }
-        return !graph.list("""
-                MATCH (:Issue {id: $id})-[:ASSIGNED_TO|SUPERVISED_BY]->(u:Unit {id: $unit}) RETURN u.id AS item LIMIT 1""",
-                Map.of("id", entityId, "unit", viewer.unitId()), v -> v.asString()).isEmpty();
+        try {
+            return !graph.list("""
+                    MATCH (:Issue {id: $id})-[:ASSIGNED_TO|SUPERVISED_BY]->(u:Unit {id: $unit}) RETURN u.id AS item LIMIT 1""",
+                    Map.of("id", entityId, "unit", viewer.unitId()), v -> v.asString()).isEmpty();
+        } catch (DataAccessException e) {
+            return false;
+        }
     }
 
     private List<String> assignedUnits(String issueId) {

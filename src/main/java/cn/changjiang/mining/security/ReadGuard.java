@@ -10,6 +10,8 @@ import cn.changjiang.mining.api.UnauthenticatedException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import graphql.GraphQLContext;
+import graphql.language.OperationDefinition;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -68,12 +70,12 @@ class ReadGuard extends SimplePerformantInstrumentation {
                 return null;
             } else if (viewer.is(Role.UNIT_OFFICER) && parent.equals("Issue") && ISSUE_DETAILS.contains(field)) {
                 Issue issue = environment.getSource();
-                if (!ownIssues(environment.getGraphQlContext(), viewer).contains(issue.id())) {
+                if (!ownIssues(environment, viewer).contains(issue.id())) {
                     return list ? List.of() : null;
                 }
             } else if (viewer.is(Role.UNIT_OFFICER) && parent.equals("Query") && field.equals("history")) {
                 String id = environment.getArgument("id");
-                if (isIssue(id) && !ownIssues(environment.getGraphQlContext(), viewer).contains(id)) {
+                if (isIssue(id) && !ownIssues(environment, viewer).contains(id)) {
                     throw new ForbiddenException("The history of another unit's problem is not yours to read");
                 }
             }
@@ -90,10 +92,20 @@ class ReadGuard extends SimplePerformantInstrumentation {
         return viewer == null ? Viewer.ANONYMOUS : viewer;
     }
 
-    /** The ids of the problems the officer's unit rectifies or supervises, read once per request. */
-    private Set<String> ownIssues(GraphQLContext context, Viewer viewer) {
-        return context.computeIfAbsent(OWN_ISSUES, key -> Set.copyOf(graph.list(
+    /**
+     * The ids of the problems the officer's unit rectifies or supervises, read once per request; a subscription's
+     * context lasts as long as the subscription, so each of its events reads them afresh.
+     */
+    private Set<String> ownIssues(DataFetchingEnvironment environment, Viewer viewer) {
+        if (environment.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+            return readOwnIssues(viewer);
+        }
+        return environment.getGraphQlContext().computeIfAbsent(OWN_ISSUES, key -> readOwnIssues(viewer));
+    }
+
+    private Set<String> readOwnIssues(Viewer viewer) {
+        return Set.copyOf(graph.list(
                 "MATCH (i:Issue)-[:ASSIGNED_TO|SUPERVISED_BY]->(:Unit {id: $unit}) RETURN DISTINCT i.id AS item",
-                Map.of("unit", viewer.unitId() == null ? "" : viewer.unitId()), v -> v.asString())));
+                Map.of("unit", viewer.unitId() == null ? "" : viewer.unitId()), v -> v.asString()));
     }
 }

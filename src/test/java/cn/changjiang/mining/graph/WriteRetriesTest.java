@@ -30,13 +30,20 @@ class WriteRetriesTest {
     }
 
     @Test
-    void shouldGiveUpAfterTheLastAttempt() {
-        AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> retries.run("test", () -> {
-            attempts.incrementAndGet();
+    void shouldRetryALostConnectionOnlyUnderAnIdempotencyKeyAndGiveUpAfterTheLastAttempt() {
+        AtomicInteger keyed = new AtomicInteger();
+        assertThatThrownBy(() -> retries.runKeyed("test", () -> {
+            keyed.incrementAndGet();
             throw new ServiceUnavailableException("the database is away");
         })).isInstanceOf(ServiceUnavailableException.class);
-        assertThat(attempts).hasValue(WriteRetries.MAX_ATTEMPTS);
+        assertThat(keyed).hasValue(WriteRetries.MAX_ATTEMPTS);
+
+        AtomicInteger unkeyed = new AtomicInteger();
+        assertThatThrownBy(() -> retries.run("test", () -> {
+            unkeyed.incrementAndGet();
+            throw new ServiceUnavailableException("the commit may or may not have happened");
+        })).isInstanceOf(ServiceUnavailableException.class);
+        assertThat(unkeyed).as("a change without a key is not repeated blindly").hasValue(1);
     }
 
     @Test

@@ -202,6 +202,8 @@ class InsightTest extends SmallGraphTest {
                 .execute()
                 .path("unitsConnection.edges[*].node.id").entityList(String.class).containsExactly("POLICE", "EMERGENCY")
                 .path("unitsConnection.totalCount").entity(Integer.class).isEqualTo(2);
+        anonymous.document("{ unitsConnection(orderBy: {field: OPEN_ISSUES}) { totalCount } }").execute()
+                .errors().expect(error -> "UNAUTHENTICATED".equals(error.getExtensions().get("code")));
         graphQl.document("""
                         { unitsConnection(first: 1, filter: {task: 91}, orderBy: {field: NAME, direction: DESC}) {
                             totalCount pageInfo { hasNextPage } edges { node { name } } } }""")

@@ -126,13 +126,20 @@ class IdempotencyTest extends IntegrationTest {
     }
 
     @Test
-    void shouldRecordAnOutcomeOnceForOneKey() {
-        String issue = report("office", "phone-retry-0004", "越界开采(测试)").path("reportIssue.issue.id").entity(String.class).get();
-        String outcome = """
-                mutation($issue: ID!) { recordOutcome(idempotencyKey: "penalty-0004-abc",
-                  input: {issueId: $issue, outcome: PENALTY, on: "2023-07-01", amount: 50000, decisionNumber: "昌罚〔2023〕1号"}) {
-                  issue { outcomeRecords { outcome { code } amount } } } }""";
-        graphQl.document(outcome).variable("issue", issue).execute().path("recordOutcome.issue.outcomeRecords").entityList(Map.class).hasSize(1);
-        graphQl.document(outcome).variable("issue", issue).execute().path("recordOutcome.issue.outcomeRecords").entityList(Map.class).hasSize(1);
+    void shouldAnswerARepeatedOutcomeWithTheFirstEvenAfterItChangedVersionAndState() {
+        var reported = as("office").document("""
+                        mutation($input: ReportIssueInput!) { reportIssue(input: $input, idempotencyKey: "phone-retry-0004") {
+                          issue { id version } } }""").variable("input", input("越界开采(测试)")).execute();
+        String issue = reported.path("reportIssue.issue.id").entity(String.class).get();
+        int version = reported.path("reportIssue.issue.version").entity(Integer.class).get();
+        String closure = """
+                mutation($issue: ID!, $version: Int) { recordOutcome(idempotencyKey: "closure-0004-abc",
+                  input: {issueId: $issue, outcome: CLOSURE, on: "2023-07-01", decisionNumber: "昌关〔2023〕1号", version: $version}) {
+                  issue { status outcomeRecords { outcome { code } } } } }""";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            graphQl.document(closure).variable("issue", issue).variable("version", version).execute()
+                    .path("recordOutcome.issue.status").entity(String.class).isEqualTo("SHUT_DOWN")
+                    .path("recordOutcome.issue.outcomeRecords").entityList(Map.class).hasSize(1);
+        }
     }
 }
