@@ -48,7 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
 class GraphQlOverHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final MediaType LEGACY_REQUEST = MediaType.parseMediaType("application/graphql");
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -100,7 +99,7 @@ class GraphQlOverHttp {
         } catch (InvalidMediaTypeException e) {
             contentType = null;
         }
-        if (contentType == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType) || LEGACY_REQUEST.isCompatibleWith(contentType))) {
+        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
             return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, type.get(), "UNSUPPORTED_MEDIA_TYPE",
                     "Send the request as application/json");
         }
