@@ -45,4 +45,19 @@ public final class TestFixtures {
             session.run("MATCH (n:TestFixture) DETACH DELETE n").consume();
         }
     }
+
+    /**
+     * Removes the mines a test registered through the API (licence numbers starting with the prefix), with their
+     * problems, change records and idempotency keys.
+     */
+    public static void removeRegisteredMines(Driver driver, String licencePrefix) {
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
+                    OPTIONAL MATCH (i:Issue)-[:AT]->(m)
+                    OPTIONAL MATCH (c:Change) WHERE c.entityId IN [m.id, i.id]
+                    OPTIONAL MATCH (k:IdempotencyKey) WHERE k.resultId IN [m.id, i.id]
+                    DETACH DELETE c, k, i, m""", java.util.Map.of("prefix", licencePrefix)).consume();
+        }
+    }
 }

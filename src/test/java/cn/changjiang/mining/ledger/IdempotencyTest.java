@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,14 +37,7 @@ class IdempotencyTest extends IntegrationTest {
 
     @AfterAll
     static void removeTestData() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (m:Mine) WHERE m.licenceNumber STARTS WITH 'IDEM-'
-                    OPTIONAL MATCH (i:Issue)-[:AT]->(m)
-                    OPTIONAL MATCH (c:Change) WHERE c.entityId IN [m.id, i.id]
-                    OPTIONAL MATCH (k:IdempotencyKey) WHERE k.resultId IN [m.id, i.id]
-                    DETACH DELETE c, k, i, m""").consume();
-        }
+        TestFixtures.removeRegisteredMines(fixtureDriver, "IDEM-");
     }
 
     private String mine() {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,7 @@ class LedgerTest extends IntegrationTest {
 
     @AfterAll
     static void removeTestData() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (m:Mine) WHERE m.licenceNumber STARTS WITH 'TEST-'
-                    OPTIONAL MATCH (i:Issue)-[:AT]->(m)
-                    OPTIONAL MATCH (c:Change) WHERE c.entityId IN [m.id, i.id]
-                    DETACH DELETE c, i, m""").consume();
-        }
+        TestFixtures.removeRegisteredMines(fixtureDriver, "TEST-");
     }
 
     private String mine() {

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,13 +47,7 @@ class LiveUpdatesTest extends IntegrationTest {
 
     @AfterAll
     static void removeTestData() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (m:Mine) WHERE m.licenceNumber STARTS WITH 'LIVE-'
-                    OPTIONAL MATCH (i:Issue)-[:AT]->(m)
-                    OPTIONAL MATCH (c:Change) WHERE c.entityId IN [m.id, i.id]
-                    DETACH DELETE c, i, m""").consume();
-        }
+        TestFixtures.removeRegisteredMines(fixtureDriver, "LIVE-");
     }
 
     @AfterEach
