@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +89,7 @@ class LedgerFiles {
                                                     @RequestParam(required = false) String unit,
                                                     @RequestParam(required = false) String township,
                                                     @RequestParam(required = false) Boolean open) {
-        return csv("ledger.csv", exporter.rows(filter(status, unit, township, open)));
+        return csv("ledger.csv", exporter.rows(filter(status, unit, township, open), ReadPolicy.readerUnit(access.viewer())));
     }
 
     @GetMapping("/export.xlsx")
@@ -96,7 +97,7 @@ class LedgerFiles {
                                                      @RequestParam(required = false) String unit,
                                                      @RequestParam(required = false) String township,
                                                      @RequestParam(required = false) Boolean open) {
-        return xlsx("ledger.xlsx", exporter.rows(filter(status, unit, township, open)));
+        return xlsx("ledger.xlsx", exporter.rows(filter(status, unit, township, open), ReadPolicy.readerUnit(access.viewer())));
     }
 
     /** A unit officer exports its own unit's problems only; others export what they ask for. */
