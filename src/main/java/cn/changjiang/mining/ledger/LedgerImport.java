@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,8 +18,10 @@ import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.ledger.LedgerImportException.Fault;
 import cn.changjiang.mining.ledger.LedgerImportException.RowError;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
+import cn.changjiang.mining.ledger.LedgerSheet.Kind;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.security.Role;
@@ -85,7 +88,7 @@ class LedgerImport {
     public ImportReport importRows(List<SheetRow> rows, Actor actor, boolean dryRun) {
         access.require(actor.viewer(), Role.OFFICE);
         if (rows.isEmpty()) {
-            throw new LedgerImportException("The file has no data rows");
+            throw new LedgerImportException("The file has no data rows", List.of());
         }
         References refs = references(rows);
         List<Map<String, Object>> checked = new ArrayList<>();
@@ -97,7 +100,7 @@ class LedgerImport {
             Map<String, Object> parsed = check(row, refs, today, errors);
             Integer earlier = firstRowOfId.putIfAbsent(parsed.get("id"), row.number());
             if (earlier != null) {
-                errors.add(new RowError(row.number(), Column.LEDGER_NUMBER.header,
+                errors.add(new RowError(row.number(), Column.LEDGER_NUMBER.header, Fault.DUPLICATE_ROW,
                         "与第 " + earlier + " 行重复 / the same problem as row " + earlier));
             }
             if (errors.size() == before) {
@@ -133,6 +136,7 @@ class LedgerImport {
     private static Map<String, Object> withoutId(Map<String, Object> row) {
         Map<String, Object> fields = new LinkedHashMap<>(row);
         fields.remove("id");
+        fields.remove("version");
         return fields;
     }
 
@@ -174,119 +178,214 @@ class LedgerImport {
                 RETURN i.id AS item""", Map.of("rows", batch, "importId", importId), Value::asString);
     }
 
+    /**
+     * A row as the values to write, every fault recorded against its row and column. Each cell is first checked for
+     * what any cell of its column must be (filled when required, not too long, of its type), then for what it
+     * names; a cell that failed the first check is not looked at again, so each bad cell is named once.
+     */
     private Map<String, Object> check(SheetRow row, References refs, LocalDate today, List<RowError> errors) {
+        Cells cells = new Cells(row, errors);
         Map<String, Object> out = new LinkedHashMap<>();
-        String mine = refs.mine(row.get(Column.LICENCE_NUMBER), row.get(Column.MINE));
-        if (mine == null) {
-            errors.add(new RowError(row.number(), Column.MINE.header, "找不到矿山 / no registered mine with licence number "
-                    + row.get(Column.LICENCE_NUMBER) + " or name " + row.get(Column.MINE)));
-        }
-        out.put("mine", mine);
+        out.put("mine", mine(cells, refs));
         List<String> types = new ArrayList<>();
-        for (String ref : split(row.get(Column.VIOLATION_TYPES))) {
+        for (String ref : split(cells.get(Column.VIOLATION_TYPES))) {
             String code = refs.violationTypes.get(ref);
             if (code == null) {
-                errors.add(new RowError(row.number(), Column.VIOLATION_TYPES.header, "未知问题类型 / unknown violation type " + ref));
+                cells.fault(Column.VIOLATION_TYPES, Fault.UNKNOWN_VALUE, "未知问题类型 / unknown violation type " + ref);
             } else if (!types.contains(code)) {
                 types.add(code);
             }
         }
-        if (types.isEmpty() && errors.stream().noneMatch(e -> e.row() == row.number() && e.column().equals(Column.VIOLATION_TYPES.header))) {
-            errors.add(new RowError(row.number(), Column.VIOLATION_TYPES.header, "缺少问题类型 / no violation type"));
+        if (types.isEmpty() && !cells.isBad(Column.VIOLATION_TYPES)) {
+            cells.fault(Column.VIOLATION_TYPES, Fault.MISSING_VALUE, "缺少问题类型 / no violation type");
         }
         out.put("violationTypes", types);
-        out.put("source", term(row, Column.SOURCE, SOURCES, null, errors));
-        LocalDate foundOn = date(row, Column.FOUND_ON, true, errors);
+        out.put("source", cells.term(Column.SOURCE, SOURCES, null));
+        LocalDate foundOn = cells.date(Column.FOUND_ON);
         if (foundOn != null && foundOn.isAfter(today)) {
-            errors.add(new RowError(row.number(), Column.FOUND_ON.header, "发现日期晚于今天 / found in the future"));
+            cells.fault(Column.FOUND_ON, Fault.INCONSISTENT, "发现日期晚于今天 / found in the future");
         }
         out.put("foundOn", foundOn);
-        String description = row.get(Column.DESCRIPTION);
-        if (description == null) {
-            errors.add(new RowError(row.number(), Column.DESCRIPTION.header, "缺少问题描述 / no description"));
-        } else if (description.length() > Ledger.MAX_TEXT) {
-            errors.add(new RowError(row.number(), Column.DESCRIPTION.header, "问题描述过长 / description too long"));
-        }
+        String description = cells.get(Column.DESCRIPTION);
         out.put("description", description);
         out.put("title", description == null ? null : description.length() <= 60 ? description : description.substring(0, 60) + "…");
-        out.put("severity", term(row, Column.SEVERITY, SEVERITIES, "GENERAL", errors));
-        out.put("measures", row.get(Column.MEASURES));
-        LocalDate deadline = date(row, Column.DEADLINE, false, errors);
+        out.put("severity", cells.term(Column.SEVERITY, SEVERITIES, "GENERAL"));
+        out.put("measures", cells.get(Column.MEASURES));
+        LocalDate deadline = cells.date(Column.DEADLINE);
         if (deadline != null && foundOn != null && deadline.isBefore(foundOn)) {
-            errors.add(new RowError(row.number(), Column.DEADLINE.header, "整改期限早于发现日期 / deadline before the date found"));
+            cells.fault(Column.DEADLINE, Fault.INCONSISTENT, "整改期限早于发现日期 / deadline before the date found");
         }
         out.put("deadline", deadline);
-        String lead = unit(row, Column.LEAD_UNIT, row.get(Column.LEAD_UNIT), refs, errors);
+        String lead = unit(cells, Column.LEAD_UNIT, cells.get(Column.LEAD_UNIT), refs);
         out.put("leadUnit", lead);
         List<String> supporting = new ArrayList<>();
-        for (String ref : split(row.get(Column.SUPPORTING_UNITS))) {
-            String id = unit(row, Column.SUPPORTING_UNITS, ref, refs, errors);
+        for (String ref : split(cells.get(Column.SUPPORTING_UNITS))) {
+            String id = unit(cells, Column.SUPPORTING_UNITS, ref, refs);
             if (id != null && !id.equals(lead) && !supporting.contains(id)) {
                 supporting.add(id);
             }
         }
         out.put("supportingUnits", supporting);
-        String person = row.get(Column.RESPONSIBLE_PERSON);
+        String person = cells.get(Column.RESPONSIBLE_PERSON);
         String personId = person == null ? null : refs.people.get(person);
         if (person != null && personId == null) {
-            errors.add(new RowError(row.number(), Column.RESPONSIBLE_PERSON.header,
-                    "找不到唯一的责任人 / no single person with id or name " + person));
+            cells.fault(Column.RESPONSIBLE_PERSON, Fault.UNKNOWN_VALUE, "找不到唯一的责任人 / no single person with id or name " + person);
+        } else if (personId != null && !cells.isBad(Column.LEAD_UNIT) && !cells.isBad(Column.SUPPORTING_UNITS)
+                && (lead == null || !refs.unitsOfPeople.get(personId).contains(lead))
+                && supporting.stream().noneMatch(refs.unitsOfPeople.get(personId)::contains)) {
+            // As when a problem is assigned: whoever answers for it works in a unit that rectifies it.
+            cells.fault(Column.RESPONSIBLE_PERSON, Fault.INCONSISTENT, "责任人不在责任单位或配合单位 / " + person
+                    + " works in none of the row's units");
         }
         out.put("responsiblePerson", personId);
-        String status = term(row, Column.STATUS, STATUSES, lead == null ? "PENDING_ASSIGNMENT" : "RECTIFYING", errors);
+        String status = cells.term(Column.STATUS, STATUSES, lead == null ? "PENDING_ASSIGNMENT" : "RECTIFYING");
         out.put("status", status);
-        LocalDate closedOn = date(row, Column.CLOSED_ON, false, errors);
-        if (Issue.FINISHED_STATUSES.contains(status) && closedOn == null) {
-            errors.add(new RowError(row.number(), Column.CLOSED_ON.header, "已销号或已关闭的问题须填销号日期 / a finished problem needs its closing date"));
+        LocalDate closedOn = cells.date(Column.CLOSED_ON);
+        if (status != null && Issue.FINISHED_STATUSES.contains(status) && closedOn == null && !cells.isBad(Column.CLOSED_ON)) {
+            cells.fault(Column.CLOSED_ON, Fault.MISSING_VALUE, "已销号或已关闭的问题须填销号日期 / a finished problem needs its closing date");
         }
         out.put("closedOn", closedOn);
-        String ledgerNumber = row.get(Column.LEDGER_NUMBER);
+        out.put("version", cells.number(Column.VERSION));
+        String ledgerNumber = cells.get(Column.LEDGER_NUMBER);
         out.put("ledgerNumber", ledgerNumber);
-        out.put("id", "ledger-" + digest(ledgerNumber != null ? "no:" + ledgerNumber
-                : String.join("|", Objects.toString(mine), String.valueOf(foundOn), String.join(",", types.stream().sorted().toList()),
-                Objects.toString(description))));
+        out.put("id", idOf(ledgerNumber, out));
         return out;
     }
 
-    private static String unit(SheetRow row, Column column, String ref, References refs, List<RowError> errors) {
+    /** A row's problem id: from its 台账编号, or else from what it says (mine, date found, types, description). */
+    @SuppressWarnings("unchecked")
+    private static String idOf(String ledgerNumber, Map<String, Object> row) {
+        return "ledger-" + digest(ledgerNumber != null ? "no:" + ledgerNumber
+                : String.join("|", Objects.toString(row.get("mine")), String.valueOf(row.get("foundOn")),
+                String.join(",", ((List<String>) row.get("violationTypes")).stream().sorted().toList()),
+                Objects.toString(row.get("description"))));
+    }
+
+    /**
+     * The mine a row names: by licence number when it gives one (then a name it also gives must be that mine's), else
+     * by a name exactly one mine has.
+     */
+    private static String mine(Cells cells, References refs) {
+        String licence = cells.get(Column.LICENCE_NUMBER);
+        String name = cells.get(Column.MINE);
+        if (cells.isBad(Column.LICENCE_NUMBER) || cells.isBad(Column.MINE)) {
+            return null;
+        }
+        if (licence == null && name == null) {
+            cells.fault(Column.MINE, Fault.MISSING_VALUE, "缺少矿山名称或采矿许可证号 / name the mine or its licence number");
+            return null;
+        }
+        List<String> named = name == null ? List.of() : refs.minesByName.getOrDefault(name, List.of());
+        if (name != null && named.isEmpty()) {
+            cells.fault(Column.MINE, Fault.UNKNOWN_VALUE, "找不到矿山 / no registered mine named " + name);
+            return null;
+        }
+        if (licence != null) {
+            String mine = refs.minesByLicence.get(licence);
+            if (mine == null) {
+                cells.fault(Column.LICENCE_NUMBER, Fault.UNKNOWN_VALUE, "找不到采矿许可证号 / no registered mine with licence number " + licence);
+            } else if (name != null && !named.contains(mine)) {
+                cells.fault(Column.MINE, Fault.INCONSISTENT, "矿山名称与采矿许可证号不符 / the licence number " + licence + " is not " + name + "'s");
+                return null;
+            }
+            return mine;
+        }
+        if (named.size() > 1) {
+            cells.fault(Column.MINE, Fault.UNKNOWN_VALUE, "多座矿山同名,请填采矿许可证号 / several mines are named " + name + "; give the licence number");
+            return null;
+        }
+        return named.getFirst();
+    }
+
+    private static String unit(Cells cells, Column column, String ref, References refs) {
         if (ref == null) {
             return null;
         }
         String id = refs.units.get(ref);
         if (id == null) {
-            errors.add(new RowError(row.number(), column.header, "未知单位 / unknown unit " + ref));
+            cells.fault(column, Fault.UNKNOWN_VALUE, "未知单位 / unknown unit " + ref);
         }
         return id;
     }
 
-    private static String term(SheetRow row, Column column, Map<String, String> terms, String otherwise, List<RowError> errors) {
-        String value = row.get(column);
-        if (value == null) {
-            if (otherwise == null) {
-                errors.add(new RowError(row.number(), column.header, "缺少" + column.header + " / missing"));
-            }
-            return otherwise;
-        }
-        String code = terms.containsKey(value) ? terms.get(value) : terms.containsValue(value) ? value : null;
-        if (code == null) {
-            errors.add(new RowError(row.number(), column.header, "无法识别 / not one of " + terms.keySet() + ": " + value));
-        }
-        return code;
-    }
+    /** One row's cells, each checked against its column before use, and the faults found in them. */
+    private static final class Cells {
+        private final SheetRow row;
+        private final List<RowError> errors;
+        private final EnumSet<Column> bad = EnumSet.noneOf(Column.class);
 
-    private static LocalDate date(SheetRow row, Column column, boolean required, List<RowError> errors) {
-        String value = row.get(column);
-        if (value == null) {
-            if (required) {
-                errors.add(new RowError(row.number(), column.header, "缺少日期 / missing date"));
+        Cells(SheetRow row, List<RowError> errors) {
+            this.row = row;
+            this.errors = errors;
+            for (Column column : Column.values()) {
+                String value = row.get(column);
+                if (value == null) {
+                    if (column.required) {
+                        fault(column, Fault.MISSING_VALUE, "缺少" + column.header + " / missing");
+                    }
+                } else if (value.length() > column.kind.maxLength) {
+                    fault(column, Fault.TOO_LONG, column.header + "超过 " + column.kind.maxLength + " 字 / longer than "
+                            + column.kind.maxLength + " characters");
+                } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && (column.kind != Kind.TEXT || (c != '\n' && c != '\t' && c != '\r')))) {
+                    fault(column, Fault.WRONG_TYPE, column.header + "含有控制字符 / holds control characters");
+                }
             }
+        }
+
+        void fault(Column column, Fault fault, String reason) {
+            bad.add(column);
+            errors.add(new RowError(row.number(), column.header, fault, reason));
+        }
+
+        boolean isBad(Column column) {
+            return bad.contains(column);
+        }
+
+        /** The cell's stripped text; null when empty or already found at fault. */
+        String get(Column column) {
+            return bad.contains(column) ? null : row.get(column);
+        }
+
+        String term(Column column, Map<String, String> terms, String otherwise) {
+            String value = get(column);
+            if (value == null) {
+                return bad.contains(column) ? null : otherwise;
+            }
+            String code = terms.containsKey(value) ? terms.get(value) : terms.containsValue(value) ? value : null;
+            if (code == null) {
+                fault(column, Fault.UNKNOWN_VALUE, "无法识别 / not one of " + terms.keySet() + ": " + value);
+            }
+            return code;
+        }
+
+        LocalDate date(Column column) {
+            String value = get(column);
+            if (value == null) {
+                return null;
+            }
+            LocalDate date = LedgerSheet.date(value);
+            if (date == null) {
+                fault(column, Fault.WRONG_TYPE, "日期格式应为 2023-05-01 / not a date: " + value);
+            }
+            return date;
+        }
+
+        Integer number(Column column) {
+            String value = get(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // refused below, as any other text that is not a whole number
+            }
+            fault(column, Fault.WRONG_TYPE, column.header + "应为非负整数 / not a whole number: " + value);
             return null;
         }
-        LocalDate date = LedgerSheet.date(value);
-        if (date == null) {
-            errors.add(new RowError(row.number(), column.header, "日期格式应为 2023-05-01 / not a date: " + value));
-        }
-        return date;
     }
 
     private static List<String> split(String value) {
@@ -330,10 +429,14 @@ class LedgerImport {
                 });
         List<String> personRefs = rows.stream().map(r -> r.get(Column.RESPONSIBLE_PERSON)).filter(Objects::nonNull).distinct().toList();
         Map<String, List<String>> people = new HashMap<>();
-        graph.list("MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs RETURN p {.id, .name} AS item",
+        Map<String, List<String>> unitsOfPeople = new HashMap<>();
+        graph.list("""
+                MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs
+                RETURN p {.id, .name, units: [(p)-[:SERVES_IN]->(u:Unit) | u.id]} AS item""",
                 Map.of("refs", personRefs), v -> v).forEach(p -> {
                     people.computeIfAbsent(p.get("id").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
                     people.computeIfAbsent(p.get("name").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
+                    unitsOfPeople.put(p.get("id").asString(), p.get("units").asList(Value::asString));
                 });
         Map<String, String> uniquePeople = new HashMap<>();
         people.forEach((ref, ids) -> {
@@ -341,19 +444,11 @@ class LedgerImport {
                 uniquePeople.put(ref, ids.getFirst());
             }
         });
-        return new References(units, types, byLicence, byName, uniquePeople);
+        return new References(units, types, byLicence, byName, uniquePeople, unitsOfPeople);
     }
 
     private record References(Map<String, String> units, Map<String, String> violationTypes,
                               Map<String, String> minesByLicence, Map<String, List<String>> minesByName,
-                              Map<String, String> people) {
-        /** A mine by licence number first; by name only when exactly one mine has that name. */
-        String mine(String licence, String name) {
-            if (licence != null && minesByLicence.containsKey(licence)) {
-                return minesByLicence.get(licence);
-            }
-            List<String> named = name == null ? List.of() : minesByName.getOrDefault(name, List.of());
-            return named.size() == 1 ? named.getFirst() : null;
-        }
+                              Map<String, String> people, Map<String, List<String>> unitsOfPeople) {
     }
 }
