@@ -188,15 +188,10 @@ class EnforcementQueries {
                 RETURN a AS item""", Map.of("id", id), JointEnforcementAction::from);
     }
 
-    JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", input.actionId());
-        params.put("inspectedOn", input.inspectedOn());
-        params.put("findings", input.findings());
-        params.put("penaltyAmount", input.penaltyAmount());
-        params.put("penaltyDecisions", input.penaltyDecisions() == null ? List.of() : input.penaltyDecisions());
-        params.put("casesTransferred", input.casesTransferred());
-        params.put("mineClosed", input.mineClosed());
+    /** Writes a result: the action's result fields as the service computed them (unchanged ones included). */
+    JointEnforcementAction recordResult(String actionId, Map<String, Object> result) {
+        Map<String, Object> params = new HashMap<>(result);
+        params.put("id", actionId);
         return reads.single("""
                 MATCH (a:JointEnforcementAction {id: $id})
                 SET a.status = 'RESULT_RECORDED', a.inspectedOn = $inspectedOn, a.findings = $findings,
@@ -205,10 +200,10 @@ class EnforcementQueries {
                 RETURN a AS item""", params, JointEnforcementAction::from).orElseThrow();
     }
 
-    JointEnforcementAction close(JointEnforcementAction.CloseInput input) {
+    JointEnforcementAction close(String actionId, String summary) {
         Map<String, Object> params = new HashMap<>();
-        params.put("id", input.actionId());
-        params.put("summary", input.summary());
+        params.put("id", actionId);
+        params.put("summary", summary);
         return reads.single("""
                 MATCH (a:JointEnforcementAction {id: $id})
                 SET a.status = 'CLOSED', a.closedAt = datetime(), a.summary = $summary

@@ -17,6 +17,7 @@ import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.IdempotencyKeys;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
+import cn.changjiang.mining.api.Patch;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate.DepartmentShare;
 import cn.changjiang.mining.ledger.AuditTrail;
 import cn.changjiang.mining.ledger.Issue;
@@ -174,18 +175,32 @@ class JointEnforcement {
         if (input.findings() == null || input.findings().isBlank() || input.findings().length() > 10_000) {
             throw new InvalidInputException("input.findings", "Findings must be given, in at most 10,000 characters");
         }
-        if (input.penaltyDecisions() != null && input.penaltyDecisions().stream().anyMatch(d -> d == null || d.length() > 200)) {
-            throw new InvalidInputException("input.penaltyDecisions", "A decision number has at most 200 characters");
-        }
-        if (input.penaltyAmount() != null && (input.penaltyAmount() < 0 || !Double.isFinite(input.penaltyAmount()))) {
-            throw new InvalidInputException("input.penaltyAmount", "A penalty cannot be negative");
-        }
-        if (input.casesTransferred() != null && input.casesTransferred() < 0) {
-            throw new InvalidInputException("input.casesTransferred", "Cases transferred cannot be negative");
-        }
-        JointEnforcementAction after = queries.recordResult(input);
+        Patch patch = Patch.of(fields(before))
+                .derive("status", "RESULT_RECORDED")
+                .derive("inspectedOn", input.inspectedOn())
+                .derive("findings", input.findings())
+                .set("penaltyAmount", input.penaltyAmount(), amount -> {
+                    if (amount < 0 || !Double.isFinite(amount)) {
+                        throw new InvalidInputException("input.penaltyAmount", "A penalty cannot be negative");
+                    }
+                    return amount;
+                })
+                .set("penaltyDecisions", input.penaltyDecisions(), decisions -> {
+                    if (decisions.stream().anyMatch(d -> d == null || d.length() > 200)) {
+                        throw new InvalidInputException("input.penaltyDecisions", "A decision number has at most 200 characters");
+                    }
+                    return decisions;
+                })
+                .set("casesTransferred", input.casesTransferred(), cases -> {
+                    if (cases < 0) {
+                        throw new InvalidInputException("input.casesTransferred", "Cases transferred cannot be negative");
+                    }
+                    return cases;
+                })
+                .set("mineClosed", input.mineClosed());
+        JointEnforcementAction after = queries.recordResult(input.actionId(), patch.after());
         audit.append(actor, "recordJointEnforcementResult", "JointEnforcementAction", after.id(),
-                AuditTrail.diff(fields(before), fields(after)));
+                AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return after;
     }
 
@@ -193,12 +208,17 @@ class JointEnforcement {
     public JointEnforcementAction close(JointEnforcementAction.CloseInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
         JointEnforcementAction before = requireNotClosed(input.actionId());
-        if (input.summary() != null && input.summary().length() > 10_000) {
-            throw new InvalidInputException("input.summary", "A summary has at most 10,000 characters");
-        }
-        JointEnforcementAction after = queries.close(input);
+        Patch patch = Patch.of(fields(before))
+                .derive("status", "CLOSED")
+                .set("summary", input.summary(), summary -> {
+                    if (summary.length() > 10_000) {
+                        throw new InvalidInputException("input.summary", "A summary has at most 10,000 characters");
+                    }
+                    return summary;
+                });
+        JointEnforcementAction after = queries.close(input.actionId(), (String) patch.get("summary"));
         audit.append(actor, "closeJointEnforcementAction", "JointEnforcementAction", after.id(),
-                AuditTrail.diff(fields(before), fields(after)));
+                AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return after;
     }
 

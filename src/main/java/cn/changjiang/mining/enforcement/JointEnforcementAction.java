@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.neo4j.driver.Value;
+import org.springframework.graphql.data.ArgumentValue;
 
 import static cn.changjiang.mining.graph.Read.date;
 import static cn.changjiang.mining.graph.Read.string;
@@ -33,11 +34,14 @@ public record JointEnforcementAction(String id, String status, LocalDate planned
                      LocalDate plannedOn) {
     }
 
-    record ResultInput(String actionId, LocalDate inspectedOn, String findings, Double penaltyAmount,
-                       List<String> penaltyDecisions, Integer casesTransferred, Boolean mineClosed) {
+    /** A result; recorded again, an optional field left out keeps what the last record said, null clears it. */
+    record ResultInput(String actionId, LocalDate inspectedOn, String findings, ArgumentValue<Double> penaltyAmount,
+                       ArgumentValue<List<String>> penaltyDecisions, ArgumentValue<Integer> casesTransferred,
+                       ArgumentValue<Boolean> mineClosed) {
     }
 
-    record CloseInput(String actionId, String summary) {
+    /** Closing an action; a summary left out keeps any summary it has. */
+    record CloseInput(String actionId, ArgumentValue<String> summary) {
     }
 
     record Payload(JointEnforcementAction action) {

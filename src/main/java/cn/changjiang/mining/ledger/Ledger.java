@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import cn.changjiang.mining.api.ConflictException;
 import cn.changjiang.mining.api.ForbiddenException;
@@ -16,9 +16,11 @@ import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.IdempotencyKeys;
+import cn.changjiang.mining.api.Patch;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.security.Role;
+import cn.changjiang.mining.security.Viewer;
 import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
 import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
@@ -41,6 +43,8 @@ import static cn.changjiang.mining.ledger.IssueWorkflow.SHUT_DOWN;
 public class Ledger {
 
     static final int MAX_TEXT = 10_000;
+    private static final Set<String> OFFICE_ONLY_ASSIGNMENT = Set.of("leadUnit", "supportingUnits", "supervisingUnit",
+            "supervised", "supervisor");
 
     private final LedgerWrites writes;
     private final AuditTrail audit;
@@ -72,7 +76,9 @@ public class Ledger {
             throw new NotFoundException("input.violationTypeCodes", "No violation type " + String.join(", ", unknown));
         }
         String description = text("input.description", input.description(), true);
-        String title = input.title() == null || input.title().isBlank() ? abbreviate(description) : text("input.title", input.title(), true);
+        // A title is read by every unit, a description only by the units on the problem: never derive one from the other.
+        String title = input.title() == null || input.title().isBlank()
+                ? writes.defaultTitle(input.mineId(), codes) : text("input.title", input.title(), true);
         if (input.evidence() != null) {
             input.evidence().forEach(e -> text("input.evidence", e, false));
         }
@@ -93,86 +99,95 @@ public class Ledger {
         return issue;
     }
 
+    /**
+     * Changes exactly the assignment fields the input names. The checks run in the order that leaks nothing: who
+     * the caller is and whether the role may assign at all, then (under the problem's lock) whether this caller may
+     * change this problem, then existence and version, and last whether the caller may change each field that
+     * actually changes.
+     */
     @Transactional
     public Issue assign(AssignIssueInput input, Actor actor) {
-        access.requireIssueWrite(actor.viewer(), input.issueId());
-        Value current = lockAndCheck(input.issueId(), input.version());
-        if (actor.viewer().is(Role.UNIT_OFFICER)) {
-            requireOnlyOwnDetailsChanged(input, current);
-        }
+        Viewer viewer = access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
+        Value current = lockPermitAndCheck(input.issueId(), input.version(),
+                () -> access.requireIssueWrite(viewer, input.issueId()));
         if (!isOpen(current)) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished and cannot be reassigned");
         }
-        List<String> references = new ArrayList<>();
-        references.add(input.leadUnit());
-        if (input.supportingUnits() != null) {
-            references.addAll(input.supportingUnits());
+        Map<String, String> units = resolveNamedUnits(input);
+        if (input.leadUnit() != null && input.leadUnit().isEmpty()) {
+            throw new InvalidInputException("input.leadUnit", "A problem keeps a lead unit: name another unit to reassign it");
         }
-        if (input.supervisingUnit() != null) {
-            references.add(input.supervisingUnit());
+        if (input.supervised() != null && input.supervised().isEmpty()) {
+            throw new InvalidInputException("input.supervised", "Say true or false, or leave supervised out to keep it");
         }
-        Map<String, String> units = writes.resolveUnits(references);
-        List<String> unknown = references.stream().filter(r -> !units.containsKey(r)).toList();
-        if (!unknown.isEmpty()) {
-            throw new NotFoundException("input.leadUnit", "No unit named " + String.join(", ", unknown));
+        Patch patch = Patch.of(assignmentOf(current))
+                .set("leadUnit", input.leadUnit(), units::get)
+                .set("supportingUnits", input.supportingUnits(), list -> list.stream().map(units::get).distinct().sorted().toList())
+                .set("supervisingUnit", input.supervisingUnit(), units::get)
+                .set("responsiblePerson", input.responsiblePersonId())
+                .set("measures", input.measures(), m -> text("input.measures", m, false))
+                .set("deadline", input.deadline())
+                .set("supervised", input.supervised())
+                .set("supervisor", input.supervisor(), v -> text("input.supervisor", v, false));
+        String lead = (String) patch.get("leadUnit");
+        if (lead == null) {
+            throw new InvalidInputException("input.leadUnit", "Problem " + input.issueId() + " has no lead unit yet: name one");
         }
-        if (input.responsiblePersonId() != null) {
-            writes.personExists(input.responsiblePersonId()).orElseThrow(() ->
-                    new NotFoundException("input.responsiblePersonId", "No person with id " + input.responsiblePersonId()));
-        }
+        @SuppressWarnings("unchecked")
+        List<String> supporting = ((List<String>) patch.get("supportingUnits")).stream().filter(id -> !id.equals(lead)).toList();
+        patch.derive("supportingUnits", supporting);
         LocalDate foundOn = current.get("foundOn").asLocalDate();
-        if (input.deadline() != null && input.deadline().isBefore(foundOn)) {
-            throw new InvalidInputException("input.deadline", "The deadline " + input.deadline() + " is before the date found " + foundOn);
+        if (patch.changed("deadline") && patch.get("deadline") instanceof LocalDate deadline && deadline.isBefore(foundOn)) {
+            throw new InvalidInputException("input.deadline", "The deadline " + deadline + " is before the date found " + foundOn);
         }
-        String lead = units.get(input.leadUnit());
-        List<String> supporting = input.supportingUnits() == null ? List.of()
-                : input.supportingUnits().stream().map(units::get).filter(id -> !id.equals(lead)).distinct().toList();
-        String status = PENDING_ASSIGNMENT.equals(current.get("status").asString()) ? RECTIFYING : current.get("status").asString();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("measures", input.measures() == null ? current.get("measures").asString(null) : text("input.measures", input.measures(), false));
-        fields.put("deadline", input.deadline() == null ? (current.get("deadline").isNull() ? null : current.get("deadline").asLocalDate()) : input.deadline());
-        fields.put("supervised", input.supervised() == null ? current.get("supervised").asBoolean(false) : input.supervised());
-        fields.put("supervisor", input.supervisor() == null ? current.get("supervisor").asString(null) : input.supervisor());
-        fields.put("responsiblePerson", input.responsiblePersonId());
-        fields.put("supervisingUnit", input.supervisingUnit() == null ? null : units.get(input.supervisingUnit()));
-        fields.put("status", status);
-        Issue issue = writes.assign(input.issueId(), lead, supporting, fields);
-        Map<String, Object> after = new LinkedHashMap<>(fields);
-        after.put("leadUnit", lead);
-        after.put("supportingUnits", supporting);
-        audit.append(actor, "assignIssue", "Issue", issue.id(), AuditTrail.diff(before(current), after));
+        if (PENDING_ASSIGNMENT.equals(patch.get("status"))) {
+            patch.derive("status", RECTIFYING);
+        }
+        if (viewer.is(Role.UNIT_OFFICER)) {
+            requireOnlyOwnDetailsChanged(patch);
+        }
+        requireResponsiblePersonOfAssignedUnit(patch, lead, supporting);
+        if (patch.changed().isEmpty()) {
+            return writes.issue(input.issueId()).orElseThrow();
+        }
+        Issue issue = writes.assign(input.issueId(), patch);
+        audit.append(actor, "assignIssue", "Issue", issue.id(), AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return issue;
     }
 
     @Transactional
     public Issue supervise(LedgerInputs.SuperviseIssueInput input, Actor actor) {
         access.require(actor.viewer(), Role.LEADER, Role.OFFICE);
-        Value current = lockAndCheck(input.issueId(), input.version());
+        Value current = lockPermitAndCheck(input.issueId(), input.version(), () -> { });
         if (!isOpen(current)) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished: nothing left to supervise");
         }
-        String supervisor = text("input.supervisor", input.supervisor(), false);
-        Issue issue = writes.supervise(input.issueId(), input.supervised(), supervisor);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("supervised", input.supervised());
-        after.put("supervisor", supervisor);
-        audit.append(actor, "superviseIssue", "Issue", issue.id(), AuditTrail.diff(before(current), after));
+        Patch patch = Patch.of(assignmentOf(current))
+                .derive("supervised", input.supervised())
+                .set("supervisor", input.supervisor(), v -> text("input.supervisor", v, false));
+        if (patch.changed().isEmpty()) {
+            return writes.issue(input.issueId()).orElseThrow();
+        }
+        Issue issue = writes.assign(input.issueId(), patch);
+        audit.append(actor, "superviseIssue", "Issue", issue.id(), AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return issue;
     }
 
     @Transactional
     public Issue transition(TransitionIssueInput input, Actor actor) {
-        Value current = lockAndCheck(input.issueId(), input.version());
-        String from = current.get("status").asString();
         String to = input.to();
-        if (SHUT_DOWN.equals(to)) {
-            access.require(actor.viewer(), Role.OFFICE);
-        } else if (CLOSED.equals(to) || (ACCEPTANCE_REQUESTED.equals(from) && RECTIFYING.equals(to))) {
+        Viewer viewer = SHUT_DOWN.equals(to) ? access.require(actor.viewer(), Role.OFFICE)
+                : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
+        Optional<Value> locked = writes.lockAndRead(input.issueId());
+        String status = locked.map(v -> v.get("status").asString()).orElse(null);
+        if (CLOSED.equals(to) || (ACCEPTANCE_REQUESTED.equals(status) && RECTIFYING.equals(to))) {
             // 销号 and 验收不通过 are the acceptor's decisions, never the rectifying unit's.
-            access.requireAcceptance(actor.viewer(), input.issueId());
-        } else {
-            access.requireIssueWrite(actor.viewer(), input.issueId());
+            access.requireAcceptance(viewer, input.issueId());
+        } else if (!SHUT_DOWN.equals(to)) {
+            access.requireIssueWrite(viewer, input.issueId());
         }
+        Value current = checkVersion(locked.orElseThrow(() -> notFound(input.issueId())), input.issueId(), input.version());
+        String from = current.get("status").asString();
         if (!IssueWorkflow.allows(from, to)) {
             throw new IllegalTransitionException("A problem cannot go from " + from + " to " + to
                     + "; from " + from + " it can go to " + IssueWorkflow.next(from));
@@ -211,14 +226,13 @@ public class Ledger {
     /** Records an outcome once per idempotency key: a repeated call with the key records nothing more. */
     @Transactional
     public Issue recordOutcome(RecordOutcomeInput input, Actor actor, String idempotencyKey) {
-        if ("EXPOSURE".equals(input.outcome())) {
-            access.requireIssueWrite(actor.viewer(), input.issueId(), Role.PUBLICITY);
-        } else if ("CLOSURE".equals(input.outcome())) {
-            access.require(actor.viewer(), Role.OFFICE);
-        } else {
-            access.requireIssueWrite(actor.viewer(), input.issueId());
-        }
-        Value current = lock(input.issueId());
+        boolean exposure = "EXPOSURE".equals(input.outcome());
+        Viewer viewer = "CLOSURE".equals(input.outcome()) ? access.require(actor.viewer(), Role.OFFICE)
+                : exposure ? access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER, Role.PUBLICITY)
+                : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
+        Value current = lockPermitAndCheck(input.issueId(), null, exposure
+                ? () -> access.requireIssueWrite(viewer, input.issueId(), Role.PUBLICITY)
+                : () -> access.requireIssueWrite(viewer, input.issueId()));
         // A repeat of a recorded outcome gets its answer before the checks its own first success made fail (version, state).
         if (keys.claim(actor, "recordOutcome", idempotencyKey, input).isPresent()) {
             return writes.issue(input.issueId()).orElseThrow();
@@ -251,28 +265,83 @@ public class Ledger {
     /**
      * A unit officer may set measures, deadline and person on its unit's problem, but who rectifies, who
      * supervises and 挂牌督办 are for the office: otherwise a unit could make itself the acceptor of its own work.
+     * Only fields that actually change count, so a form sent back with the same units is no offence.
      */
-    private void requireOnlyOwnDetailsChanged(AssignIssueInput input, Value current) {
-        Map<String, String> units = writes.resolveUnits(Stream.concat(Stream.of(input.leadUnit()),
-                input.supportingUnits() == null ? Stream.empty() : input.supportingUnits().stream()).toList());
-        boolean sameLead = current.get("leadUnit").asString("").equals(units.get(input.leadUnit()));
-        List<String> supporting = input.supportingUnits() == null ? null
-                : input.supportingUnits().stream().map(units::get).sorted().toList();
-        List<String> currentSupporting = current.get("supportingUnits").asList(Value::asString).stream().sorted().toList();
-        if (!sameLead || (supporting != null && !supporting.equals(currentSupporting)) || input.supervisingUnit() != null
-                || input.supervised() != null || input.supervisor() != null) {
+    private static void requireOnlyOwnDetailsChanged(Patch patch) {
+        List<String> officeOnly = patch.changed().stream().filter(OFFICE_ONLY_ASSIGNMENT::contains).toList();
+        if (!officeOnly.isEmpty()) {
             throw new ForbiddenException("Only the working-group office changes which units rectify or supervise a problem, "
-                    + "and 挂牌督办; a unit officer may set measures, deadline and the responsible person");
+                    + "and 挂牌督办 (asked to change: " + String.join(", ", officeOnly)
+                    + "); a unit officer may set measures, deadline and the responsible person");
         }
     }
 
-    private Value lockAndCheck(String issueId, Integer expectedVersion) {
-        return checkVersion(lock(issueId), issueId, expectedVersion);
+    /** The responsible person answers for the problem inside one of the units assigned to it. */
+    private void requireResponsiblePersonOfAssignedUnit(Patch patch, String lead, List<String> supporting) {
+        String person = (String) patch.get("responsiblePerson");
+        if (person == null || !(patch.changed("responsiblePerson") || patch.changed("leadUnit") || patch.changed("supportingUnits"))) {
+            return;
+        }
+        List<String> assigned = new ArrayList<>(supporting);
+        assigned.add(lead);
+        List<String> servesIn = writes.unitsOfPerson(person)
+                .orElseThrow(() -> new NotFoundException("input.responsiblePersonId", "No person with id " + person));
+        if (servesIn.stream().noneMatch(assigned::contains)) {
+            throw new InvalidInputException("input.responsiblePersonId", "The responsible person must serve in a unit "
+                    + "assigned to the problem (" + String.join(", ", assigned) + "); " + person + " serves in "
+                    + (servesIn.isEmpty() ? "none" : String.join(", ", servesIn)));
+        }
     }
 
-    private Value lock(String issueId) {
-        return writes.lockAndRead(issueId)
-                .orElseThrow(() -> new NotFoundException("input.issueId", "No problem with id " + issueId));
+    /** The assignment fields of a problem read under its lock, as a patch starts from them. */
+    private static Map<String, Object> assignmentOf(Value current) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("leadUnit", current.get("leadUnit").asString(null));
+        fields.put("supportingUnits", current.get("supportingUnits").asList(Value::asString).stream().sorted().toList());
+        fields.put("supervisingUnit", current.get("supervisingUnit").asString(null));
+        fields.put("responsiblePerson", current.get("responsiblePerson").asString(null));
+        fields.put("measures", current.get("measures").asString(null));
+        fields.put("deadline", current.get("deadline").isNull() ? null : current.get("deadline").asLocalDate());
+        fields.put("supervised", current.get("supervised").asBoolean(false));
+        fields.put("supervisor", current.get("supervisor").asString(null));
+        fields.put("status", current.get("status").asString());
+        return fields;
+    }
+
+    /** Unit ids for the units the input names; a name that matches no unit is refused at its own argument. */
+    private Map<String, String> resolveNamedUnits(AssignIssueInput input) {
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        if (input.leadUnit() != null && input.leadUnit().isPresent()) {
+            named.put("input.leadUnit", List.of(input.leadUnit().value()));
+        }
+        if (input.supportingUnits() != null && input.supportingUnits().isPresent()) {
+            named.put("input.supportingUnits", input.supportingUnits().value());
+        }
+        if (input.supervisingUnit() != null && input.supervisingUnit().isPresent()) {
+            named.put("input.supervisingUnit", List.of(input.supervisingUnit().value()));
+        }
+        Map<String, String> units = writes.resolveUnits(named.values().stream().flatMap(List::stream).distinct().toList());
+        named.forEach((argument, references) -> {
+            List<String> unknown = references.stream().filter(r -> !units.containsKey(r)).toList();
+            if (!unknown.isEmpty()) {
+                throw new NotFoundException(argument, "No unit named " + String.join(", ", unknown));
+            }
+        });
+        return units;
+    }
+
+    /**
+     * Locks the problem, then asks whether the caller may change it, and only then says whether it exists and is
+     * at the expected version: a caller who may not touch a problem learns nothing of it, existing or not.
+     */
+    private Value lockPermitAndCheck(String issueId, Integer expectedVersion, Runnable permission) {
+        Optional<Value> locked = writes.lockAndRead(issueId);
+        permission.run();
+        return checkVersion(locked.orElseThrow(() -> notFound(issueId)), issueId, expectedVersion);
+    }
+
+    private static NotFoundException notFound(String issueId) {
+        return new NotFoundException("input.issueId", "No problem with id " + issueId);
     }
 
     private static Value checkVersion(Value current, String issueId, Integer expectedVersion) {
@@ -347,9 +416,5 @@ public class Ledger {
             throw new InvalidInputException(argument, argument + " is longer than " + MAX_TEXT + " characters");
         }
         return value.strip();
-    }
-
-    private static String abbreviate(String description) {
-        return description.length() <= 60 ? description : description.substring(0, 60) + "…";
     }
 }

@@ -3,6 +3,8 @@ package cn.changjiang.mining.ledger;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.graphql.data.ArgumentValue;
+
 /** Inputs and payloads of the ledger's mutations, as the schema names them. */
 final class LedgerInputs {
 
@@ -13,12 +15,18 @@ final class LedgerInputs {
                             String description, String title, String severity, List<String> evidence) {
     }
 
-    record AssignIssueInput(String issueId, String leadUnit, List<String> supportingUnits, String responsiblePersonId,
-                            String supervisingUnit, String measures, LocalDate deadline, Boolean supervised,
-                            String supervisor, Integer version) {
+    /**
+     * A partial update of a problem's assignment: a field left out stays as it is, a field given as null is cleared
+     * (where clearing is allowed), so a call changes exactly what it names.
+     */
+    record AssignIssueInput(String issueId, ArgumentValue<String> leadUnit, ArgumentValue<List<String>> supportingUnits,
+                            ArgumentValue<String> responsiblePersonId, ArgumentValue<String> supervisingUnit,
+                            ArgumentValue<String> measures, ArgumentValue<LocalDate> deadline,
+                            ArgumentValue<Boolean> supervised, ArgumentValue<String> supervisor, Integer version) {
     }
 
-    record SuperviseIssueInput(String issueId, boolean supervised, String supervisor, Integer version) {
+    /** 挂牌督办 on or off; a supervisor left out stays as it is. */
+    record SuperviseIssueInput(String issueId, boolean supervised, ArgumentValue<String> supervisor, Integer version) {
     }
 
     record AcceptanceInput(String acceptedBy, LocalDate acceptedOn, List<String> evidence) {

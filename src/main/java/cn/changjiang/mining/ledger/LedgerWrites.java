@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.api.Patch;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,8 +72,26 @@ class LedgerWrites {
         return resolved;
     }
 
-    Optional<String> personExists(String personId) {
-        return graph.single("MATCH (p:Person {id: $id}) RETURN p.id AS item", Map.of("id", personId), Value::asString);
+    /** The units a person serves in, or nothing when there is no such person. */
+    Optional<List<String>> unitsOfPerson(String personId) {
+        return graph.single("""
+                MATCH (p:Person {id: $id})
+                RETURN [(p)-[:SERVES_IN]->(u:Unit) | u.id] AS item""", Map.of("id", personId), v -> v.asList(Value::asString));
+    }
+
+    /**
+     * The title of a problem reported without one: its violation types and mine, which every unit may read, and
+     * never a piece of its description, which only the units on the problem may read.
+     */
+    String defaultTitle(String mineId, List<String> codes) {
+        return graph.single("""
+                MATCH (m:Mine {id: $mineId})
+                UNWIND range(0, size($codes) - 1) AS n
+                MATCH (v:ViolationType {code: $codes[n]})
+                WITH m, v ORDER BY n
+                WITH m, collect(v.name) AS names
+                RETURN m.name + ':' + reduce(title = head(names), name IN tail(names) | title + '、' + name) AS item""",
+                Map.of("mineId", mineId, "codes", codes), Value::asString).orElseThrow();
     }
 
     Issue create(String id, LedgerInputs.ReportIssueInput input, String title, String severity) {
@@ -106,47 +125,66 @@ class LedgerWrites {
                 RETURN i AS item""", params, Issue::from).orElseThrow());
     }
 
-    Issue assign(String issueId, String leadUnitId, List<String> supportingUnitIds, Map<String, Object> fields) {
-        Map<String, Object> params = new HashMap<>(fields);
+    /**
+     * Writes the fields a patch changes, and only those: a relationship kind is replaced only when its units or
+     * person change, a property is set (or removed, for null) only when its value changes.
+     */
+    Issue assign(String issueId, Patch patch) {
+        Map<String, Object> properties = new HashMap<>();
+        for (String field : List.of("measures", "deadline", "supervised", "supervisor", "status")) {
+            if (patch.changed(field)) {
+                properties.put(field, patch.get(field));
+            }
+        }
+        Map<String, Object> params = new HashMap<>();
         params.put("id", issueId);
-        params.put("lead", leadUnitId);
-        params.put("supporting", supportingUnitIds);
+        params.put("properties", properties);
+        params.put("setLead", patch.changed("leadUnit"));
+        params.put("lead", patch.get("leadUnit"));
+        params.put("setSupporting", patch.changed("supportingUnits"));
+        params.put("supporting", patch.get("supportingUnits"));
+        params.put("setPerson", patch.changed("responsiblePerson"));
+        params.put("person", patch.get("responsiblePerson"));
+        params.put("setSupervising", patch.changed("supervisingUnit"));
+        params.put("supervising", patch.get("supervisingUnit"));
         return written(graph.single("""
                 MATCH (i:Issue {id: $id})
-                OPTIONAL MATCH (i)-[old:ASSIGNED_TO|RESPONSIBLE_PERSON|SUPERVISED_BY]->()
-                DELETE old
-                WITH DISTINCT i
-                SET i.measures = $measures, i.deadline = $deadline, i.supervised = $supervised,
-                    i.supervisor = $supervisor, i.status = $status, i.version = coalesce(i.version, 0) + 1
-                WITH i
-                MATCH (lead:Unit {id: $lead})
-                CREATE (i)-[:ASSIGNED_TO {role: 'LEAD'}]->(lead)
+                SET i += $properties, i.version = coalesce(i.version, 0) + 1
                 WITH i
                 CALL (i) {
+                  WITH i WHERE $setLead
+                  OPTIONAL MATCH (i)-[old:ASSIGNED_TO {role: 'LEAD'}]->()
+                  DELETE old
+                  WITH DISTINCT i
+                  MATCH (u:Unit {id: $lead})
+                  CREATE (i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u)
+                }
+                CALL (i) {
+                  WITH i WHERE $setSupporting
+                  OPTIONAL MATCH (i)-[old:ASSIGNED_TO {role: 'SUPPORTING'}]->()
+                  DELETE old
+                  WITH DISTINCT i
                   UNWIND $supporting AS unitId
                   MATCH (u:Unit {id: unitId})
                   CREATE (i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u)
                 }
                 CALL (i) {
-                  MATCH (p:Person {id: $responsiblePerson})
+                  WITH i WHERE $setPerson
+                  OPTIONAL MATCH (i)-[old:RESPONSIBLE_PERSON]->()
+                  DELETE old
+                  WITH DISTINCT i
+                  MATCH (p:Person {id: $person})
                   CREATE (i)-[:RESPONSIBLE_PERSON]->(p)
                 }
                 CALL (i) {
-                  MATCH (u:Unit {id: $supervisingUnit})
+                  WITH i WHERE $setSupervising
+                  OPTIONAL MATCH (i)-[old:SUPERVISED_BY]->()
+                  DELETE old
+                  WITH DISTINCT i
+                  MATCH (u:Unit {id: $supervising})
                   CREATE (i)-[:SUPERVISED_BY]->(u)
                 }
                 RETURN i AS item""", params, Issue::from).orElseThrow());
-    }
-
-    Issue supervise(String issueId, boolean supervised, String supervisor) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", issueId);
-        params.put("supervised", supervised);
-        params.put("supervisor", supervisor);
-        return graph.single("""
-                MATCH (i:Issue {id: $id})
-                SET i.supervised = $supervised, i.supervisor = $supervisor, i.version = coalesce(i.version, 0) + 1
-                RETURN i AS item""", params, Issue::from).orElseThrow();
     }
 
     Issue transition(String issueId, String to, LocalDate closedOn, LedgerInputs.AcceptanceInput acceptance, String note) {

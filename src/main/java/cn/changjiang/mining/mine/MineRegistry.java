@@ -2,7 +2,6 @@ package cn.changjiang.mining.mine;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,11 +10,13 @@ import java.util.UUID;
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ConflictException;
 import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.api.Patch;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.AuditTrail;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.security.Role;
 import org.neo4j.driver.Value;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +30,14 @@ class MineRegistry {
     private static final Set<String> LICENCE_STATUSES = Set.of("VALID", "EXPIRED", "REVOKED", "NONE");
     private static final Set<String> METHODS = Set.of("OPEN_PIT", "UNDERGROUND", "TAILINGS");
 
-    record RegisterMineInput(String name, String licenseNumber, String mineral, String township, String licenceStatus,
-                             LocalDate licenceValidUntil, String miningMethod, Boolean greenMine, Double latitude,
-                             Double longitude, Integer version) {
+    /**
+     * A new mine, or the licence facts of a known one. On an update, an optional field left out stays as it is and
+     * one given as null is cleared (where a mine may be without it); on creation, left out means the default.
+     */
+    record RegisterMineInput(String name, String licenseNumber, String mineral, String township,
+                             ArgumentValue<String> licenceStatus, ArgumentValue<LocalDate> licenceValidUntil,
+                             ArgumentValue<String> miningMethod, ArgumentValue<Boolean> greenMine,
+                             ArgumentValue<Double> latitude, ArgumentValue<Double> longitude, Integer version) {
     }
 
     record RegisterMinePayload(Mine mine, boolean created) {
@@ -50,38 +56,51 @@ class MineRegistry {
     @Transactional
     public RegisterMinePayload register(RegisterMineInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", required("input.name", input.name(), 200));
-        fields.put("licenceNumber", required("input.licenseNumber", input.licenseNumber(), 64));
-        fields.put("mineral", required("input.mineral", input.mineral(), 50));
-        fields.put("township", required("input.township", input.township(), 50));
-        fields.put("licenceStatus", oneOf("input.licenceStatus", input.licenceStatus(), LICENCE_STATUSES, "VALID"));
-        fields.put("licenceValidUntil", input.licenceValidUntil());
-        fields.put("miningMethod", oneOf("input.miningMethod", input.miningMethod(), METHODS, "OPEN_PIT"));
-        fields.put("greenMine", input.greenMine() != null && input.greenMine());
-        if ((input.latitude() == null) != (input.longitude() == null)) {
+        String licence = required("input.licenseNumber", input.licenseNumber(), 64);
+        for (var cannotClear : Map.of("input.licenceStatus", input.licenceStatus(), "input.miningMethod", input.miningMethod(),
+                "input.greenMine", input.greenMine()).entrySet()) {
+            if (cannotClear.getValue() != null && cannotClear.getValue().isEmpty()) {
+                throw new InvalidInputException(cannotClear.getKey(), cannotClear.getKey() + " cannot be cleared: give a value or leave it out");
+            }
+        }
+        boolean latitudeGiven = given(input.latitude());
+        if (latitudeGiven != given(input.longitude())
+                || (latitudeGiven && (input.latitude().value() == null) != (input.longitude().value() == null))) {
             throw new InvalidInputException("input.latitude", "Give both latitude and longitude, or neither");
         }
-        if (input.latitude() != null && (Math.abs(input.latitude()) > 90 || Math.abs(input.longitude()) > 180)) {
+        if (latitudeGiven && input.latitude().isPresent()
+                && (Math.abs(input.latitude().value()) > 90 || Math.abs(input.longitude().value()) > 180)) {
             throw new InvalidInputException("input.latitude", "Latitude must be within ±90 and longitude within ±180");
         }
-        fields.put("latitude", input.latitude());
-        fields.put("longitude", input.longitude());
-
-        Optional<Value> existing = lockByLicence((String) fields.get("licenceNumber"));
+        Optional<Value> existing = lockByLicence(licence);
         if (existing.isPresent() && input.version() != null && input.version() != existing.get().get("version").asInt()) {
             throw new ConflictException("Mine " + existing.get().get("id").asString() + " is at version "
                     + existing.get().get("version").asInt() + ", not " + input.version() + ": read it again");
         }
+        Patch patch = Patch.of(existing.map(MineRegistry::snapshot).orElseGet(MineRegistry::defaults))
+                .derive("name", required("input.name", input.name(), 200))
+                .derive("licenceNumber", licence)
+                .derive("mineral", required("input.mineral", input.mineral(), 50))
+                .derive("township", required("input.township", input.township(), 50))
+                .set("licenceStatus", input.licenceStatus(), v -> oneOf("input.licenceStatus", v, LICENCE_STATUSES))
+                .set("licenceValidUntil", input.licenceValidUntil())
+                .set("miningMethod", input.miningMethod(), v -> oneOf("input.miningMethod", v, METHODS))
+                .set("greenMine", input.greenMine())
+                .set("latitude", input.latitude())
+                .set("longitude", input.longitude());
+        if (existing.isPresent() && patch.changed().isEmpty()) {
+            return new RegisterMinePayload(graph.single("MATCH (m:Mine {id: $id}) RETURN m AS item",
+                    Map.of("id", existing.get().get("id").asString()), Mine::from).orElseThrow(), false);
+        }
         String id = existing.map(v -> v.get("id").asString()).orElse(UUID.randomUUID().toString());
-        Map<String, Object> params = new HashMap<>(fields);
+        Map<String, Object> params = new HashMap<>(patch.after());
         params.put("id", id);
         Mine mine = graph.single("""
                 MERGE (m:Mine {id: $id})
                 ON CREATE SET m.version = 0, m.synthetic = false, m.createdAt = datetime()
                 SET m.name = $name, m.licenceNumber = $licenceNumber, m.licenceStatus = $licenceStatus,
                     m.licenceValidUntil = $licenceValidUntil, m.miningMethod = $miningMethod, m.greenMine = $greenMine,
-                    m.location = CASE WHEN $latitude IS NULL THEN m.location ELSE point({latitude: $latitude, longitude: $longitude}) END,
+                    m.location = CASE WHEN $latitude IS NULL THEN null ELSE point({latitude: $latitude, longitude: $longitude}) END,
                     m.version = coalesce(m.version, 0) + 1
                 MERGE (mineral:Mineral {name: $mineral})
                   ON CREATE SET mineral.strategic = false
@@ -92,16 +111,33 @@ class MineRegistry {
                   MATCH (territorial:Unit {id: 'TOWNSHIPS'})
                   MERGE (township)-[:GOVERNED_AS]->(territorial)
                 }
-                OPTIONAL MATCH (m)-[oldMineral:PRODUCES]->() DELETE oldMineral
+                OPTIONAL MATCH (m)-[oldMineral:PRODUCES]->() WHERE NOT endNode(oldMineral) = mineral
+                DELETE oldMineral
                 WITH DISTINCT m, mineral, township
-                OPTIONAL MATCH (m)-[oldTownship:LOCATED_IN]->() DELETE oldTownship
+                OPTIONAL MATCH (m)-[oldTownship:LOCATED_IN]->() WHERE NOT endNode(oldTownship) = township
+                DELETE oldTownship
                 WITH DISTINCT m, mineral, township
                 MERGE (m)-[:PRODUCES]->(mineral)
                 MERGE (m)-[:LOCATED_IN]->(township)
                 RETURN m AS item""", params, Mine::from).orElseThrow();
-        Map<String, Object> before = existing.map(MineRegistry::snapshot).orElse(Map.of());
-        audit.append(actor, "registerMine", "Mine", id, AuditTrail.diff(before, fields));
+        audit.append(actor, "registerMine", "Mine", id, AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return new RegisterMinePayload(mine, existing.isEmpty());
+    }
+
+    private static boolean given(ArgumentValue<?> value) {
+        return value != null && !value.isOmitted();
+    }
+
+    /** What a new mine has for the fields its registration leaves out. */
+    private static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("licenceStatus", "VALID");
+        defaults.put("licenceValidUntil", null);
+        defaults.put("miningMethod", "OPEN_PIT");
+        defaults.put("greenMine", false);
+        defaults.put("latitude", null);
+        defaults.put("longitude", null);
+        return defaults;
     }
 
     private Optional<Value> lockByLicence(String licenceNumber) {
@@ -116,8 +152,10 @@ class MineRegistry {
                 Map.of("licence", licenceNumber), v -> v);
     }
 
+    /** The mine's fields as read under its lock; one it lacks is there as null. */
     private static Map<String, Object> snapshot(Value mine) {
         Map<String, Object> before = new HashMap<>();
+        defaults().keySet().forEach(key -> before.put(key, null));
         mine.keys().forEach(key -> before.put(key, mine.get(key).isNull() ? null : mine.get(key).asObject()));
         return before;
     }
@@ -132,10 +170,7 @@ class MineRegistry {
         return value.strip();
     }
 
-    private static String oneOf(String argument, String value, Set<String> allowed, String otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
+    private static String oneOf(String argument, String value, Set<String> allowed) {
         if (!allowed.contains(value)) {
             throw new InvalidInputException(argument, argument + " must be one of " + allowed);
         }

@@ -57,7 +57,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 mutation { transitionIssue(input: {issueId: "sec-issue", to: SHUT_DOWN}) { issue { id } } }""");
         MATRIX.put("shutDown", Set.of("office"));
         MUTATIONS.put("moveToAnotherUnit", """
-                mutation { assignIssue(input: {issueId: "sec-issue", leadUnit: "区林业局"}) { issue { id } } }""");
+                mutation { assignIssue(input: {issueId: "sec-issue", leadUnit: "区林业局", responsiblePersonId: null}) { issue { id } } }""");
         MATRIX.put("moveToAnotherUnit", Set.of("office"));
         MUTATIONS.put("recordExposure", """
                 mutation { recordOutcome(input: {issueId: "sec-issue", outcome: EXPOSURE, on: "2024-03-01", where: "昌江日报"}) { issue { id } } }""");
