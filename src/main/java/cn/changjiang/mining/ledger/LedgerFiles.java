@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class LedgerFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** The largest ledger file accepted: about three times a 10,000-row ledger of ordinary rows. */
+    /** The largest ledger file accepted: room for 10,000 rows with descriptions of a thousand characters each. */
     static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
