@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ApiException;
+import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
@@ -26,10 +27,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -57,11 +58,16 @@ class LedgerFiles {
         this.access = access;
     }
 
+    /** The file as the multipart field {@code file}, parsed (lazily) only once the role has been checked here too. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    LedgerImport.ImportReport importUpload(@RequestPart("file") MultipartFile file,
+    LedgerImport.ImportReport importUpload(MultipartHttpServletRequest upload,
                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                            @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
         Actor actor = importer(requestId);
+        MultipartFile file = upload.getFile("file");
+        if (file == null) {
+            throw new InvalidInputException("file", "Send the ledger as the multipart field file");
+        }
         boolean xlsx = (file.getOriginalFilename() != null && file.getOriginalFilename().toLowerCase().endsWith(".xlsx"))
                 || XLSX.equals(file.getContentType());
         try (InputStream in = file.getInputStream()) {

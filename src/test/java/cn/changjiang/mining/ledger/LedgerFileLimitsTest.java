@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,7 +188,22 @@ class LedgerFileLimitsTest extends IntegrationTest {
         String gbk = HEADER + PREFIX + "GBK,鲇鱼山钨矿(虚构),T2.09,群众举报,2023-05-10,选矿废水外溢(编码测试),昌江生态环境局,整改中\n";
         String bom = "\uFEFF" + HEADER + PREFIX + "BOM,南山瓷石矿(虚构),T2.02,排查,2023/4/28,越界开采(编码测试),昌江生态环境局,整改中\n";
         assertThat(postCsv(gbk.getBytes(Charset.forName("GBK")))).containsEntry("status", 200).containsEntry("imported", 1);
-        assertThat(postCsv(bom.getBytes(StandardCharsets.UTF_8))).containsEntry("status", 200).containsEntry("imported", 1);
+        MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+        upload.add("file", new ByteArrayResource(bom.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "台账.csv";
+            }
+        });
+        Map<String, Object> uploaded = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + token("office")).build()
+                .post().uri("/ledger/import").contentType(MediaType.MULTIPART_FORM_DATA).body(upload)
+                .exchange((request, response) -> {
+                    Map<String, Object> json = response.bodyTo(Map.class);
+                    json.put("status", response.getStatusCode().value());
+                    return json;
+                });
+        assertThat(uploaded).containsEntry("status", 200).containsEntry("imported", 1);
         try (var session = fixtureDriver.session()) {
             var rows = session.run("""
                     MATCH (i:Issue)-[:AT]->(m:Mine) WHERE i.ledgerNumber STARTS WITH $prefix
