@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.changjiang.mining.api.NotFoundException;
+import cn.changjiang.mining.security.ReadPolicy;
+import cn.changjiang.mining.security.Viewer;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
@@ -34,22 +36,22 @@ class AccountabilityChains {
         this.queries = queries;
     }
 
-    List<AccountabilityLink> ofIssue(String issueId) {
-        List<AccountabilityLink> chain = build(List.of(issueId));
+    List<AccountabilityLink> ofIssue(String issueId, Viewer viewer) {
+        List<AccountabilityLink> chain = build(List.of(issueId), viewer);
         if (chain.stream().noneMatch(link -> link.level() == ISSUE)) {
             throw new NotFoundException("issueId", "No problem with id " + issueId);
         }
         return chain;
     }
 
-    List<AccountabilityLink> ofMine(String mineId) {
+    List<AccountabilityLink> ofMine(String mineId, Viewer viewer) {
         List<String> openIssues = queries.openIssueIdsOfMine(mineId)
                 .orElseThrow(() -> new NotFoundException("mineId", "No mine with id " + mineId));
-        return build(openIssues);
+        return build(openIssues, viewer);
     }
 
-    private List<AccountabilityLink> build(List<String> issueIds) {
-        Value facts = queries.chainFacts(issueIds);
+    private List<AccountabilityLink> build(List<String> issueIds, Viewer viewer) {
+        Value facts = queries.chainFacts(issueIds, ReadPolicy.readerUnit(viewer));
         Links links = new Links();
         for (Value issue : facts.get("issues").asList(v -> v)) {
             Value node = issue.get("issue");

@@ -1,5 +1,10 @@
 package cn.changjiang.mining.accountability;
 
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import graphql.GraphQLContext;
+import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.security.ReadPolicy;
+import cn.changjiang.mining.api.RequestContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,18 +40,19 @@ class AccountabilityController {
     }
 
     @QueryMapping
-    List<AccountabilityLink> accountabilityChain(@Argument String issueId) {
-        return chains.ofIssue(issueId);
+    List<AccountabilityLink> accountabilityChain(@Argument String issueId, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return chains.ofIssue(issueId, viewer);
     }
 
     @QueryMapping
-    List<AccountabilityLink> mineAccountabilityChain(@Argument String mineId) {
-        return chains.ofMine(mineId);
+    List<AccountabilityLink> mineAccountabilityChain(@Argument String mineId, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return chains.ofMine(mineId, viewer);
     }
 
     @QueryMapping
-    Accountability whoIsAccountable(@Argument("for") Accountability.Subject subject) {
-        return resolver.resolve(subject);
+    Accountability whoIsAccountable(@Argument("for") Accountability.Subject subject,
+                                    @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return resolver.resolve(subject, viewer);
     }
 
     @QueryMapping
@@ -77,18 +83,24 @@ class AccountabilityController {
     }
 
     @BatchMapping(typeName = "Person", field = "openIssues")
-    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people) {
-        return queries.openIssuesOfPeople(people);
+    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, GraphQLContext context) {
+        return queries.openIssuesOfPeople(people, readerUnit(context));
     }
 
     @BatchMapping(typeName = "Person", field = "overdueIssues")
-    Map<Person, List<Issue>> overdueIssuesOfPeople(List<Person> people) {
-        return overdue(queries.openIssuesOfPeople(people));
+    Map<Person, List<Issue>> overdueIssuesOfPeople(List<Person> people, GraphQLContext context) {
+        return overdue(queries.openIssuesOfPeople(people, readerUnit(context)));
     }
 
     @BatchMapping(typeName = "Person", field = "mines")
-    Map<Person, List<Mine>> minesOfPeople(List<Person> people) {
-        return queries.minesOfPeople(people);
+    Map<Person, List<Mine>> minesOfPeople(List<Person> people, GraphQLContext context) {
+        return queries.minesOfPeople(people, readerUnit(context));
+    }
+
+    /** A person answers for a problem only in the eyes of those who may read that problem's details. */
+    private static String readerUnit(GraphQLContext context) {
+        Viewer viewer = context.get(RequestContext.VIEWER);
+        return viewer == null ? null : ReadPolicy.readerUnit(viewer);
     }
 
     private <P> Map<P, List<Issue>> overdue(Map<P, List<Issue>> open) {

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.accountability;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ class AccountabilityQueries {
               taskUnits: reduce(acc = [], t IN tasks | acc + [(t)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {unit: u, role: 'TASK_' + r.role, grounds: t.clause + t.unitsClause}]
                                                        + [(t)-[r:TERRITORIAL_UNIT]->(u:Unit) | {unit: u, role: 'TERRITORIAL', grounds: t.clause + ':' + r.quote}]),
               territorial: reduce(acc = [], tw IN townships | acc + [(tw)-[:GOVERNED_AS]->(u:Unit) | {unit: u, role: 'TERRITORIAL', grounds: '属地管理:' + tw.government, township: tw.name}]),
-              responsible: reduce(acc = [], i IN issues | acc + [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p, unit: u}]),
+              responsible: reduce(acc = [], i IN issues | acc + CASE WHEN %s
+                             THEN [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p, unit: u}] ELSE [] END),
               leaders: [(p:Person)-[s:SERVES_IN]->(u:Unit) WHERE p.rank IN ['DEPUTY', 'PRINCIPAL']
                         AND (u.kind = 'DEPARTMENT' OR s.township IN [tw IN townships | tw.name]) | {person: p, unit: u}]
             } AS item""";
@@ -64,10 +66,15 @@ class AccountabilityQueries {
     }
 
     /** Units with roles and grounds for the subject, in one round trip; empty when the subject does not exist. */
-    Optional<Value> rolesFor(String kind, String key) {
+    Optional<Value> rolesFor(String kind, String key, String readerUnit) {
         String scope = SCOPES.get(kind);
-        String cypher = (scope.contains("AS types") ? scope : scope + ", [] AS types") + "\n" + ROLES;
-        return reads.single(cypher, Map.of("key", key, "finished", Issue.FINISHED_STATUSES), v -> v);
+        String cypher = (scope.contains("AS types") ? scope : scope + ", [] AS types") + "\n"
+                + ROLES.formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
+        Map<String, Object> params = new HashMap<>();
+        params.put("key", key);
+        params.put("finished", Issue.FINISHED_STATUSES);
+        params.put("readerUnit", readerUnit);
+        return reads.single(cypher, params, v -> v);
     }
 
     /** Open problems a unit must act on: assigned to it, or of a type it is competent for. */
@@ -110,21 +117,28 @@ class AccountabilityQueries {
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
-    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people) {
-        return reads.many(people, Person::id, """
+    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, String readerUnit) {
+        return reads.many(people, Person::id, readerUnit(readerUnit), """
                 UNWIND $keys AS key
                 MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
-                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND %s
                 WITH key, i ORDER BY i.deadline, i.id
-                RETURN key, collect(i) AS items""", Issue::from);
+                RETURN key, collect(i) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Issue::from);
     }
 
-    Map<Person, List<Mine>> minesOfPeople(List<Person> people) {
-        return reads.many(people, Person::id, """
+    Map<Person, List<Mine>> minesOfPeople(List<Person> people, String readerUnit) {
+        return reads.many(people, Person::id, readerUnit(readerUnit), """
                 UNWIND $keys AS key
-                MATCH (:Person {id: key})<-[:RESPONSIBLE_PERSON]-(:Issue)-[:AT]->(m:Mine)
+                MATCH (:Person {id: key})<-[:RESPONSIBLE_PERSON]-(i:Issue)-[:AT]->(m:Mine)
+                WHERE %s
                 WITH DISTINCT key, m ORDER BY m.id
-                RETURN key, collect(m) AS items""", Mine::from);
+                RETURN key, collect(m) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Mine::from);
+    }
+
+    private static Map<String, Object> readerUnit(String readerUnit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("readerUnit", readerUnit);
+        return params;
     }
 
     /**

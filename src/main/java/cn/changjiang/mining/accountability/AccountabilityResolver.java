@@ -1,5 +1,7 @@
 package cn.changjiang.mining.accountability;
 
+import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.security.ReadPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,7 +35,7 @@ class AccountabilityResolver {
         this.queries = queries;
     }
 
-    Accountability resolve(Subject subject) {
+    Accountability resolve(Subject subject, Viewer viewer) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("violationType", subject.violationType());
         fields.put("task", subject.task());
@@ -49,7 +51,7 @@ class AccountabilityResolver {
         }
         String kind = given.getFirst().getKey();
         String key = given.getFirst().getValue();
-        Value facts = queries.rolesFor(kind, key)
+        Value facts = queries.rolesFor(kind, key, ReadPolicy.readerUnit(viewer))
                 .orElseThrow(() -> new NotFoundException("for." + kind, "No " + kind + " " + key));
         return assemble(kind + ":" + key, facts);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.security.ReadPolicy;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,11 @@ class ChainQueries {
     }
 
     /** Facts of the problems (types, tasks, units, people) and of the working group above them: only the fields a chain shows. */
-    Value chainFacts(List<String> issueIds) {
+    /**
+     * The person who answers for a problem is in its facts only where the reader may know it
+     * ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}).
+     */
+    Value chainFacts(List<String> issueIds, String readerUnit) {
         return reads.single("""
                 UNWIND $ids AS id
                 MATCH (i:Issue {id: id})-[:AT]->(m:Mine)
@@ -40,7 +45,7 @@ class ChainQueries {
                   competent: [(i)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u:Unit) | {unit: u {.id, .name, .order}, role: c.role, clause: c.clause, quote: c.quote}],
                   taskUnits: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {unit: u {.id, .name}, role: r.role, order: r.order, task: t {.clause, .unitsClause}}],
                   territorial: [(m)-[:LOCATED_IN]->(tw:Township)-[:GOVERNED_AS]->(u:Unit) | {unit: u {.id}, township: tw.name, government: tw.government}],
-                  responsible: [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p {.id, .name}, unit: u {.id}}],
+                  responsible: CASE WHEN %s THEN [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p {.id, .name}, unit: u {.id}}] ELSE [] END,
                   leaders: [(i)-[:ASSIGNED_TO|OF_TYPE]->()-[:COMPETENT_UNIT*0..1]->(u:Unit)<-[:SERVES_IN]-(p:Person)
                             WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {person: p {.id, .name, .rank}, unit: u {.id},
                               memberQuote: [(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0]}]
@@ -51,7 +56,14 @@ class ChainQueries {
                         directorUnit: directorUnit {.id, .name},
                         directorHolders: [(p:Person)-[:HOLDS]->(director) | p {.name}],
                         convener: convener {.id, .title, .quote}, convenerUnit: convenerUnit {.id, .name},
-                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}]} AS item""",
-                Map.of("ids", issueIds), v -> v).orElseThrow();
+                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
+                parameters(issueIds, readerUnit), v -> v).orElseThrow();
+    }
+
+    private static Map<String, Object> parameters(List<String> issueIds, String readerUnit) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("ids", issueIds);
+        params.put("readerUnit", readerUnit);
+        return params;
     }
 }

@@ -95,8 +95,14 @@ public class CypherRunner {
      */
     public <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, ?> keyOf, String cypher,
                                        Function<Value, V> mapper) {
+        return many(parents, keyOf, Map.of(), cypher, mapper);
+    }
+
+    /** {@link #many(Collection, Function, String, Function)} with more parameters than {@code $keys}. */
+    public <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, ?> keyOf, Map<String, ?> parameters,
+                                       String cypher, Function<Value, V> mapper) {
         Map<Object, List<V>> byKey = new HashMap<>();
-        for (Map.Entry<Value, Value> row : rows(parents, keyOf, cypher, "items").entrySet()) {
+        for (Map.Entry<Value, Value> row : rows(parents, keyOf, parameters, cypher, "items").entrySet()) {
             byKey.put(row.getKey().asObject(), row.getValue().asList(mapper::apply));
         }
         Map<P, List<V>> result = new LinkedHashMap<>();
@@ -109,7 +115,7 @@ public class CypherRunner {
     /** One child per parent in one query, which returns {@code key} and {@code item}; parents with none are left out. */
     public <P, V> Map<P, V> one(Collection<P> parents, Function<P, ?> keyOf, String cypher, Function<Value, V> mapper) {
         Map<Object, V> byKey = new HashMap<>();
-        for (Map.Entry<Value, Value> row : rows(parents, keyOf, cypher, "item").entrySet()) {
+        for (Map.Entry<Value, Value> row : rows(parents, keyOf, Map.of(), cypher, "item").entrySet()) {
             if (!row.getValue().isNull()) {
                 byKey.put(row.getKey().asObject(), mapper.apply(row.getValue()));
             }
@@ -125,11 +131,12 @@ public class CypherRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private <P> Map<Value, Value> rows(Collection<P> parents, Function<P, ?> keyOf, String cypher, String column) {
+    private <P> Map<Value, Value> rows(Collection<P> parents, Function<P, ?> keyOf, Map<String, ?> parameters,
+                                       String cypher, String column) {
         List<Object> keys = parents.stream().map(keyOf).distinct().map(k -> (Object) k).toList();
         Map<Value, Value> rows = new LinkedHashMap<>();
         roundTrips.increment();
-        client.query(cypher).bind(keys).to("keys")
+        client.query(cypher).bindAll(new HashMap<>(parameters)).bind(keys).to("keys")
                 .fetchAs((Class<Map.Entry<Value, Value>>) (Class<?>) Map.Entry.class)
                 .mappedBy((types, record) -> Map.entry(record.get("key"), record.get(column)))
                 .all()

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.insight;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,8 +39,9 @@ class InsightController {
     }
 
     @QueryMapping
-    List<SearchAndMaps.Hit> search(@Argument String text, @Argument List<String> types, @Argument Integer first) {
-        return searchAndMaps.search(text, types, Connection.pageSize(first));
+    List<SearchAndMaps.Hit> search(@Argument String text, @Argument List<String> types, @Argument Integer first,
+                                   @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return searchAndMaps.search(text, types, Connection.pageSize(first), ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping
@@ -75,12 +77,13 @@ class InsightController {
 
     @QueryMapping
     List<IssueCounts.Point> issueTimeSeries(@Argument String interval, @Argument LocalDate from, @Argument LocalDate to,
-                                            @Argument IssueFilter filter) {
-        return counts.timeSeries(interval, from, to, filter);
+                                            @Argument IssueFilter filter, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return counts.timeSeries(interval, from, to, filter, ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping
-    List<IssueCounts.Group> issueCounts(@Argument List<String> groupBy, @Argument IssueFilter filter) {
-        return counts.count(groupBy, filter, LocalDate.now(clock));
+    List<IssueCounts.Group> issueCounts(@Argument List<String> groupBy, @Argument IssueFilter filter,
+                                        @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return counts.count(groupBy, filter, LocalDate.now(clock), ReadPolicy.readerUnit(viewer));
     }
 }

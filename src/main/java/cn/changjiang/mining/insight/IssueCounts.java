@@ -50,7 +50,7 @@ class IssueCounts {
         this.graph = graph;
     }
 
-    List<Group> count(List<String> groupBy, IssueFilter filter, LocalDate today) {
+    List<Group> count(List<String> groupBy, IssueFilter filter, LocalDate today, String readerUnit) {
         if (groupBy.isEmpty() || groupBy.size() > 3) {
             throw new InvalidInputException("groupBy", "Group by one to three dimensions");
         }
@@ -63,7 +63,7 @@ class IssueCounts {
                     .append(" END AS k").append(n).append('\n');
             keys.append(n == 0 ? "" : ", ").append('k').append(n);
         }
-        Map<String, Object> params = IssueFilter.orNone(filter).parameters();
+        Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit);
         params.put("today", today);
         return graph.list("""
                 MATCH (i:Issue)
@@ -81,11 +81,11 @@ class IssueCounts {
     }
 
     /** Problems found and closed per period, both counted in one query over the same filtered problems. */
-    List<Point> timeSeries(String interval, LocalDate from, LocalDate to, IssueFilter filter) {
+    List<Point> timeSeries(String interval, LocalDate from, LocalDate to, IssueFilter filter, String readerUnit) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "from must not be after to");
         }
-        Map<String, Object> params = IssueFilter.orNone(filter).parameters();
+        Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit);
         params.put("unit", "MONTH".equals(interval) ? "month" : "week");
         params.put("from", from);
         params.put("to", to);

@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Connection;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.security.ReadPolicy;
 import cn.changjiang.mining.mine.Mine;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -18,9 +18,6 @@ import org.springframework.stereotype.Component;
 /** Full-text search and the map of mines, each one query. */
 @Component
 class SearchAndMaps {
-
-    /** Lucene's operators, escaped so that what people type is searched as text. */
-    private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-!(){}\\[\\]^\"~*?:\\\\/]|&&|\\|\\|)");
 
     record Hit(String id, String type, String label, double score) {
     }
@@ -37,21 +34,45 @@ class SearchAndMaps {
         this.graph = graph;
     }
 
-    List<Hit> search(String text, List<String> types, int first) {
+    /**
+     * Full-text search, literal: each word is searched as a quoted term, so Lucene's syntax (operators, wildcards,
+     * fields) is never interpreted. A unit officer's text matches another unit's problem by its title only, never
+     * by the description it may not read ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}).
+     */
+    List<Hit> search(String text, List<String> types, int first, String readerUnit) {
         String query = text == null ? "" : text.strip();
         if (query.isEmpty() || query.length() > 200) {
             throw new InvalidInputException("text", "Search for 1 to 200 characters");
         }
+        String terms = literal(query);
         Map<String, Object> params = new HashMap<>();
-        params.put("query", LUCENE_SPECIAL.matcher(query).replaceAll("\\\\$1"));
+        params.put("query", terms);
+        params.put("titleQuery", "title:(" + terms + ")");
         params.put("types", types == null || types.isEmpty() ? List.copyOf(SubgraphQueries.KEYS.keySet()) : types);
         params.put("first", first);
+        params.put("readerUnit", readerUnit);
         return graph.list("""
-                CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
-                WITH node, score, [l IN labels(node) WHERE l IN $types][0] AS type
+                CALL () {
+                  CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node AS i, score
+                  WITH i, score WHERE NOT i:Issue OR %1$s
+                  RETURN i, score
+                  UNION
+                  CALL db.index.fulltext.queryNodes('search_text', $titleQuery) YIELD node AS i, score
+                  WITH i, score WHERE i:Issue AND NOT %1$s
+                  RETURN i, score
+                }
+                WITH i, score, [l IN labels(i) WHERE l IN $types][0] AS type
                 WHERE type IS NOT NULL
-                RETURN {type: type, node: properties(node), score: score} AS item
-                ORDER BY score DESC LIMIT $first""", params, SearchAndMaps::hit);
+                RETURN {type: type, node: properties(i), score: score} AS item
+                ORDER BY score DESC, elementId(i) LIMIT $first""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
+                params, SearchAndMaps::hit);
+    }
+
+    /** Every word as a quoted Lucene term: nothing the user types is read as query syntax. */
+    static String literal(String text) {
+        return String.join(" ", java.util.Arrays.stream(text.split("\\s+"))
+                .map(word -> "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .toList());
     }
 
     private static Hit hit(Value v) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.graph.CypherRunner;
-import cn.changjiang.mining.security.Role;
+import cn.changjiang.mining.security.ReadPolicy;
 import cn.changjiang.mining.security.Viewer;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Point;
@@ -55,13 +55,12 @@ class SubgraphQueries {
             "HOLDS", "PRODUCES", "LOCATED_IN", "AT", "FOUND_BY", "IN_PHASE", "OF_TYPE", "ASSIGNED_TO",
             "RESPONSIBLE_PERSON", "SUPERVISED_BY", "RESULTED_IN", "FOR_MINE", "WITH_UNIT", "COVERS_ISSUE");
 
-    private static final Set<String> ISSUE_DETAILS = Set.of("description", "measures", "evidence", "acceptedBy",
-            "acceptedOn", "acceptanceEvidence", "lastNote");
-
     private final CypherRunner graph;
+    private final ReadPolicy policy;
 
-    SubgraphQueries(CypherRunner graph) {
+    SubgraphQueries(CypherRunner graph, ReadPolicy policy) {
         this.graph = graph;
+        this.policy = policy;
     }
 
     Subgraph around(String rootId, int depth, List<String> relationshipTypes, int limit, Viewer viewer) {
@@ -96,13 +95,19 @@ class SubgraphQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("key", keyValue);
         // Only the known kinds: figures kept for speed (NEEDS_DEPARTMENT) are not part of the picture.
-        params.put("types", relationshipTypes == null ? List.copyOf(RELATIONSHIP_TYPES) : relationshipTypes);
+        // Traverse only what the viewer may see, so nothing hidden decides which nodes come first or make the limit;
+        // a relationship it sees only on its unit's problems is followed only from or to such a problem.
+        List<String> requested = relationshipTypes == null ? List.copyOf(RELATIONSHIP_TYPES) : relationshipTypes;
+        List<String> visible = requested.stream().filter(t -> policy.mayShow(viewer, t, true)).toList();
+        params.put("types", visible);
+        params.put("perProblem", visible.stream().filter(t -> !policy.mayShow(viewer, t, false)).toList());
         params.put("labels", List.copyOf(KEYS.keySet()));
         params.put("limit", limit);
         Value result = graph.single("""
-                MATCH (root:%s {%s: $key})
-                OPTIONAL MATCH path = (root)-[rels*1..%d]-%s(n)
-                WHERE all(r IN rels WHERE $types IS NULL OR type(r) IN $types)
+                MATCH (root:%1$s {%2$s: $key})
+                OPTIONAL MATCH path = (root)-[rels*1..%3$d]-%4$s(n)
+                WHERE all(r IN rels WHERE type(r) IN $types AND (NOT type(r) IN $perProblem
+                        OR any(x IN [startNode(r), endNode(r)] WHERE x:Issue AND EXISTS { (x)-[:%5$s]->(:Unit {id: $unit}) })))
                   AND all(x IN nodes(path) WHERE any(l IN labels(x) WHERE l IN $labels))
                 WITH root, n, min(length(path)) AS hops
                 ORDER BY hops, elementId(n)
@@ -110,7 +115,7 @@ class SubgraphQueries {
                 WITH [root] + reached[..$limit - 1] AS nodes, size(reached) > $limit - 1 AS truncated
                 CALL (nodes) {
                   UNWIND nodes AS a
-                  MATCH (a)-[r]->(b) WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
+                  MATCH (a)-[r]->(b) WHERE b IN nodes AND type(r) IN $types
                   RETURN collect(r) AS rels
                 }
                 RETURN {truncated: truncated,
@@ -118,45 +123,82 @@ class SubgraphQueries {
                         rels: [r IN rels | {type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)),
                                             properties: properties(r)}],
                         ownIssues: CASE WHEN $unit IS NULL THEN [] ELSE
-                          [x IN nodes WHERE x:Issue AND EXISTS { (x)-[:ASSIGNED_TO|SUPERVISED_BY]->(:Unit {id: $unit}) } | x.id] END
-                } AS item""".formatted(label, key, depth, outgoing ? ">" : ""),
+                          [i IN nodes WHERE i:Issue AND EXISTS { (i)-[:%5$s]->(:Unit {id: $unit}) } | i.id] END
+                } AS item""".formatted(label, key, depth, outgoing ? ">" : "", ReadPolicy.PROBLEM_UNIT_RELATIONSHIPS),
                 withUnit(params, viewer), v -> v)
                 .orElseThrow(() -> new NotFoundException("rootId", "Nothing with id " + rootId));
         return assemble(result, viewer);
     }
 
     private static Map<String, Object> withUnit(Map<String, Object> params, Viewer viewer) {
-        params.put("unit", viewer.is(Role.UNIT_OFFICER) ? viewer.unitId() : null);
+        params.put("unit", ReadPolicy.readerUnit(viewer));
         return params;
     }
 
-    private static Subgraph assemble(Value result, Viewer viewer) {
+    /**
+     * Nodes and edges as the read policy lets the viewer see them: properties it may not read are left out, edges
+     * it may not see are dropped, and so is every node that only such edges connected to the root (a picture must
+     * not show whom a hidden edge led to).
+     */
+    private Subgraph assemble(Value result, Viewer viewer) {
         Set<String> ownIssues = Set.copyOf(result.get("ownIssues").asList(Value::asString));
         Map<String, String> idsByElement = new HashMap<>();
-        List<Subgraph.Node> nodes = new ArrayList<>();
+        Map<String, Subgraph.Node> nodes = new LinkedHashMap<>();
+        String root = null;
         for (Value node : result.get("nodes").asList(v -> v)) {
             List<String> labels = node.get("labels").asList(Value::asString);
             String type = KEYS.keySet().stream().filter(labels::contains).findFirst().orElse(labels.getFirst());
-            Map<String, Object> properties = properties(node.get("properties"));
-            String id = type + ":" + properties.get(KEYS.getOrDefault(type, "id"));
+            Map<String, Object> stored = properties(node.get("properties"));
+            String id = type + ":" + stored.get(KEYS.getOrDefault(type, "id"));
             idsByElement.put(node.get("eid").asString(), id);
-            if (type.equals("Person") && viewer.is(Role.ANALYST)) {
-                properties.remove("phone");
-            }
-            if (type.equals("Issue") && viewer.is(Role.UNIT_OFFICER) && !ownIssues.contains(String.valueOf(properties.get("id")))) {
-                ISSUE_DETAILS.forEach(properties::remove);
-            }
-            nodes.add(new Subgraph.Node(id, type, label(properties), properties));
+            boolean own = type.equals("Issue") && ownIssues.contains(String.valueOf(stored.get("id")));
+            Map<String, Object> visible = policy.visibleProperties(viewer, type, stored, own);
+            nodes.put(id, new Subgraph.Node(id, type, label(visible), visible));
+            root = root == null ? id : root;
         }
         List<Subgraph.Edge> edges = new ArrayList<>();
         for (Value rel : result.get("rels").asList(v -> v)) {
             String source = idsByElement.get(rel.get("start").asString());
             String target = idsByElement.get(rel.get("end").asString());
             String type = rel.get("type").asString();
-            edges.add(new Subgraph.Edge(type + ":" + source + "->" + target, type, source, target,
-                    properties(rel.get("properties"))));
+            boolean own = ownsEnd(ownIssues, source) || ownsEnd(ownIssues, target);
+            if (policy.mayShow(viewer, type, own)) {
+                edges.add(new Subgraph.Edge(type + ":" + source + "->" + target, type, source, target,
+                        policy.visibleProperties(viewer, type, properties(rel.get("properties")), own)));
+            }
         }
-        return new Subgraph(nodes, edges, result.get("truncated").asBoolean());
+        Set<String> reachable = reachable(root, edges);
+        List<Subgraph.Node> shown = nodes.values().stream().filter(n -> reachable.contains(n.id())).toList();
+        return new Subgraph(shown, edges.stream().filter(e -> reachable.contains(e.source())).toList(),
+                result.get("truncated").asBoolean());
+    }
+
+    /** Whether an end of an edge is one of the viewer's own problems. */
+    private static boolean ownsEnd(Set<String> ownIssues, String nodeId) {
+        return nodeId != null && nodeId.startsWith("Issue:") && ownIssues.contains(nodeId.substring("Issue:".length()));
+    }
+
+    /** The nodes connected to the root by the edges shown, either way round. */
+    private static Set<String> reachable(String root, List<Subgraph.Edge> edges) {
+        Map<String, List<String>> neighbours = new HashMap<>();
+        for (Subgraph.Edge edge : edges) {
+            neighbours.computeIfAbsent(edge.source(), k -> new ArrayList<>()).add(edge.target());
+            neighbours.computeIfAbsent(edge.target(), k -> new ArrayList<>()).add(edge.source());
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        if (root != null) {
+            todo.add(root);
+            seen.add(root);
+        }
+        while (!todo.isEmpty()) {
+            for (String next : neighbours.getOrDefault(todo.poll(), List.of())) {
+                if (seen.add(next)) {
+                    todo.add(next);
+                }
+            }
+        }
+        return seen;
     }
 
     private static String label(Map<String, Object> properties) {

@@ -1,5 +1,10 @@
 package cn.changjiang.mining.ledger;
 
+import graphql.GraphQLContext;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.security.ReadPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,12 +38,12 @@ class IssueController {
 
     @QueryMapping
     Connection<Issue> issues(@Argument Integer first, @Argument String after, @Argument IssueFilter filter,
-                             @Argument SortOrder orderBy) {
+                             @Argument SortOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         if (filter == null && orderBy == null) {
             return queries.page(Connection.pageSize(first), Connection.decode("issue", after));
         }
         return queries.page(Connection.pageSize(first), SortOrder.offset("issues", after), IssueFilter.orNone(filter),
-                SortOrder.orNone(orderBy));
+                SortOrder.orNone(orderBy), ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping
@@ -62,8 +67,9 @@ class IssueController {
     }
 
     @BatchMapping(typeName = "Person", field = "issues")
-    Map<Person, List<Issue>> issuesOfPeople(List<Person> people) {
-        return queries.issuesOfPeople(people);
+    Map<Person, List<Issue>> issuesOfPeople(List<Person> people, GraphQLContext context) {
+        Viewer viewer = context.get(RequestContext.VIEWER);
+        return queries.issuesOfPeople(people, viewer == null ? null : ReadPolicy.readerUnit(viewer));
     }
 
     @BatchMapping(typeName = "Issue")

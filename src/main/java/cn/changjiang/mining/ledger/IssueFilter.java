@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,14 +20,18 @@ public record IssueFilter(String status, Boolean open, String township, String u
               AND ($f_from IS NULL OR i.foundOn >= $f_from) AND ($f_to IS NULL OR i.foundOn <= $f_to)
               AND ($f_township IS NULL OR EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $f_township}) })
               AND ($f_unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases })
-              AND ($f_text IS NULL OR i.title CONTAINS $f_text OR i.description CONTAINS $f_text)""";
+              AND ($f_text IS NULL OR i.title CONTAINS $f_text
+                   OR (i.description CONTAINS $f_text AND %s))""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
 
     public static IssueFilter orNone(IssueFilter filter) {
         return filter == null ? NONE : filter;
     }
 
-    /** The parameters {@link #WHERE} reads. */
-    public Map<String, Object> parameters() {
+    /**
+     * The parameters {@link #WHERE} reads. Text matches a description only where the reader may read it
+     * ({@link ReadPolicy#readerUnit}), so a count or a list never tells what a hidden description says.
+     */
+    public Map<String, Object> parameters(String readerUnit) {
         Map<String, Object> params = new HashMap<>();
         params.put("f_status", status);
         params.put("f_open", open);
@@ -35,6 +40,7 @@ public record IssueFilter(String status, Boolean open, String township, String u
         params.put("f_from", foundFrom);
         params.put("f_to", foundTo);
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
+        params.put("readerUnit", readerUnit);
         return params;
     }
 }

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +38,9 @@ class IssueQueries {
             "SEVERITY", "CASE n.severity WHEN 'MAJOR' THEN 3 WHEN 'SERIOUS' THEN 2 ELSE 1 END");
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Issue> page(int first, int offset, IssueFilter filter, SortOrder order) {
+    Connection<Issue> page(int first, int offset, IssueFilter filter, SortOrder order, String readerUnit) {
         return reads.sortedPage("issues", "MATCH (i:Issue) WHERE %s WITH i AS n".formatted(IssueFilter.WHERE),
-                order.key(SORT_KEYS, "ID"), order.descending(), filter.parameters(), first, offset, Issue::from);
+                order.key(SORT_KEYS, "ID"), order.descending(), filter.parameters(readerUnit), first, offset, Issue::from);
     }
 
     Optional<Issue> issue(String id) {
@@ -61,12 +62,16 @@ class IssueQueries {
                 RETURN key, collect(i) AS items""", Issue::from);
     }
 
-    Map<Person, List<Issue>> issuesOfPeople(List<Person> people) {
-        return reads.many(people, Person::id, """
+    /** A person's problems, as far as the reader may know who answers for them. */
+    Map<Person, List<Issue>> issuesOfPeople(List<Person> people, String readerUnit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("readerUnit", readerUnit);
+        return reads.many(people, Person::id, params, """
                 UNWIND $keys AS key
                 MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
+                WHERE %s
                 WITH key, i ORDER BY i.foundOn, i.id
-                RETURN key, collect(i) AS items""", Issue::from);
+                RETURN key, collect(i) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Issue::from);
     }
 
     Map<Issue, List<ViolationType>> violationTypesOfIssues(List<Issue> issues) {
@@ -115,8 +120,9 @@ class IssueQueries {
     }
 
     /** Open problems past their deadline, for one unit (by id, name or alias) or person when given. */
-    List<Issue> overdue(String unit, String personId, LocalDate today) {
+    List<Issue> overdue(String unit, String personId, LocalDate today, String readerUnit) {
         Map<String, Object> params = new HashMap<>();
+        params.put("readerUnit", readerUnit);
         params.put("unit", unit);
         params.put("personId", personId);
         params.put("today", today);
@@ -124,8 +130,8 @@ class IssueQueries {
                 MATCH (i:Issue)
                 WHERE i.deadline < $today AND NOT i.status IN ['CLOSED', 'SHUT_DOWN']
                   AND ($unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $unit OR u.name = $unit OR $unit IN u.aliases })
-                  AND ($personId IS NULL OR EXISTS { (i)-[:RESPONSIBLE_PERSON]->(:Person {id: $personId}) })
-                RETURN i AS item ORDER BY i.deadline, i.id""", params, Issue::from);
+                  AND ($personId IS NULL OR (EXISTS { (i)-[:RESPONSIBLE_PERSON]->(:Person {id: $personId}) } AND %s))
+                RETURN i AS item ORDER BY i.deadline, i.id""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), params, Issue::from);
     }
 
     List<Issue> supervised() {

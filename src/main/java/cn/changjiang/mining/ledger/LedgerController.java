@@ -1,5 +1,7 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.api.ForbiddenException;
+import cn.changjiang.mining.security.ReadPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,13 +95,19 @@ class LedgerController {
     }
 
     @QueryMapping
-    List<AuditTrail.Change> history(@Argument String id) {
-        return audit.history(id);
+    List<AuditTrail.Change> history(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        List<AuditTrail.Change> changes = audit.history(id);
+        String entityType = changes.isEmpty() ? (queries.issue(id).isPresent() ? "Issue" : null) : changes.getFirst().entityType();
+        if (entityType != null && !access.mayReadChange(viewer, entityType, id)) {
+            throw new ForbiddenException("The history of another unit's problem is not yours to read");
+        }
+        return changes;
     }
 
     @QueryMapping
-    List<Issue> overdueIssues(@Argument String unit, @Argument String personId) {
-        return queries.overdue(unit, personId, LocalDate.now(clock));
+    List<Issue> overdueIssues(@Argument String unit, @Argument String personId,
+                              @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return queries.overdue(unit, personId, LocalDate.now(clock), ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,11 @@ class LedgerExport {
         this.graph = graph;
     }
 
-    List<Map<Column, String>> rows(IssueFilter filter) {
+    /** The rows of the problems the filter covers, of those whose details the reader may read. */
+    List<Map<Column, String>> rows(IssueFilter filter, String readerUnit) {
         return graph.list("""
                 MATCH (i:Issue)-[:AT]->(m:Mine)
-                WHERE %s
+                WHERE %s AND %s
                 RETURN {
                   ledgerNumber: coalesce(i.ledgerNumber, i.id), mine: m.name, licenceNumber: m.licenceNumber,
                   violationTypes: [(i)-[r:OF_TYPE]->(v:ViolationType) | v.code],
@@ -40,7 +42,8 @@ class LedgerExport {
                   supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.name],
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
                   status: i.status, closedOn: i.closedOn, version: coalesce(i.version, 0)
-                } AS item ORDER BY i.foundOn, i.id""".formatted(IssueFilter.WHERE), filter.parameters(), LedgerExport::row);
+                } AS item ORDER BY i.foundOn, i.id""".formatted(IssueFilter.WHERE, ReadPolicy.PROBLEM_DETAILS_READABLE),
+                filter.parameters(readerUnit), LedgerExport::row);
     }
 
     private static Map<Column, String> row(Value v) {

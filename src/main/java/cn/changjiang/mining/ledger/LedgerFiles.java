@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ class LedgerFiles {
                                                     @RequestParam(required = false) String unit,
                                                     @RequestParam(required = false) String township,
                                                     @RequestParam(required = false) Boolean open) {
-        return csv("ledger.csv", exporter.rows(filter(status, unit, township, open)));
+        return csv("ledger.csv", exporter.rows(filter(status, unit, township, open), ReadPolicy.readerUnit(access.viewer())));
     }
 
     @GetMapping("/export.xlsx")
@@ -124,7 +125,7 @@ class LedgerFiles {
                                                      @RequestParam(required = false) String unit,
                                                      @RequestParam(required = false) String township,
                                                      @RequestParam(required = false) Boolean open) {
-        return xlsx("ledger.xlsx", exporter.rows(filter(status, unit, township, open)));
+        return xlsx("ledger.xlsx", exporter.rows(filter(status, unit, township, open), ReadPolicy.readerUnit(access.viewer())));
     }
 
     /** A unit officer exports its own unit's problems only; others export what they ask for. */

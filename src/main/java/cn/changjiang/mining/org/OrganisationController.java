@@ -1,5 +1,6 @@
 package cn.changjiang.mining.org;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +49,9 @@ class OrganisationController {
 
     @QueryMapping
     Connection<Person> people(@Argument Integer first, @Argument String after, @Argument PersonFilter filter,
-                              @Argument SortOrder orderBy) {
+                              @Argument SortOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return queries.personPage(Connection.pageSize(first), SortOrder.offset("people", after),
-                PersonFilter.orNone(filter), SortOrder.orNone(orderBy));
+                PersonFilter.orNone(filter), SortOrder.orNone(orderBy), ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.org;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +40,12 @@ class OrganisationQueries {
     }
 
     private static final Map<String, String> PERSON_SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
-            "OPEN_ISSUES", "COUNT { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] }");
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND "
+                    + ReadPolicy.PROBLEM_DETAILS_READABLE + " }");
 
-    Connection<Person> personPage(int first, int offset, PersonFilter filter, SortOrder order) {
+    Connection<Person> personPage(int first, int offset, PersonFilter filter, SortOrder order, String readerUnit) {
         return reads.sortedPage("people", PersonFilter.MATCH, order.key(PERSON_SORT_KEYS, "ID"), order.descending(),
-                filter.parameters(), first, offset, Person::from);
+                filter.parameters(readerUnit), first, offset, Person::from);
     }
 
     Optional<Unit> unitByName(String name) {

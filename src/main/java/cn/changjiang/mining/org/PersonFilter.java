@@ -1,5 +1,6 @@
 package cn.changjiang.mining.org;
 
+import cn.changjiang.mining.security.ReadPolicy;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,14 +16,17 @@ public record PersonFilter(String text, String unit, String rank, Boolean hasOpe
                                                 WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases })
               AND ($f_rank IS NULL OR n.rank = $f_rank)
               AND ($f_hasOpenIssues IS NULL OR $f_hasOpenIssues =
-                   EXISTS { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] })""";
+                   EXISTS { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND %s })"""
+            .formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
 
     static PersonFilter orNone(PersonFilter filter) {
         return filter == null ? NONE : filter;
     }
 
-    Map<String, Object> parameters() {
+    /** The parameters of {@link #MATCH}; who answers for a problem counts only where the reader may know it. */
+    Map<String, Object> parameters(String readerUnit) {
         Map<String, Object> params = new HashMap<>();
+        params.put("readerUnit", readerUnit);
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
         params.put("f_unit", unit);
         params.put("f_rank", rank);

@@ -1,52 +1,38 @@
 package cn.changjiang.mining.security;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import cn.changjiang.mining.api.ForbiddenException;
 import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.api.UnauthenticatedException;
-import cn.changjiang.mining.graph.CypherRunner;
-import cn.changjiang.mining.ledger.Issue;
 import graphql.GraphQLContext;
-import graphql.language.OperationDefinition;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * What each viewer may read, applied to every field of every request:
- * <ul>
- *   <li>anonymous callers read the public plan only (campaign, tasks, units, phases, violation types, the working
- *       group); anything naming people, mines or problems is {@code UNAUTHENTICATED};</li>
- *   <li>analysts see no one's contact details;</li>
- *   <li>a unit officer sees the problems its unit rectifies or supervises in full, and others' in summary (no
- *       description, measures, evidence, responsible person, acceptance or outcome details, nor their history).</li>
- * </ul>
+ * {@link ReadPolicy} applied to every field of every GraphQL request, subscription events included: a field is
+ * read when the viewer is in the field's audience and in the audience of the type it returns. Anonymous callers
+ * are told to sign in; a signed-in viewer outside the audience gets null (or an empty list), or {@code FORBIDDEN}
+ * where the schema promises a value.
  */
 @Component
 class ReadGuard extends SimplePerformantInstrumentation {
 
-    private static final Set<String> PUBLIC_ROOT_FIELDS = Set.of("campaign", "tasks", "task", "violationTypes",
-            "violationType", "phases", "minerals", "problemSources", "outcomes", "units", "unitsConnection", "unit", "unitById",
-            "workingGroup", "__schema", "__type", "__typename");
-    private static final Set<String> PRIVATE_TYPES = Set.of("Person", "Issue", "Mine", "Township", "IssueConnection",
-            "MineConnection", "PersonConnection", "JointEnforcementCandidateConnection", "JointEnforcementAction", "Accountability",
-            "AccountabilityLink", "UnitScorecard", "Change");
-    private static final Set<String> ISSUE_DETAILS = Set.of("description", "measures", "evidence", "responsiblePerson",
-            "acceptance", "outcomeRecords");
-    private static final String OWN_ISSUES = "ownIssueIds";
+    private static final String OWN_PROBLEMS = "ownProblems";
 
-    private final CypherRunner graph;
+    private final ReadPolicy policy;
 
-    ReadGuard(CypherRunner graph) {
-        this.graph = graph;
+    ReadGuard(ReadPolicy policy) {
+        this.policy = policy;
     }
 
     @Override
@@ -55,36 +41,37 @@ class ReadGuard extends SimplePerformantInstrumentation {
         var step = parameters.getExecutionStepInfo();
         String parent = step.getObjectType().getName();
         String field = step.getFieldDefinition().getName();
-        String returns = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(step.getFieldDefinition().getType())).getName();
-        boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(step.getFieldDefinition().getType()));
+        if (parent.startsWith("__") || field.startsWith("__")) {
+            return fetcher;
+        }
+        var type = step.getFieldDefinition().getType();
+        var returned = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(type);
+        Audience fieldAudience = policy.field(parent, field);
+        Audience typeAudience = returned instanceof GraphQLObjectType ? policy.type(returned.getName()) : Audience.ANYONE;
+        boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type));
+        boolean required = GraphQLTypeUtil.isNonNull(type);
         return environment -> {
             Viewer viewer = viewer(environment.getGraphQlContext());
-            if (viewer.anonymous()) {
-                boolean publicRoot = parent.equals("Query") && PUBLIC_ROOT_FIELDS.contains(field);
-                if (parent.equals("Mutation") || parent.equals("Subscription")
-                        || (parent.equals("Query") && !publicRoot) || PRIVATE_TYPES.contains(returns)) {
-                    throw new UnauthenticatedException("Sign in to read " + parent + "." + field
-                            + "; without a token only the public plan can be read");
-                }
-            } else if (viewer.is(Role.ANALYST) && parent.equals("Person") && field.equals("phone")) {
-                return null;
-            } else if (viewer.is(Role.UNIT_OFFICER) && parent.equals("Issue") && ISSUE_DETAILS.contains(field)) {
-                Issue issue = environment.getSource();
-                if (!ownIssues(environment, viewer).contains(issue.id())) {
-                    return list ? List.of() : null;
-                }
-            } else if (viewer.is(Role.UNIT_OFFICER) && parent.equals("Query") && field.equals("history")) {
-                String id = environment.getArgument("id");
-                if (isIssue(id) && !ownIssues(environment, viewer).contains(id)) {
-                    throw new ForbiddenException("The history of another unit's problem is not yours to read");
-                }
+            boolean own = false;
+            if (fieldAudience.perProblem() || typeAudience.perProblem()) {
+                String problem = policy.problemOf(parent, environment.getSource());
+                own = problem != null && ownProblems(environment, viewer).contains(problem);
             }
-            return fetcher.get(environment);
+            if (fieldAudience.admits(viewer, own) && typeAudience.admits(viewer, own)) {
+                return fetcher.get(environment);
+            }
+            if (viewer.anonymous()) {
+                throw new UnauthenticatedException("Sign in to read " + parent + "." + field
+                        + "; without a token only the public plan can be read");
+            }
+            if (list) {
+                return List.of();
+            }
+            if (required) {
+                throw new ForbiddenException("Role " + viewer.role() + " may not read " + parent + "." + field);
+            }
+            return null;
         };
-    }
-
-    private boolean isIssue(String id) {
-        return !graph.list("MATCH (i:Issue {id: $id}) RETURN i.id AS item", Map.of("id", id), v -> v.asString()).isEmpty();
     }
 
     private static Viewer viewer(GraphQLContext context) {
@@ -93,19 +80,13 @@ class ReadGuard extends SimplePerformantInstrumentation {
     }
 
     /**
-     * The ids of the problems the officer's unit rectifies or supervises, read once per request; a subscription's
-     * context lasts as long as the subscription, so each of its events reads them afresh.
+     * The problems a unit officer's unit is on, read once per request; a subscription's context lasts as long as the
+     * subscription, so each of its events reads them afresh.
      */
-    private Set<String> ownIssues(DataFetchingEnvironment environment, Viewer viewer) {
+    private Set<String> ownProblems(DataFetchingEnvironment environment, Viewer viewer) {
         if (environment.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-            return readOwnIssues(viewer);
+            return policy.ownProblems(viewer);
         }
-        return environment.getGraphQlContext().computeIfAbsent(OWN_ISSUES, key -> readOwnIssues(viewer));
-    }
-
-    private Set<String> readOwnIssues(Viewer viewer) {
-        return Set.copyOf(graph.list(
-                "MATCH (i:Issue)-[:ASSIGNED_TO|SUPERVISED_BY]->(:Unit {id: $unit}) RETURN DISTINCT i.id AS item",
-                Map.of("unit", viewer.unitId() == null ? "" : viewer.unitId()), v -> v.asString()));
+        return environment.getGraphQlContext().computeIfAbsent(OWN_PROBLEMS, key -> policy.ownProblems(viewer));
     }
 }
