@@ -10,7 +10,10 @@ import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
-/** The ledger as spreadsheet rows, filtered, in the same columns the import reads. */
+/**
+ * The ledger as spreadsheet rows, filtered, in the same columns the import reads, each with the problem's version so
+ * that a re-import of the file can tell a row that changed in the ledger since (a conflict).
+ */
 @Component
 class LedgerExport {
 
@@ -38,7 +41,7 @@ class LedgerExport {
                   leadUnit: [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.name][0],
                   supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.name],
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
-                  status: i.status, closedOn: i.closedOn
+                  status: i.status, closedOn: i.closedOn, version: coalesce(i.version, 0)
                 } AS item ORDER BY i.foundOn, i.id""".formatted(IssueFilter.WHERE, ReadPolicy.PROBLEM_DETAILS_READABLE),
                 filter.parameters(readerUnit), LedgerExport::row);
     }
@@ -60,6 +63,7 @@ class LedgerExport {
         row.put(Column.RESPONSIBLE_PERSON, v.get("responsiblePerson").asString(""));
         row.put(Column.STATUS, STATUS_LABELS.getOrDefault(v.get("status").asString(""), ""));
         row.put(Column.CLOSED_ON, text(v.get("closedOn")));
+        row.put(Column.VERSION, String.valueOf(v.get("version").asInt()));
         return row;
     }
 

@@ -1,9 +1,11 @@
 package cn.changjiang.mining.ledger;
 
 import cn.changjiang.mining.security.ReadPolicy;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ApiException;
+import cn.changjiang.mining.api.InvalidInputException;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
@@ -22,24 +25,28 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The ledger as files, for units that keep it in spreadsheets today: a template, an all-or-nothing import of CSV
- * or XLSX (multipart upload or the raw file as the body), and a filtered export.
+ * or XLSX (multipart upload or the raw file as the body), and a filtered export. Before a byte of an upload is
+ * read, {@link LedgerUploadGuard} has checked the role and the declared size; the body is then read only up to
+ * {@link #MAX_FILE_BYTES}. Refusals answer {@code {"code", "message", ...}}.
  */
 @RestController
 @RequestMapping("/ledger")
 class LedgerFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The largest ledger file accepted: room for 10,000 rows with descriptions of a thousand characters each. */
+    static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final LedgerImport importer;
@@ -52,26 +59,47 @@ class LedgerFiles {
         this.access = access;
     }
 
+    /** The file as the multipart field {@code file}, parsed (lazily) only once the role has been checked here too. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    LedgerImport.ImportReport importUpload(@RequestPart("file") MultipartFile file,
+    LedgerImport.ImportReport importUpload(MultipartHttpServletRequest upload,
                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                            @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
         Actor actor = importer(requestId);
+        MultipartFile file = upload.getFile("file");
+        if (file == null) {
+            throw new InvalidInputException("file", "Send the ledger as the multipart field file");
+        }
         boolean xlsx = (file.getOriginalFilename() != null && file.getOriginalFilename().toLowerCase().endsWith(".xlsx"))
                 || XLSX.equals(file.getContentType());
         try (InputStream in = file.getInputStream()) {
-            return importer.importRows(read(in, xlsx), actor, dryRun);
+            return importer.importRows(read(bounded(in), xlsx), actor, dryRun);
         }
     }
 
+    /** The raw file as the body, read here (not by a message converter) so that the role is checked first. */
     @PostMapping(path = "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    LedgerImport.ImportReport importBody(@RequestBody byte[] body,
+    LedgerImport.ImportReport importBody(InputStream body,
                                          @RequestHeader(name = "Content-Type") String contentType,
                                          @RequestParam(defaultValue = "false") boolean dryRun,
-                                         @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
+                                         @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
         Actor actor = importer(requestId);
-        boolean xlsx = contentType.startsWith(XLSX) || (body.length > 1 && body[0] == 'P' && body[1] == 'K');
-        return importer.importRows(read(new ByteArrayInputStream(body), xlsx), actor, dryRun);
+        byte[] bytes = bounded(body);
+        boolean xlsx = contentType.startsWith(XLSX) || (bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K');
+        return importer.importRows(read(bytes, xlsx), actor, dryRun);
+    }
+
+    /** The whole upload, or a refusal as soon as it passes {@link #MAX_FILE_BYTES} (a chunked body has no length to check first). */
+    private static byte[] bounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    static LedgerImportException tooLarge() {
+        return new LedgerImportException(LedgerImportException.Code.REQUEST_TOO_LARGE,
+                "A ledger file may be at most " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it");
     }
 
     @GetMapping("/import-template.csv")
@@ -124,8 +152,20 @@ class LedgerFiles {
 
     @ExceptionHandler(LedgerImportException.class)
     ResponseEntity<Map<String, Object>> refused(LedgerImportException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
-                .body(Map.of("code", "IMPORT_REJECTED", "message", e.getMessage(), "errors", e.rowErrors()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.code().name());
+        body.put("message", e.getMessage());
+        body.put("errors", e.rowErrors());
+        if (e.report() != null) {
+            body.put("report", e.report());
+        }
+        return ResponseEntity.status(e.code().status).body(body);
+    }
+
+    /** A multipart upload over {@code spring.servlet.multipart.max-file-size}, parsed lazily after the role check. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> refused(MaxUploadSizeExceededException e) {
+        return refused(tooLarge());
     }
 
     @ExceptionHandler(ApiException.class)
@@ -136,12 +176,26 @@ class LedgerFiles {
             case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };
-        return ResponseEntity.status(status).body(Map.of("errors", List.of(
-                Map.of("message", e.getMessage(), "extensions", Map.of("code", e.code())))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.code());
+        body.put("message", e.getMessage());
+        if (e.argument() != null) {
+            body.put("argument", e.argument());
+        }
+        return ResponseEntity.status(status).body(body);
     }
 
-    private static List<SheetRow> read(InputStream in, boolean xlsx) {
-        return xlsx ? LedgerSheet.readXlsx(in) : LedgerSheet.readCsv(in);
+    private static List<SheetRow> read(byte[] bytes, boolean xlsx) throws IOException {
+        if (!xlsx) {
+            return LedgerSheet.readCsv(bytes);
+        }
+        Path file = Files.createTempFile("ledger-import-", ".xlsx");
+        try {
+            Files.write(file, bytes);
+            return LedgerSheet.readXlsx(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Only the office imports: checked before the file is even parsed. */
@@ -164,6 +218,7 @@ class LedgerFiles {
                 Map.entry(Column.DESCRIPTION, "选矿废水外溢"), Map.entry(Column.SEVERITY, "较重"),
                 Map.entry(Column.MEASURES, "建设沉淀池,修复受污染土壤"), Map.entry(Column.DEADLINE, "2023-07-31"),
                 Map.entry(Column.LEAD_UNIT, "昌江生态环境局"), Map.entry(Column.SUPPORTING_UNITS, "区农水局"),
-                Map.entry(Column.RESPONSIBLE_PERSON, ""), Map.entry(Column.STATUS, "整改中"), Map.entry(Column.CLOSED_ON, ""));
+                Map.entry(Column.RESPONSIBLE_PERSON, ""), Map.entry(Column.STATUS, "整改中"), Map.entry(Column.CLOSED_ON, ""),
+                Map.entry(Column.VERSION, ""));
     }
 }

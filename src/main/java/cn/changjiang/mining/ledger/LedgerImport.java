@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,9 +18,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
+import cn.changjiang.mining.api.ApiException;
+import cn.changjiang.mining.api.ConflictException;
+import cn.changjiang.mining.api.ErrorCodes;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.ledger.LedgerImportException.Code;
+import cn.changjiang.mining.ledger.LedgerImportException.Fault;
+import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
+import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
 import cn.changjiang.mining.ledger.LedgerImportException.RowError;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
+import cn.changjiang.mining.ledger.LedgerSheet.Kind;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.security.Role;
@@ -26,13 +36,16 @@ import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Imports a ledger from a spreadsheet: every row is checked first and a file with any bad row is refused whole,
- * naming each bad row; a good file is written in batches inside one transaction. A row's problem id comes from its
- * 台账编号, or else from its content, so importing the same file twice adds nothing.
+ * naming each bad row; then each row is NEW, UNCHANGED, CHANGED or REFUSED against the ledger, changes are applied
+ * through {@link Ledger}'s own rules, and new rows are written in batches, all inside one transaction. A row's
+ * problem id comes from its 台账编号, or else from its content, so importing the same file twice adds nothing.
  */
 @Service
 class LedgerImport {
@@ -63,8 +76,22 @@ class LedgerImport {
         return code;
     }
 
-    /** The outcome of an import: what was written, what was already there. */
-    record ImportReport(int rows, int imported, int alreadyPresent, int batches, boolean dryRun) {
+    /**
+     * What became of one row: a NEW problem, a problem UNCHANGED by it, CHANGED (the field differences, by column
+     * header, from the ledger's value to the file's), or REFUSED (with the code, column and reason of the rule or
+     * the conflict that refused it, and the differences it asked for).
+     */
+    record RowOutcome(int row, String ledgerNumber, String issueId, LedgerRowDiff.Outcome outcome,
+                      List<AuditTrail.FieldChange> changes, String code, String column, String reason) {
+    }
+
+    /**
+     * The outcome of an import, row by row, with the counts: {@code newRows} found new, {@code imported} of them
+     * written, {@code changed}, {@code alreadyPresent} (unchanged) and {@code refused}. A dry run classifies every row
+     * exactly as the import would, applying the changes through the same rules, and then rolls back.
+     */
+    record ImportReport(int rows, int newRows, int imported, int changed, int alreadyPresent, int refused, int batches,
+                        boolean dryRun, List<RowOutcome> outcomes) {
     }
 
     private final CypherRunner graph;
@@ -72,20 +99,30 @@ class LedgerImport {
     private final Access access;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Ledger ledger;
 
-    LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock, ApplicationEventPublisher events) {
+    LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock, ApplicationEventPublisher events,
+                 Ledger ledger) {
         this.graph = graph;
         this.audit = audit;
         this.access = access;
         this.clock = clock;
         this.events = events;
+        this.ledger = ledger;
     }
 
+    /**
+     * All or nothing, in one transaction that the ledger's own methods join: every row is checked first (a bad value
+     * refuses the file, 422, before anything is looked up); each row naming a problem already in the ledger is then
+     * compared with it, and its changes applied through {@link Ledger#assign} and {@link Ledger#transition}, so the
+     * same permission, workflow, version and change-record rules run as for the GraphQL mutations. If any row is
+     * refused, the whole transaction rolls back and the answer lists every row. New rows are written in batches.
+     */
     @Transactional
     public ImportReport importRows(List<SheetRow> rows, Actor actor, boolean dryRun) {
         access.require(actor.viewer(), Role.OFFICE);
         if (rows.isEmpty()) {
-            throw new LedgerImportException("The file has no data rows");
+            throw new LedgerImportException("The file has no data rows", List.of());
         }
         References refs = references(rows);
         List<Map<String, Object>> checked = new ArrayList<>();
@@ -97,7 +134,7 @@ class LedgerImport {
             Map<String, Object> parsed = check(row, refs, today, errors);
             Integer earlier = firstRowOfId.putIfAbsent(parsed.get("id"), row.number());
             if (earlier != null) {
-                errors.add(new RowError(row.number(), Column.LEDGER_NUMBER.header,
+                errors.add(new RowError(row.number(), Column.LEDGER_NUMBER.header, Fault.DUPLICATE_ROW,
                         "与第 " + earlier + " 行重复 / the same problem as row " + earlier));
             }
             if (errors.size() == before) {
@@ -108,31 +145,222 @@ class LedgerImport {
             throw new LedgerImportException(errors.size() + " bad row(s); nothing was imported",
                     errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
         }
+        Map<String, Value> existing = existing(checked);
+        List<RowOutcome> outcomes = new ArrayList<>();
+        List<Map<String, Object>> created = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = checked.get(i);
+            Value current = existing.get((String) row.get("id"));
+            if (current == null && row.get("ledgerNumber") != null) {
+                current = existing.get((String) row.get("ledgerNumber"));
+            }
+            if (current == null) {
+                created.add(row);
+                outcomes.add(new RowOutcome(rows.get(i).number(), (String) row.get("ledgerNumber"), (String) row.get("id"),
+                        LedgerRowDiff.Outcome.NEW, List.of(), null, null, null));
+            } else {
+                outcomes.add(reimport(rows.get(i), row, current, actor, today));
+            }
+        }
+        List<RowOutcome> refused = outcomes.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.REFUSED).toList();
+        if (dryRun || !refused.isEmpty()) {
+            // Changes applied to classify rows are undone; with nothing refused and no dry run they stay.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        if (!refused.isEmpty() && !dryRun) {
+            throw new LedgerImportException(Code.IMPORT_REJECTED, refused.size() + " row(s) refused; nothing was imported",
+                    refused.stream().map(o -> new RowError(o.row(), o.column(), o.code(), o.reason())).toList(),
+                    report(rows.size(), outcomes, 0, 0, false));
+        }
         if (dryRun) {
-            return new ImportReport(rows.size(), 0, 0, 0, true);
+            return report(rows.size(), outcomes, 0, 0, true);
         }
         String importId = UUID.randomUUID().toString();
         int imported = 0;
         int batches = 0;
-        for (int from = 0; from < checked.size(); from += BATCH_SIZE) {
-            List<Map<String, Object>> batch = checked.subList(from, Math.min(from + BATCH_SIZE, checked.size()));
-            List<String> created = writeBatch(batch, importId);
-            events.publishEvent(IssuesWritten.created(created));
+        for (int from = 0; from < created.size(); from += BATCH_SIZE) {
+            List<Map<String, Object>> batch = created.subList(from, Math.min(from + BATCH_SIZE, created.size()));
+            List<String> written = writeBatch(batch, importId);
+            events.publishEvent(IssuesWritten.created(written));
             Map<String, Map<String, Object>> byId = new HashMap<>();
             batch.forEach(row -> byId.put((String) row.get("id"), row));
-            audit.appendAll(actor, "importLedger", "Issue", created.stream()
+            audit.appendAll(actor, "importLedger", "Issue", written.stream()
                     .map(id -> Map.entry(id, AuditTrail.diff(Map.of(), withoutId(byId.get(id))))).toList());
-            imported += created.size();
+            imported += written.size();
             batches++;
-            log.info("Ledger import {}: batch {} written, {} of {} rows done", importId, batches,
-                    Math.min(from + BATCH_SIZE, checked.size()), checked.size());
+            log.info("Ledger import {}: batch {} written, {} of {} new rows done", importId, batches,
+                    Math.min(from + BATCH_SIZE, created.size()), created.size());
         }
-        return new ImportReport(rows.size(), imported, rows.size() - imported, batches, false);
+        return report(rows.size(), outcomes, imported, batches, false);
+    }
+
+    private static ImportReport report(int rows, List<RowOutcome> outcomes, int imported, int batches, boolean dryRun) {
+        Map<LedgerRowDiff.Outcome, Integer> counts = new EnumMap<>(LedgerRowDiff.Outcome.class);
+        outcomes.forEach(o -> counts.merge(o.outcome(), 1, Integer::sum));
+        return new ImportReport(rows, counts.getOrDefault(LedgerRowDiff.Outcome.NEW, 0), imported,
+                counts.getOrDefault(LedgerRowDiff.Outcome.CHANGED, 0), counts.getOrDefault(LedgerRowDiff.Outcome.UNCHANGED, 0),
+                counts.getOrDefault(LedgerRowDiff.Outcome.REFUSED, 0), batches, dryRun, outcomes);
+    }
+
+    /**
+     * A row naming a problem already in the ledger: compared with it, and its changes applied through the ledger's
+     * own methods (assignment first, as it may start rectification, then the status), with the row's version checked
+     * by the first of them under the problem's lock. A refusal by any rule refuses the row.
+     */
+    private RowOutcome reimport(SheetRow sheetRow, Map<String, Object> row, Value current, Actor actor, LocalDate today) {
+        String id = current.get("id").asString();
+        Integer version = (Integer) row.get("version");
+        LedgerRowDiff.Diff diff = LedgerRowDiff.diff(given(sheetRow, row), stored(current), version,
+                current.get("version").asInt(), today);
+        RowOutcome outcome = new RowOutcome(sheetRow.number(), (String) row.get("ledgerNumber"), id, diff.outcome(),
+                diff.changes(), null, null, null);
+        if (diff.outcome() == LedgerRowDiff.Outcome.UNCHANGED) {
+            return outcome;
+        }
+        if (diff.stale()) {
+            return refused(outcome, ErrorCodes.CONFLICT, Column.VERSION, "第 " + sheetRow.number() + " 行导出后台账已变动 / problem "
+                    + id + " is at version " + current.get("version").asInt() + ", the file's row at " + version
+                    + ": someone changed it since the file was exported; export it again");
+        }
+        if (diff.fixed() != null) {
+            return refused(outcome, "NOT_CHANGEABLE", diff.fixed(), diff.fixed().header
+                    + "登记后不能修改 / no change to a problem alters " + diff.fixed().header + " once reported; report a new problem instead");
+        }
+        Column applying = null;
+        try {
+            if (LedgerRowDiff.ASSIGNED.stream().anyMatch(diff::changes)) {
+                Issue assigned = ledger.assign(assignment(id, row, diff, version), actor);
+                version = null;
+                if (assigned.status().equals(row.get("status")) || sheetRow.get(Column.STATUS) == null) {
+                    return outcome;
+                }
+            }
+            if (diff.changes(Column.STATUS)) {
+                applying = Column.STATUS;
+                ledger.transition(new TransitionIssueInput(id, (String) row.get("status"), version, null, null), actor);
+            }
+            return outcome;
+        } catch (ApiException e) {
+            Column column = e.argument() == null ? applying : ARGUMENT_COLUMNS.getOrDefault(e.argument(), applying);
+            return refused(outcome, e.code(), e instanceof ConflictException && e.argument() == null ? Column.VERSION : column,
+                    e.getMessage());
+        }
+    }
+
+    /** Where a ledger method's refusal points, as the file's column. */
+    private static final Map<String, Column> ARGUMENT_COLUMNS = Map.of("input.leadUnit", Column.LEAD_UNIT,
+            "input.supportingUnits", Column.SUPPORTING_UNITS, "input.responsiblePersonId", Column.RESPONSIBLE_PERSON,
+            "input.measures", Column.MEASURES, "input.deadline", Column.DEADLINE, "input.to", Column.STATUS,
+            "input.acceptance", Column.STATUS, "input.issueId", Column.LEDGER_NUMBER);
+
+    private static RowOutcome refused(RowOutcome outcome, String code, Column column, String reason) {
+        return new RowOutcome(outcome.row(), outcome.ledgerNumber(), outcome.issueId(), LedgerRowDiff.Outcome.REFUSED,
+                outcome.changes(), code, column == null ? null : column.header, reason);
+    }
+
+    /** The assignment fields that differ, and only those: omitted fields stay as they are, an emptied cell clears. */
+    @SuppressWarnings("unchecked")
+    private static AssignIssueInput assignment(String id, Map<String, Object> row, LedgerRowDiff.Diff diff, Integer version) {
+        List<String> supporting = (List<String>) row.get("supportingUnits");
+        return new AssignIssueInput(id,
+                changed(diff, Column.LEAD_UNIT, (String) row.get("leadUnit")),
+                changed(diff, Column.SUPPORTING_UNITS, supporting),
+                changed(diff, Column.RESPONSIBLE_PERSON, (String) row.get("responsiblePerson")),
+                ArgumentValue.omitted(),
+                changed(diff, Column.MEASURES, (String) row.get("measures")),
+                changed(diff, Column.DEADLINE, (LocalDate) row.get("deadline")),
+                ArgumentValue.omitted(), ArgumentValue.omitted(), version);
+    }
+
+    private static <T> ArgumentValue<T> changed(LedgerRowDiff.Diff diff, Column column, T value) {
+        return diff.changes(column) ? ArgumentValue.ofNullable(value) : ArgumentValue.omitted();
+    }
+
+    /** The file's values in the stored form the comparison needs; a column the file lacks is left out. */
+    @SuppressWarnings("unchecked")
+    private static Map<Column, String> given(SheetRow sheetRow, Map<String, Object> row) {
+        Map<Column, String> given = new EnumMap<>(Column.class);
+        given.put(Column.MINE, (String) row.get("mine"));
+        putIfPresent(given, sheetRow, Column.VIOLATION_TYPES, joined((List<String>) row.get("violationTypes")));
+        putIfPresent(given, sheetRow, Column.SOURCE, (String) row.get("source"));
+        putIfPresent(given, sheetRow, Column.FOUND_ON, Objects.toString(row.get("foundOn"), null));
+        putIfPresent(given, sheetRow, Column.DESCRIPTION, (String) row.get("description"));
+        putIfPresent(given, sheetRow, Column.SEVERITY, sheetRow.get(Column.SEVERITY) == null ? null : (String) row.get("severity"));
+        putIfPresent(given, sheetRow, Column.MEASURES, (String) row.get("measures"));
+        putIfPresent(given, sheetRow, Column.DEADLINE, Objects.toString(row.get("deadline"), null));
+        putIfPresent(given, sheetRow, Column.LEAD_UNIT, (String) row.get("leadUnit"));
+        putIfPresent(given, sheetRow, Column.SUPPORTING_UNITS, joined((List<String>) row.get("supportingUnits")));
+        putIfPresent(given, sheetRow, Column.RESPONSIBLE_PERSON, (String) row.get("responsiblePerson"));
+        putIfPresent(given, sheetRow, Column.STATUS, sheetRow.get(Column.STATUS) == null ? null : (String) row.get("status"));
+        putIfPresent(given, sheetRow, Column.CLOSED_ON, Objects.toString(row.get("closedOn"), null));
+        return given;
+    }
+
+    private static void putIfPresent(Map<Column, String> given, SheetRow sheetRow, Column column, String value) {
+        if (sheetRow.has(column)) {
+            given.put(column, value);
+        }
+    }
+
+    /** A problem as stored, in the same form as {@link #given}. */
+    private static Map<Column, String> stored(Value current) {
+        Map<Column, String> stored = new EnumMap<>(Column.class);
+        stored.put(Column.MINE, current.get("mine").asString(null));
+        stored.put(Column.VIOLATION_TYPES, joined(current.get("violationTypes").asList(Value::asString)));
+        stored.put(Column.SOURCE, current.get("source").asString(null));
+        stored.put(Column.FOUND_ON, text(current.get("foundOn")));
+        stored.put(Column.DESCRIPTION, current.get("description").asString(null));
+        stored.put(Column.SEVERITY, current.get("severity").asString(null));
+        stored.put(Column.MEASURES, current.get("measures").asString(null));
+        stored.put(Column.DEADLINE, text(current.get("deadline")));
+        stored.put(Column.LEAD_UNIT, current.get("leadUnit").asString(null));
+        stored.put(Column.SUPPORTING_UNITS, joined(current.get("supportingUnits").asList(Value::asString)));
+        stored.put(Column.RESPONSIBLE_PERSON, current.get("responsiblePerson").asString(null));
+        stored.put(Column.STATUS, current.get("status").asString(null));
+        stored.put(Column.CLOSED_ON, text(current.get("closedOn")));
+        return stored;
+    }
+
+    private static String text(Value date) {
+        return date.isNull() ? null : date.asLocalDate().toString();
+    }
+
+    private static String joined(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join("、", values.stream().sorted().toList());
+    }
+
+    /**
+     * The problems rows name, by the id derived from their 台账编号 and by the 台账编号 itself (an exported problem
+     * that was reported, not imported, has its id there), in one query.
+     */
+    private Map<String, Value> existing(List<Map<String, Object>> rows) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(row -> {
+            ids.add((String) row.get("id"));
+            if (row.get("ledgerNumber") != null) {
+                ids.add((String) row.get("ledgerNumber"));
+            }
+        });
+        Map<String, Value> existing = new HashMap<>();
+        graph.list("""
+                UNWIND $ids AS id
+                MATCH (i:Issue {id: id})
+                RETURN i {.id, .foundOn, .description, .severity, .measures, .deadline, .status, .closedOn,
+                  version: coalesce(i.version, 0),
+                  mine: [(i)-[:AT]->(m:Mine) | m.id][0],
+                  violationTypes: [(i)-[:OF_TYPE]->(v:ViolationType) | v.code],
+                  source: [(i)-[:FOUND_BY]->(s:ProblemSource) | s.code][0],
+                  leadUnit: [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.id][0],
+                  supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.id],
+                  responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0]} AS item""",
+                Map.of("ids", ids), v -> v).forEach(v -> existing.put(v.get("id").asString(), v));
+        return existing;
     }
 
     private static Map<String, Object> withoutId(Map<String, Object> row) {
         Map<String, Object> fields = new LinkedHashMap<>(row);
         fields.remove("id");
+        fields.remove("version");
         return fields;
     }
 
@@ -174,119 +402,216 @@ class LedgerImport {
                 RETURN i.id AS item""", Map.of("rows", batch, "importId", importId), Value::asString);
     }
 
+    /**
+     * A row as the values to write, every fault recorded against its row and column. Each cell is first checked for
+     * what any cell of its column must be (filled when required, not too long, of its type), then for what it
+     * names; a cell that failed the first check is not looked at again, so each bad cell is named once.
+     */
     private Map<String, Object> check(SheetRow row, References refs, LocalDate today, List<RowError> errors) {
+        Cells cells = new Cells(row, errors);
         Map<String, Object> out = new LinkedHashMap<>();
-        String mine = refs.mine(row.get(Column.LICENCE_NUMBER), row.get(Column.MINE));
-        if (mine == null) {
-            errors.add(new RowError(row.number(), Column.MINE.header, "找不到矿山 / no registered mine with licence number "
-                    + row.get(Column.LICENCE_NUMBER) + " or name " + row.get(Column.MINE)));
-        }
-        out.put("mine", mine);
+        out.put("mine", mine(cells, refs));
         List<String> types = new ArrayList<>();
-        for (String ref : split(row.get(Column.VIOLATION_TYPES))) {
+        for (String ref : split(cells.get(Column.VIOLATION_TYPES))) {
             String code = refs.violationTypes.get(ref);
             if (code == null) {
-                errors.add(new RowError(row.number(), Column.VIOLATION_TYPES.header, "未知问题类型 / unknown violation type " + ref));
+                cells.fault(Column.VIOLATION_TYPES, Fault.UNKNOWN_VALUE, "未知问题类型 / unknown violation type " + ref);
             } else if (!types.contains(code)) {
                 types.add(code);
             }
         }
-        if (types.isEmpty() && errors.stream().noneMatch(e -> e.row() == row.number() && e.column().equals(Column.VIOLATION_TYPES.header))) {
-            errors.add(new RowError(row.number(), Column.VIOLATION_TYPES.header, "缺少问题类型 / no violation type"));
+        if (types.isEmpty() && !cells.isBad(Column.VIOLATION_TYPES)) {
+            cells.fault(Column.VIOLATION_TYPES, Fault.MISSING_VALUE, "缺少问题类型 / no violation type");
         }
         out.put("violationTypes", types);
-        out.put("source", term(row, Column.SOURCE, SOURCES, null, errors));
-        LocalDate foundOn = date(row, Column.FOUND_ON, true, errors);
+        out.put("source", cells.term(Column.SOURCE, SOURCES, null));
+        LocalDate foundOn = cells.date(Column.FOUND_ON);
         if (foundOn != null && foundOn.isAfter(today)) {
-            errors.add(new RowError(row.number(), Column.FOUND_ON.header, "发现日期晚于今天 / found in the future"));
+            cells.fault(Column.FOUND_ON, Fault.INCONSISTENT, "发现日期晚于今天 / found in the future");
         }
         out.put("foundOn", foundOn);
-        String description = row.get(Column.DESCRIPTION);
-        if (description == null) {
-            errors.add(new RowError(row.number(), Column.DESCRIPTION.header, "缺少问题描述 / no description"));
-        } else if (description.length() > Ledger.MAX_TEXT) {
-            errors.add(new RowError(row.number(), Column.DESCRIPTION.header, "问题描述过长 / description too long"));
-        }
+        String description = cells.get(Column.DESCRIPTION);
         out.put("description", description);
-        out.put("title", description == null ? null : description.length() <= 60 ? description : description.substring(0, 60) + "…");
-        out.put("severity", term(row, Column.SEVERITY, SEVERITIES, "GENERAL", errors));
-        out.put("measures", row.get(Column.MEASURES));
-        LocalDate deadline = date(row, Column.DEADLINE, false, errors);
+        // As for a reported problem: the title names the mine and the types, never a part of the description.
+        out.put("title", out.get("mine") == null || types.isEmpty() ? null : refs.mineNames.get((String) out.get("mine")) + ":"
+                + String.join("、", types.stream().map(refs.typeNames::get).toList()));
+        out.put("severity", cells.term(Column.SEVERITY, SEVERITIES, "GENERAL"));
+        out.put("measures", cells.get(Column.MEASURES));
+        LocalDate deadline = cells.date(Column.DEADLINE);
         if (deadline != null && foundOn != null && deadline.isBefore(foundOn)) {
-            errors.add(new RowError(row.number(), Column.DEADLINE.header, "整改期限早于发现日期 / deadline before the date found"));
+            cells.fault(Column.DEADLINE, Fault.INCONSISTENT, "整改期限早于发现日期 / deadline before the date found");
         }
         out.put("deadline", deadline);
-        String lead = unit(row, Column.LEAD_UNIT, row.get(Column.LEAD_UNIT), refs, errors);
+        String lead = unit(cells, Column.LEAD_UNIT, cells.get(Column.LEAD_UNIT), refs);
         out.put("leadUnit", lead);
         List<String> supporting = new ArrayList<>();
-        for (String ref : split(row.get(Column.SUPPORTING_UNITS))) {
-            String id = unit(row, Column.SUPPORTING_UNITS, ref, refs, errors);
+        for (String ref : split(cells.get(Column.SUPPORTING_UNITS))) {
+            String id = unit(cells, Column.SUPPORTING_UNITS, ref, refs);
             if (id != null && !id.equals(lead) && !supporting.contains(id)) {
                 supporting.add(id);
             }
         }
         out.put("supportingUnits", supporting);
-        String person = row.get(Column.RESPONSIBLE_PERSON);
+        String person = cells.get(Column.RESPONSIBLE_PERSON);
         String personId = person == null ? null : refs.people.get(person);
         if (person != null && personId == null) {
-            errors.add(new RowError(row.number(), Column.RESPONSIBLE_PERSON.header,
-                    "找不到唯一的责任人 / no single person with id or name " + person));
+            cells.fault(Column.RESPONSIBLE_PERSON, Fault.UNKNOWN_VALUE, "找不到唯一的责任人 / no single person with id or name " + person);
+        } else if (personId != null && !cells.isBad(Column.LEAD_UNIT) && !cells.isBad(Column.SUPPORTING_UNITS)
+                && (lead == null || !refs.unitsOfPeople.get(personId).contains(lead))
+                && supporting.stream().noneMatch(refs.unitsOfPeople.get(personId)::contains)) {
+            // As when a problem is assigned: whoever answers for it works in a unit that rectifies it.
+            cells.fault(Column.RESPONSIBLE_PERSON, Fault.INCONSISTENT, "责任人不在责任单位或配合单位 / " + person
+                    + " works in none of the row's units");
         }
         out.put("responsiblePerson", personId);
-        String status = term(row, Column.STATUS, STATUSES, lead == null ? "PENDING_ASSIGNMENT" : "RECTIFYING", errors);
+        String status = cells.term(Column.STATUS, STATUSES, lead == null ? "PENDING_ASSIGNMENT" : "RECTIFYING");
         out.put("status", status);
-        LocalDate closedOn = date(row, Column.CLOSED_ON, false, errors);
-        if (Issue.FINISHED_STATUSES.contains(status) && closedOn == null) {
-            errors.add(new RowError(row.number(), Column.CLOSED_ON.header, "已销号或已关闭的问题须填销号日期 / a finished problem needs its closing date"));
+        LocalDate closedOn = cells.date(Column.CLOSED_ON);
+        if (status != null && Issue.FINISHED_STATUSES.contains(status) && closedOn == null && !cells.isBad(Column.CLOSED_ON)) {
+            cells.fault(Column.CLOSED_ON, Fault.MISSING_VALUE, "已销号或已关闭的问题须填销号日期 / a finished problem needs its closing date");
         }
         out.put("closedOn", closedOn);
-        String ledgerNumber = row.get(Column.LEDGER_NUMBER);
+        out.put("version", cells.number(Column.VERSION));
+        String ledgerNumber = cells.get(Column.LEDGER_NUMBER);
         out.put("ledgerNumber", ledgerNumber);
-        out.put("id", "ledger-" + digest(ledgerNumber != null ? "no:" + ledgerNumber
-                : String.join("|", Objects.toString(mine), String.valueOf(foundOn), String.join(",", types.stream().sorted().toList()),
-                Objects.toString(description))));
+        out.put("id", idOf(ledgerNumber, out));
         return out;
     }
 
-    private static String unit(SheetRow row, Column column, String ref, References refs, List<RowError> errors) {
+    /** A row's problem id: from its 台账编号, or else from what it says (mine, date found, types, description). */
+    @SuppressWarnings("unchecked")
+    private static String idOf(String ledgerNumber, Map<String, Object> row) {
+        return "ledger-" + digest(ledgerNumber != null ? "no:" + ledgerNumber
+                : String.join("|", Objects.toString(row.get("mine")), String.valueOf(row.get("foundOn")),
+                String.join(",", ((List<String>) row.get("violationTypes")).stream().sorted().toList()),
+                Objects.toString(row.get("description"))));
+    }
+
+    /**
+     * The mine a row names: by licence number when it gives one (then a name it also gives must be that mine's), else
+     * by a name exactly one mine has.
+     */
+    private static String mine(Cells cells, References refs) {
+        String licence = cells.get(Column.LICENCE_NUMBER);
+        String name = cells.get(Column.MINE);
+        if (cells.isBad(Column.LICENCE_NUMBER) || cells.isBad(Column.MINE)) {
+            return null;
+        }
+        if (licence == null && name == null) {
+            cells.fault(Column.MINE, Fault.MISSING_VALUE, "缺少矿山名称或采矿许可证号 / name the mine or its licence number");
+            return null;
+        }
+        List<String> named = name == null ? List.of() : refs.minesByName.getOrDefault(name, List.of());
+        if (name != null && named.isEmpty()) {
+            cells.fault(Column.MINE, Fault.UNKNOWN_VALUE, "找不到矿山 / no registered mine named " + name);
+            return null;
+        }
+        if (licence != null) {
+            String mine = refs.minesByLicence.get(licence);
+            if (mine == null) {
+                cells.fault(Column.LICENCE_NUMBER, Fault.UNKNOWN_VALUE, "找不到采矿许可证号 / no registered mine with licence number " + licence);
+            } else if (name != null && !named.contains(mine)) {
+                cells.fault(Column.MINE, Fault.INCONSISTENT, "矿山名称与采矿许可证号不符 / the licence number " + licence + " is not " + name + "'s");
+                return null;
+            }
+            return mine;
+        }
+        if (named.size() > 1) {
+            cells.fault(Column.MINE, Fault.UNKNOWN_VALUE, "多座矿山同名,请填采矿许可证号 / several mines are named " + name + "; give the licence number");
+            return null;
+        }
+        return named.getFirst();
+    }
+
+    private static String unit(Cells cells, Column column, String ref, References refs) {
         if (ref == null) {
             return null;
         }
         String id = refs.units.get(ref);
         if (id == null) {
-            errors.add(new RowError(row.number(), column.header, "未知单位 / unknown unit " + ref));
+            cells.fault(column, Fault.UNKNOWN_VALUE, "未知单位 / unknown unit " + ref);
         }
         return id;
     }
 
-    private static String term(SheetRow row, Column column, Map<String, String> terms, String otherwise, List<RowError> errors) {
-        String value = row.get(column);
-        if (value == null) {
-            if (otherwise == null) {
-                errors.add(new RowError(row.number(), column.header, "缺少" + column.header + " / missing"));
-            }
-            return otherwise;
-        }
-        String code = terms.containsKey(value) ? terms.get(value) : terms.containsValue(value) ? value : null;
-        if (code == null) {
-            errors.add(new RowError(row.number(), column.header, "无法识别 / not one of " + terms.keySet() + ": " + value));
-        }
-        return code;
-    }
+    /** One row's cells, each checked against its column before use, and the faults found in them. */
+    private static final class Cells {
+        private final SheetRow row;
+        private final List<RowError> errors;
+        private final EnumSet<Column> bad = EnumSet.noneOf(Column.class);
 
-    private static LocalDate date(SheetRow row, Column column, boolean required, List<RowError> errors) {
-        String value = row.get(column);
-        if (value == null) {
-            if (required) {
-                errors.add(new RowError(row.number(), column.header, "缺少日期 / missing date"));
+        Cells(SheetRow row, List<RowError> errors) {
+            this.row = row;
+            this.errors = errors;
+            for (Column column : Column.values()) {
+                String value = row.get(column);
+                if (value == null) {
+                    if (column.required) {
+                        fault(column, Fault.MISSING_VALUE, "缺少" + column.header + " / missing");
+                    }
+                } else if (value.length() > column.kind.maxLength) {
+                    fault(column, Fault.TOO_LONG, column.header + "超过 " + column.kind.maxLength + " 字 / longer than "
+                            + column.kind.maxLength + " characters");
+                } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && (column.kind != Kind.TEXT || (c != '\n' && c != '\t' && c != '\r')))) {
+                    fault(column, Fault.WRONG_TYPE, column.header + "含有控制字符 / holds control characters");
+                }
             }
+        }
+
+        void fault(Column column, Fault fault, String reason) {
+            bad.add(column);
+            errors.add(new RowError(row.number(), column.header, fault, reason));
+        }
+
+        boolean isBad(Column column) {
+            return bad.contains(column);
+        }
+
+        /** The cell's stripped text; null when empty or already found at fault. */
+        String get(Column column) {
+            return bad.contains(column) ? null : row.get(column);
+        }
+
+        String term(Column column, Map<String, String> terms, String otherwise) {
+            String value = get(column);
+            if (value == null) {
+                return bad.contains(column) ? null : otherwise;
+            }
+            String code = terms.containsKey(value) ? terms.get(value) : terms.containsValue(value) ? value : null;
+            if (code == null) {
+                fault(column, Fault.UNKNOWN_VALUE, "无法识别 / not one of " + terms.keySet() + ": " + value);
+            }
+            return code;
+        }
+
+        LocalDate date(Column column) {
+            String value = get(column);
+            if (value == null) {
+                return null;
+            }
+            LocalDate date = LedgerSheet.date(value);
+            if (date == null) {
+                fault(column, Fault.WRONG_TYPE, "日期格式应为 2023-05-01 / not a date: " + value);
+            }
+            return date;
+        }
+
+        Integer number(Column column) {
+            String value = get(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // refused below, as any other text that is not a whole number
+            }
+            fault(column, Fault.WRONG_TYPE, column.header + "应为非负整数 / not a whole number: " + value);
             return null;
         }
-        LocalDate date = LedgerSheet.date(value);
-        if (date == null) {
-            errors.add(new RowError(row.number(), column.header, "日期格式应为 2023-05-01 / not a date: " + value));
-        }
-        return date;
     }
 
     private static List<String> split(String value) {
@@ -311,14 +636,17 @@ class LedgerImport {
             u.get("aliases").asList(Value::asString).forEach(a -> units.put(a, u.get("id").asString()));
         });
         Map<String, String> types = new HashMap<>();
+        Map<String, String> typeNames = new HashMap<>();
         graph.list("MATCH (v:ViolationType) RETURN v {.code, .name} AS item", Map.of(), v -> v).forEach(v -> {
             types.put(v.get("code").asString(), v.get("code").asString());
             types.put(v.get("name").asString(), v.get("code").asString());
+            typeNames.put(v.get("code").asString(), v.get("name").asString());
         });
         List<String> licences = rows.stream().map(r -> r.get(Column.LICENCE_NUMBER)).filter(Objects::nonNull).distinct().toList();
         List<String> names = rows.stream().map(r -> r.get(Column.MINE)).filter(Objects::nonNull).distinct().toList();
         Map<String, String> byLicence = new HashMap<>();
         Map<String, List<String>> byName = new HashMap<>();
+        Map<String, String> mineNames = new HashMap<>();
         graph.list("""
                 MATCH (m:Mine) WHERE m.licenceNumber IN $licences OR m.name IN $names
                 RETURN m {.id, .licenceNumber, .name} AS item""", Map.of("licences", licences, "names", names), v -> v)
@@ -327,13 +655,18 @@ class LedgerImport {
                         byLicence.put(m.get("licenceNumber").asString(), m.get("id").asString());
                     }
                     byName.computeIfAbsent(m.get("name").asString(), n -> new ArrayList<>()).add(m.get("id").asString());
+                    mineNames.put(m.get("id").asString(), m.get("name").asString());
                 });
         List<String> personRefs = rows.stream().map(r -> r.get(Column.RESPONSIBLE_PERSON)).filter(Objects::nonNull).distinct().toList();
         Map<String, List<String>> people = new HashMap<>();
-        graph.list("MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs RETURN p {.id, .name} AS item",
+        Map<String, List<String>> unitsOfPeople = new HashMap<>();
+        graph.list("""
+                MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs
+                RETURN p {.id, .name, units: [(p)-[:SERVES_IN]->(u:Unit) | u.id]} AS item""",
                 Map.of("refs", personRefs), v -> v).forEach(p -> {
                     people.computeIfAbsent(p.get("id").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
                     people.computeIfAbsent(p.get("name").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
+                    unitsOfPeople.put(p.get("id").asString(), p.get("units").asList(Value::asString));
                 });
         Map<String, String> uniquePeople = new HashMap<>();
         people.forEach((ref, ids) -> {
@@ -341,19 +674,12 @@ class LedgerImport {
                 uniquePeople.put(ref, ids.getFirst());
             }
         });
-        return new References(units, types, byLicence, byName, uniquePeople);
+        return new References(units, types, typeNames, byLicence, byName, mineNames, uniquePeople, unitsOfPeople);
     }
 
     private record References(Map<String, String> units, Map<String, String> violationTypes,
-                              Map<String, String> minesByLicence, Map<String, List<String>> minesByName,
-                              Map<String, String> people) {
-        /** A mine by licence number first; by name only when exactly one mine has that name. */
-        String mine(String licence, String name) {
-            if (licence != null && minesByLicence.containsKey(licence)) {
-                return minesByLicence.get(licence);
-            }
-            List<String> named = name == null ? List.of() : minesByName.getOrDefault(name, List.of());
-            return named.size() == 1 ? named.getFirst() : null;
-        }
+                              Map<String, String> typeNames, Map<String, String> minesByLicence,
+                              Map<String, List<String>> minesByName, Map<String, String> mineNames,
+                              Map<String, String> people, Map<String, List<String>> unitsOfPeople) {
     }
 }
