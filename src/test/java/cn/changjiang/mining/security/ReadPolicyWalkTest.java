@@ -99,8 +99,20 @@ class ReadPolicyWalkTest extends IntegrationTest {
                 }
             });
             assertThat(leaks).as("answers to %s that tell what it may not read", role.getKey()).isEmpty();
-            assertThat(String.join("", worldB.values())).as(role.getKey()).doesNotContain(SECRET_A).doesNotContain(SECRET_B);
+            // Only the values hidden from this role were changed to carry the second secret.
+            assertThat(String.join("", worldB.values())).as(role.getKey()).doesNotContain(SECRET_B);
         }
+    }
+
+    @Test
+    void shouldHaveEverySchemaFileAndObjectTypeDeclaredByTheFeatureThatOwnsIt() {
+        assertThat(policy.undeclaredSchemaFiles()).as("schema files no feature's ReadRules declares").isEmpty();
+        List<String> undeclared = graphQlSource.schema().getAllTypesAsList().stream()
+                .filter(t -> t instanceof GraphQLObjectType && !t.getName().startsWith("__"))
+                .map(GraphQLNamedType::getName)
+                .filter(name -> !policy.declaresType(name))
+                .toList();
+        assertThat(undeclared).as("object types with no audience").isEmpty();
     }
 
     @Test
