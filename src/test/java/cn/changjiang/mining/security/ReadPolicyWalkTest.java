@@ -280,6 +280,7 @@ class ReadPolicyWalkTest extends IntegrationTest {
         strip(tree);
         List<String> codes = new ArrayList<>();
         tree.path("errors").forEach(e -> codes.add(e.path("extensions").path("code").asString("") + "@" + e.path("path")));
+        codes.sort(null);
         return "data=" + tree.path("data") + " errors=" + codes;
     }
 
