@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ApiException;
+import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
@@ -39,7 +39,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class LedgerFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final LedgerImport importer;
     private final LedgerExport exporter;
@@ -152,8 +151,8 @@ class LedgerFiles {
 
     private Actor actor(String requestId) {
         Viewer viewer = access.viewer();
-        return new Actor(viewer.anonymous() ? "anonymous" : viewer.username(),
-                requestId != null && SANE_ID.matcher(requestId).matches() ? requestId : UUID.randomUUID().toString(), viewer);
+        return new Actor(viewer.anonymous() ? "anonymous" : viewer.username(), UUID.randomUUID().toString(),
+                RequestContext.clientRequestId(requestId), viewer);
     }
 
     private static Map<Column, String> example() {
