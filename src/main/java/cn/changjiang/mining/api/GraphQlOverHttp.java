@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -19,6 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -31,6 +39,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,13 +49,15 @@ import tools.jackson.databind.json.JsonMapper;
  * with 405 and {@code Allow: POST}); the response type by the client's preference, q-values included, with
  * {@code application/graphql-response+json} when no Accept header is sent and {@code application/json} for legacy
  * and wildcard ones; 406 when nothing the client accepts can be written, 415 for a body that is not JSON, and 400
- * with a code for a body that is not a GraphQL request. Running the request, and choosing 200 or 400 for its result
+ * with a code for a body that is not a GraphQL request; a subscription is refused with
+ * {@code SUBSCRIPTION_OVER_HTTP}, pointing to the WebSocket. Running the request, and choosing 200 or 400 for its result
  * (400 only for {@code application/graphql-response+json} when there is no data), stays with Spring's handler, which
  * gets the request with the negotiated type as its only Accept.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlOverHttp {
 
+    static final String SUBSCRIPTION_OVER_HTTP = "SUBSCRIPTION_OVER_HTTP";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
@@ -81,7 +92,7 @@ class GraphQlOverHttp {
         } catch (JacksonException e) {
             return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST, "variables and extensions must be JSON objects");
         }
-        if (isMutation(query, (String) body.get("operationName"))) {
+        if (selects(query, (String) body.get("operationName"), OperationDefinition.Operation.MUTATION)) {
             return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST).contentType(type.get())
                     .body(errors("METHOD_NOT_ALLOWED", "Mutations are sent with POST; GET runs queries only"));
         }
@@ -157,8 +168,29 @@ class GraphQlOverHttp {
         return Optional.empty();
     }
 
-    /** Whether the operation to run is a mutation (or subscription); a document that does not parse is left to the engine. */
-    private static boolean isMutation(String query, String operationName) {
+    /**
+     * Refuses a subscription sent over plain HTTP, which would otherwise answer 200 with the publisher's internals
+     * as its data: subscriptions stream over the WebSocket at the same path (graphql-ws). The answer has no data, so
+     * Spring's handler sends it with 400 for {@code application/graphql-response+json} (200 for legacy JSON).
+     */
+    @Bean
+    WebGraphQlInterceptor subscriptionsOverWebSocketOnly(@Value("${spring.graphql.http.path:/graphql}") String path) {
+        return (request, chain) -> {
+            if (request instanceof WebSocketGraphQlRequest
+                    || !selects(request.getDocument(), request.getOperationName(), OperationDefinition.Operation.SUBSCRIPTION)) {
+                return chain.next(request);
+            }
+            GraphQLError error = GraphqlErrorBuilder.newError()
+                    .message("Subscriptions are served over the WebSocket at " + path + " (graphql-ws), not over HTTP")
+                    .errorType(ErrorType.BAD_REQUEST)
+                    .extensions(Map.of("code", SUBSCRIPTION_OVER_HTTP)).build();
+            ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+            return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+        };
+    }
+
+    /** Whether the operation to run is of this kind; a document that does not parse is left to the engine. */
+    private static boolean selects(String query, String operationName, OperationDefinition.Operation kind) {
         Document document;
         try {
             document = Parser.parse(query);
@@ -167,7 +199,7 @@ class GraphQlOverHttp {
         }
         return document.getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-                .anyMatch(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY);
+                .anyMatch(operation -> operation.getOperation() == kind);
     }
 
     private static ServerResponse notAcceptable() {
