@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -41,6 +42,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with 405 and {@code Allow: POST}); the response type by the client's preference, q-values included, with
  * {@code application/graphql-response+json} when no Accept header is sent and {@code application/json} for legacy
  * and wildcard ones; 406 when nothing the client accepts can be written, 415 for a body that is not JSON, and 400
- * with a code for a body that is not a GraphQL request; a subscription is refused with
+ * with a code for a body that is not a GraphQL request (a {@code query} or {@code operationName} that is not a string
+ * included); a subscription is refused with
  * {@code SUBSCRIPTION_OVER_HTTP}, pointing to the WebSocket. Running the request, and choosing 200 or 400 for its result
  * (400 only for {@code application/graphql-response+json} when there is no data), stays with Spring's handler, which
  * gets the request with the negotiated type as its only Accept.
@@ -115,7 +119,12 @@ class GraphQlOverHttp {
                     "Send the request as application/json");
         }
         try {
-            return execute(request, handler, type.get(), request.body(byte[].class));
+            byte[] body = request.body(byte[].class);
+            if (!namesAreStrings(body)) {
+                return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST,
+                        "query and operationName must be strings");
+            }
+            return execute(request, handler, type.get(), body);
         } catch (IOException e) {
             return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST, "The request body could not be read");
         }
@@ -136,6 +145,23 @@ class GraphQlOverHttp {
             return refuse(HttpStatus.BAD_REQUEST, type, ErrorCodes.BAD_REQUEST,
                     "The body is not a GraphQL request: a JSON object with a query string, and variables as an object");
         }
+    }
+
+    /**
+     * Whether {@code query} and {@code operationName}, when given, are strings. Spring's handler would read a number
+     * or a boolean as its text and run it; the specification asks for 400. A body that is not a JSON object is left
+     * to the handler, which refuses it.
+     */
+    private static boolean namesAreStrings(byte[] body) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return true;
+        }
+        return request == null || !request.isObject() || Stream.of("query", "operationName")
+                .map(request::get)
+                .allMatch(value -> value == null || value.isNull() || value.getNodeType() == JsonNodeType.STRING);
     }
 
     /**

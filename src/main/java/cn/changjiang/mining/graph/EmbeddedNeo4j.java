@@ -40,6 +40,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
     /** No request may hold the database longer than this; a client waiting for it has given up by then. */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(5);
 
     private final DatabaseManagementService dbms;
     private final URI uri;
@@ -80,9 +81,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             }
             // The embedded API is not subject to authentication; Bolt clients, this app's driver included, are.
             // Neo4j refuses to set the password it already has, so it goes through a throwaway one first.
+            // Not bound by the request timeout: on a busy machine the first start's system writes can take longer.
             for (String next : List.of(UUID.randomUUID().toString(), password)) {
                 system.executeTransactionally("ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
-                        Map.of("password", next));
+                        Map.of("password", next), result -> null, SETUP_TIMEOUT);
             }
         } catch (RuntimeException e) {
             dbms.shutdown();
