@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.netty.channel.local.LocalAddress;
 import org.neo4j.bolt.connection.AuthToken;
@@ -54,10 +55,10 @@ public final class InProcessBolt implements BoltConnectionProviderFactory {
     }
 
     private static final class PerChannel implements BoltConnectionProvider {
-        private final java.util.function.Function<String, BoltConnectionProvider> open;
+        private final Function<String, BoltConnectionProvider> open;
         private final Map<String, BoltConnectionProvider> providers = new ConcurrentHashMap<>();
 
-        PerChannel(java.util.function.Function<String, BoltConnectionProvider> open) {
+        PerChannel(Function<String, BoltConnectionProvider> open) {
             this.open = open;
         }
 
