@@ -23,7 +23,10 @@ import org.springframework.web.client.RestClient;
  * context, and the database, start once per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"accountability.graph.data-dir=target/test-graph/${random.uuid}", "accountability.graph.demo-data=true"})
+        properties = {"accountability.graph.data-dir=target/test-graph/${random.uuid}", "accountability.graph.demo-data=true",
+                // Client addresses from X-Forwarded-For sent over loopback, as behind a proxy: lets the sign-in
+                // throttling tests act as other addresses without locking out 127.0.0.1 for everyone else.
+                "server.forward-headers-strategy=native"})
 @AutoConfigureHttpGraphQlTester
 @Import(SchemaReportCapture.class)
 public abstract class IntegrationTest {

@@ -1,6 +1,5 @@
 package cn.changjiang.mining.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,23 +28,15 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits that keep one request from knocking the service over, each refusing fast with a code: request size
- * ({@code REQUEST_TOO_LARGE}), document length ({@code DOCUMENT_TOO_LARGE}), aliases ({@code TOO_MANY_ALIASES}),
+ * ({@code REQUEST_TOO_LARGE}, {@link RequestSizeLimit}, on every endpoint), document length ({@code DOCUMENT_TOO_LARGE}), aliases ({@code TOO_MANY_ALIASES}),
  * depth ({@code QUERY_TOO_DEEP}), complexity ({@code QUERY_TOO_COMPLEX}) and, in trusted-documents mode, any
  * document not registered in {@code trusted-documents/} ({@code UNTRUSTED_DOCUMENT}).
  */
@@ -91,85 +82,6 @@ class AbuseLimits {
             trusted.add(sha256(resource.getContentAsString(StandardCharsets.UTF_8).strip()));
         }
         return new DocumentLimits(maxLength, maxAliases, trustedOnly ? trusted : null);
-    }
-
-    /**
-     * Refuses a GraphQL request body over the limit before anything parses it, whether or not it declares its
-     * length (a chunked body is read up to one byte past the limit, never further).
-     */
-    @Bean
-    OncePerRequestFilter requestSizeLimit(@Value("${accountability.limits.max-request-bytes:262144}") int maxBytes) {
-        return new OncePerRequestFilter() {
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !request.getRequestURI().startsWith("/graphql") || !"POST".equals(request.getMethod());
-            }
-
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                byte[] body = request.getContentLengthLong() > maxBytes ? null : request.getInputStream().readNBytes(maxBytes + 1);
-                if (body == null || body.length > maxBytes) {
-                    response.setStatus(413);
-                    response.setContentType("application/json");
-                    response.getWriter().write("{\"errors\":[{\"message\":\"The request is larger than " + maxBytes
-                            + " bytes\",\"extensions\":{\"code\":\"REQUEST_TOO_LARGE\"}}]}");
-                    return;
-                }
-                chain.doFilter(new ReadBody(request, body), response);
-            }
-        };
-    }
-
-    /** A request whose body was already read, served again from memory. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body was already read");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 
     static String sha256(String text) {

@@ -3,8 +3,9 @@ package cn.changjiang.mining.api;
 import cn.changjiang.mining.security.Viewer;
 
 /**
- * Who makes a request: the name written into change records, the request id, and the viewer whose role and unit
- * decide what the request may do.
+ * Who makes a request: the name written into change records, the request id (always made by the server, so no two
+ * requests share one), the id the client sent for its own tracing ({@code X-Request-Id}; null when none), and the
+ * viewer whose role and unit decide what the request may do.
  */
-public record Actor(String name, String requestId, Viewer viewer) {
+public record Actor(String name, String requestId, String clientRequestId, Viewer viewer) {
 }

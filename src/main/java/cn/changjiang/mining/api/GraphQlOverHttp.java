@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -19,6 +23,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -31,7 +40,10 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,13 +52,16 @@ import tools.jackson.databind.json.JsonMapper;
  * with 405 and {@code Allow: POST}); the response type by the client's preference, q-values included, with
  * {@code application/graphql-response+json} when no Accept header is sent and {@code application/json} for legacy
  * and wildcard ones; 406 when nothing the client accepts can be written, 415 for a body that is not JSON, and 400
- * with a code for a body that is not a GraphQL request. Running the request, and choosing 200 or 400 for its result
+ * with a code for a body that is not a GraphQL request (a {@code query} or {@code operationName} that is not a string
+ * included); a subscription is refused with
+ * {@code SUBSCRIPTION_OVER_HTTP}, pointing to the WebSocket. Running the request, and choosing 200 or 400 for its result
  * (400 only for {@code application/graphql-response+json} when there is no data), stays with Spring's handler, which
  * gets the request with the negotiated type as its only Accept.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlOverHttp {
 
+    static final String SUBSCRIPTION_OVER_HTTP = "SUBSCRIPTION_OVER_HTTP";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
@@ -81,7 +96,7 @@ class GraphQlOverHttp {
         } catch (JacksonException e) {
             return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST, "variables and extensions must be JSON objects");
         }
-        if (isMutation(query, (String) body.get("operationName"))) {
+        if (selects(query, (String) body.get("operationName"), OperationDefinition.Operation.MUTATION)) {
             return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST).contentType(type.get())
                     .body(errors("METHOD_NOT_ALLOWED", "Mutations are sent with POST; GET runs queries only"));
         }
@@ -104,7 +119,12 @@ class GraphQlOverHttp {
                     "Send the request as application/json");
         }
         try {
-            return execute(request, handler, type.get(), request.body(byte[].class));
+            byte[] body = request.body(byte[].class);
+            if (!namesAreStrings(body)) {
+                return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST,
+                        "query and operationName must be strings");
+            }
+            return execute(request, handler, type.get(), body);
         } catch (IOException e) {
             return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST, "The request body could not be read");
         }
@@ -125,6 +145,23 @@ class GraphQlOverHttp {
             return refuse(HttpStatus.BAD_REQUEST, type, ErrorCodes.BAD_REQUEST,
                     "The body is not a GraphQL request: a JSON object with a query string, and variables as an object");
         }
+    }
+
+    /**
+     * Whether {@code query} and {@code operationName}, when given, are strings. Spring's handler would read a number
+     * or a boolean as its text and run it; the specification asks for 400. A body that is not a JSON object is left
+     * to the handler, which refuses it.
+     */
+    private static boolean namesAreStrings(byte[] body) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return true;
+        }
+        return request == null || !request.isObject() || Stream.of("query", "operationName")
+                .map(request::get)
+                .allMatch(value -> value == null || value.isNull() || value.getNodeType() == JsonNodeType.STRING);
     }
 
     /**
@@ -157,8 +194,29 @@ class GraphQlOverHttp {
         return Optional.empty();
     }
 
-    /** Whether the operation to run is a mutation (or subscription); a document that does not parse is left to the engine. */
-    private static boolean isMutation(String query, String operationName) {
+    /**
+     * Refuses a subscription sent over plain HTTP, which would otherwise answer 200 with the publisher's internals
+     * as its data: subscriptions stream over the WebSocket at the same path (graphql-ws). The answer has no data, so
+     * Spring's handler sends it with 400 for {@code application/graphql-response+json} (200 for legacy JSON).
+     */
+    @Bean
+    WebGraphQlInterceptor subscriptionsOverWebSocketOnly(@Value("${spring.graphql.http.path:/graphql}") String path) {
+        return (request, chain) -> {
+            if (request instanceof WebSocketGraphQlRequest
+                    || !selects(request.getDocument(), request.getOperationName(), OperationDefinition.Operation.SUBSCRIPTION)) {
+                return chain.next(request);
+            }
+            GraphQLError error = GraphqlErrorBuilder.newError()
+                    .message("Subscriptions are served over the WebSocket at " + path + " (graphql-ws), not over HTTP")
+                    .errorType(ErrorType.BAD_REQUEST)
+                    .extensions(Map.of("code", SUBSCRIPTION_OVER_HTTP)).build();
+            ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+            return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+        };
+    }
+
+    /** Whether the operation to run is of this kind; a document that does not parse is left to the engine. */
+    private static boolean selects(String query, String operationName, OperationDefinition.Operation kind) {
         Document document;
         try {
             document = Parser.parse(query);
@@ -167,7 +225,7 @@ class GraphQlOverHttp {
         }
         return document.getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-                .anyMatch(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY);
+                .anyMatch(operation -> operation.getOperation() == kind);
     }
 
     private static ServerResponse notAcceptable() {

@@ -15,16 +15,18 @@ import org.springframework.util.StringUtils;
  * @param dataDir    folder of the embedded engine's data, kept across restarts
  * @param pageCache  page cache of the embedded engine, e.g. {@code 512m}
  * @param demoData   load the synthetic demo set; when unset, on for the embedded engine and off otherwise
- * @param boltPort   loopback port of the embedded engine's Bolt connector; 0 (the default) picks a free one
+ * @param boltPort   loopback port of the embedded engine's Bolt connector, 0 for a free one; none (the default)
+ *                   keeps the engine reachable from this process only
+ * @param embeddedPassword password of the embedded engine's user {@code neo4j} when a Bolt port is open; blank to
+ *                   generate one into {@code bolt-password} in the data folder
  */
 @ConfigurationProperties("accountability.graph")
 public record GraphProperties(String uri, String username, String password, Path dataDir, String pageCache,
-                              Boolean demoData, Integer boltPort) {
+                              Boolean demoData, Integer boltPort, String embeddedPassword) {
 
     public GraphProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         pageCache = StringUtils.hasText(pageCache) ? pageCache : "256m";
-        boltPort = boltPort == null ? 0 : boltPort;
     }
 
     public boolean external() {

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Hands Boot's driver auto-configuration either the embedded engine or the external server named by
- * {@code NEO4J_URI}. The embedded engine is only started when no external server is configured.
+ * Hands Boot's driver auto-configuration either the embedded engine (over its in-JVM channel, with the password it
+ * was started with) or the external server named by {@code NEO4J_URI}. The embedded engine is only started when no
+ * external server is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphProperties.class)
@@ -29,13 +30,15 @@ class Neo4jConnectionConfiguration {
                     : AuthTokens.basic(graph.username(), graph.password());
             return connection(uri, auth);
         }
-        return connection(embedded.getObject().boltUri(), AuthTokens.none());
+        EmbeddedNeo4j engine = embedded.getObject();
+        return connection(engine.uri(), engine.authToken());
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
     EmbeddedNeo4j embeddedNeo4j(GraphProperties graph) {
-        return EmbeddedNeo4j.start(graph.dataDir(), graph.pageCache(), graph.boltPort());
+        return EmbeddedNeo4j.start(graph.dataDir(), graph.pageCache(), graph.boltPort(),
+                BoltPassword.of(graph.boltPort(), graph.embeddedPassword(), graph.dataDir()));
     }
 
     private static Neo4jConnectionDetails connection(URI uri, AuthToken auth) {

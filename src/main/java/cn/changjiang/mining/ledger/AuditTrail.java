@@ -3,6 +3,7 @@ package cn.changjiang.mining.ledger;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public class AuditTrail {
     }
 
     public record Change(String id, ZonedDateTime at, String actor, String action, String entityId, String entityType,
-                         List<FieldChange> changes, String requestId) {
+                         List<FieldChange> changes, String requestId, String clientRequestId) {
     }
 
     public void append(Actor actor, String action, String entityType, String entityId, List<FieldChange> changes) {
@@ -60,7 +61,7 @@ public class AuditTrail {
         ZonedDateTime at = ZonedDateTime.now(clock);
         List<Change> recorded = changes.stream()
                 .map(e -> new Change(UUID.randomUUID().toString(), at, actor.name(), action, e.getKey(), entityType,
-                        e.getValue(), actor.requestId()))
+                        e.getValue(), actor.requestId(), actor.clientRequestId()))
                 .toList();
         List<Map<String, Object>> rows = recorded.stream()
                 .map(c -> Map.<String, Object>of("id", c.id(), "entityId", c.entityId(),
@@ -69,9 +70,9 @@ public class AuditTrail {
         graph.list("""
                 UNWIND $rows AS row
                 CREATE (c:Change {id: row.id, at: $at, actor: $actor, action: $action, entityId: row.entityId,
-                                  entityType: $entityType, changes: row.changes, requestId: $requestId})
-                RETURN count(c) AS item""", Map.of("rows", rows, "at", at, "actor", actor.name(), "action", action,
-                "entityType", entityType, "requestId", actor.requestId()), v -> v);
+                                  entityType: $entityType, changes: row.changes, requestId: $requestId,
+                                  clientRequestId: $clientRequestId})
+                RETURN count(c) AS item""", parameters(rows, at, actor, action, entityType), v -> v);
         events.publishEvent(new ChangesRecorded(recorded));
     }
 
@@ -82,7 +83,15 @@ public class AuditTrail {
                 v.get("id").asString(), v.get("at").asZonedDateTime(), v.get("actor").asString(),
                 v.get("action").asString(), v.get("entityId").asString(), v.get("entityType").asString(),
                 JSON.readValue(v.get("changes").asString(), new TypeReference<List<FieldChange>>() { }),
-                v.get("requestId").asString(null)));
+                v.get("requestId").asString(null), v.get("clientRequestId").asString(null)));
+    }
+
+    private static Map<String, Object> parameters(List<Map<String, Object>> rows, ZonedDateTime at, Actor actor,
+                                                  String action, String entityType) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("rows", rows, "at", at, "actor", actor.name(),
+                "action", action, "entityType", entityType, "requestId", actor.requestId()));
+        parameters.put("clientRequestId", actor.clientRequestId());
+        return parameters;
     }
 
     /** The fields whose value differs between two snapshots, as text, in field-name order. */

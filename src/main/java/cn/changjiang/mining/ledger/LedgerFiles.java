@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.ApiException;
 import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.api.RequestContext;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
@@ -47,7 +47,6 @@ class LedgerFiles {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** The largest ledger file accepted: room for 10,000 rows with descriptions of a thousand characters each. */
     static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final LedgerImport importer;
     private final LedgerExport exporter;
@@ -207,8 +206,8 @@ class LedgerFiles {
 
     private Actor actor(String requestId) {
         Viewer viewer = access.viewer();
-        return new Actor(viewer.anonymous() ? "anonymous" : viewer.username(),
-                requestId != null && SANE_ID.matcher(requestId).matches() ? requestId : UUID.randomUUID().toString(), viewer);
+        return new Actor(viewer.anonymous() ? "anonymous" : viewer.username(), UUID.randomUUID().toString(),
+                RequestContext.clientRequestId(requestId), viewer);
     }
 
     private static Map<Column, String> example() {

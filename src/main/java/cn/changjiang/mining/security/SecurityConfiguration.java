@@ -2,7 +2,9 @@ package cn.changjiang.mining.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
@@ -52,6 +55,11 @@ class SecurityConfiguration {
 
     static final String SELF_ISSUER = "accountability-graph";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /**
+     * A token must say when it ends: the default validators check {@code exp} only when it is there, so a signed
+     * token without one would be good forever.
+     */
+    private static final OAuth2TokenValidator<Jwt> EXPIRES = new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder) throws Exception {
@@ -104,6 +112,7 @@ class SecurityConfiguration {
             List<OAuth2TokenValidator<Jwt>> validators = new java.util.ArrayList<>();
             validators.add(StringUtils.hasText(properties.issuerUri())
                     ? JwtValidators.createDefaultWithIssuer(properties.issuerUri()) : JwtValidators.createDefault());
+            validators.add(EXPIRES);
             if (StringUtils.hasText(properties.audience())) {
                 validators.add(new JwtClaimValidator<List<String>>("aud",
                         aud -> aud != null && aud.contains(properties.audience())));
@@ -112,7 +121,7 @@ class SecurityConfiguration {
             return decoder;
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(selfIssuedKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SELF_ISSUER));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(SELF_ISSUER), EXPIRES));
         return decoder;
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import cn.changjiang.mining.graph.GraphProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /auth/token {"username", "password"}}: a bearer token for a configured user, in the self-issued mode.
  * Passwords are compared against their hashes and never logged; a wrong name and a wrong password look alike.
+ * Failed attempts are slowed down and then refused per name and per address ({@link SignInThrottle}).
  */
 @RestController
 class TokenEndpoint {
@@ -33,8 +36,11 @@ class TokenEndpoint {
     private final PasswordEncoder passwords;
     private final JwtEncoder encoder;
     private final boolean demo;
+    private final SignInThrottle throttle;
 
-    TokenEndpoint(SecurityProperties properties, PasswordEncoder passwords, JwtEncoder encoder, GraphProperties graph) {
+    TokenEndpoint(SecurityProperties properties, PasswordEncoder passwords, JwtEncoder encoder, GraphProperties graph,
+                  SignInThrottle throttle) {
+        this.throttle = throttle;
         this.properties = properties;
         this.passwords = passwords;
         this.encoder = encoder;
@@ -42,9 +48,17 @@ class TokenEndpoint {
     }
 
     @PostMapping("/auth/token")
-    ResponseEntity<Map<String, Object>> token(@RequestBody Credentials credentials) {
+    ResponseEntity<Map<String, Object>> token(@RequestBody Credentials credentials, HttpServletRequest request)
+            throws InterruptedException {
         if (properties.externalProvider()) {
             return refuse(HttpStatus.NOT_FOUND, "NOT_FOUND", "Tokens come from the configured identity provider");
+        }
+        String address = request.getRemoteAddr();
+        SignInThrottle.Admission admission = throttle.admit(credentials.username(), address);
+        if (!admission.allowed()) {
+            long seconds = Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                    .body(errors("TOO_MANY_REQUESTS", "Too many failed sign-ins; try again in " + seconds + " s"));
         }
         var user = properties.users().stream()
                 .filter(u -> demo || !u.demo())
@@ -52,6 +66,8 @@ class TokenEndpoint {
         String password = credentials.password() == null ? "" : credentials.password();
         boolean matches = passwords.matches(password, user.map(SecurityProperties.User::password).orElse(NO_USER_HASH));
         if (user.isEmpty() || !matches) {
+            // Held back on this request's own (virtual) thread: a guesser waits, nobody else does.
+            Thread.sleep(throttle.failed(credentials.username(), address));
             return refuse(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Wrong username or password");
         }
         Instant now = Instant.now();
@@ -71,7 +87,10 @@ class TokenEndpoint {
     }
 
     private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("errors", java.util.List.of(
-                Map.of("message", message, "extensions", Map.of("code", code)))));
+        return ResponseEntity.status(status).body(errors(code, message));
+    }
+
+    private static Map<String, Object> errors(String code, String message) {
+        return Map.of("errors", java.util.List.of(Map.of("message", message, "extensions", Map.of("code", code))));
     }
 }

@@ -156,6 +156,24 @@ class GraphQlOverHttpTest extends IntegrationTest {
     }
 
     @Test
+    void shouldRefuseSubscriptionsOverHttpAndPointToTheWebSocket() {
+        String subscription = "subscription { ledgerChanged { id } }";
+        String body = "{\"query\":\"" + subscription + "\"}";
+        for (Answer answer : java.util.List.of(post(JSON, GRAPHQL_RESPONSE, body),
+                get(param("query", subscription), GRAPHQL_RESPONSE, token("office")))) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"code\":\"SUBSCRIPTION_OVER_HTTP\"").contains("WebSocket")
+                    .doesNotContain("\"data\"").doesNotContain("upstreamPublisher");
+        }
+        Answer legacy = post(JSON, JSON, body);
+        assertThat(legacy.status()).as("legacy JSON keeps 200 for GraphQL errors").isEqualTo(200);
+        assertThat(legacy.body()).contains("SUBSCRIPTION_OVER_HTTP").doesNotContain("upstreamPublisher");
+        String mixed = "query Read { tasks { number } } subscription Watch { ledgerChanged { id } }";
+        assertThat(get(param("query", mixed) + "&" + param("operationName", "Read"), GRAPHQL_RESPONSE, null).status())
+                .as("a query beside a subscription still runs").isEqualTo(200);
+    }
+
+    @Test
     void shouldApplyTheSameAuthorizationToGetAsToPost() {
         String mines = "{ mines(first: 1) { totalCount } }";
         assertThat(get(param("query", mines), GRAPHQL_RESPONSE, null).body()).contains("\"errors\"").doesNotContain("\"totalCount\"");

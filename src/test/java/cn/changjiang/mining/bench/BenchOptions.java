@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Command-line options ({@code --name value}) and signing in, shared by the generator and the benchmark. */
@@ -26,6 +30,20 @@ final class BenchOptions {
             options.put(name, flag ? "true" : args[++n]);
         }
         return options;
+    }
+
+    /**
+     * The credentials for {@code --bolt}: user neo4j with {@code --bolt-password}, else {@code NEO4J_EMBEDDED_PASSWORD},
+     * else the password file the embedded engine generated ({@code --bolt-password-file}, default
+     * {@code ./data/bolt-password}); none for a server without authentication.
+     */
+    static AuthToken boltAuth(Map<String, String> options) throws Exception {
+        String password = options.getOrDefault("bolt-password", System.getenv("NEO4J_EMBEDDED_PASSWORD"));
+        Path file = Path.of(options.getOrDefault("bolt-password-file", "data/bolt-password"));
+        if (password == null && Files.isReadable(file)) {
+            password = Files.readString(file).strip();
+        }
+        return password == null || password.isEmpty() ? AuthTokens.none() : AuthTokens.basic("neo4j", password);
     }
 
     /** A bearer token for a demo user (password demo-NAME), from the instance's own token endpoint. */

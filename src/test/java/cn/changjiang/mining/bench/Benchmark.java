@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
@@ -74,7 +73,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchOptions.parse(args);
         String url = options.getOrDefault("url", "http://localhost:8080");
-        try (Driver driver = GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"), AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"),
+                BenchOptions.boltAuth(options))) {
             Target target = new Target(url, BenchOptions.token(url, "office"), driver).pick();
             new Benchmark(target, options).run();
         }
@@ -363,7 +363,6 @@ public final class Benchmark {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("DATA_DIR", dataDir.toString());
-        builder.environment().put("BOLT_PORT", "0");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest query = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                 .header("Content-Type", "application/json")

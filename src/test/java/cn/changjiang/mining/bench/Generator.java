@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
@@ -73,7 +72,8 @@ public final class Generator {
         long seed = Long.parseLong(options.getOrDefault("seed", "7"));
         int fileRows = Integer.parseInt(options.getOrDefault("file-rows", String.valueOf(DEFAULT_FILE_ROWS)));
         String url = options.getOrDefault("url", "http://localhost:8080");
-        try (Driver driver = GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"), AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"),
+                BenchOptions.boltAuth(options))) {
             String token = BenchOptions.token(url, options.getOrDefault("user", "office"));
             Result result = new Generator(url, driver, token, System.out).generate(mines, problems, seed, fileRows);
             System.out.printf("Loaded %,d mines and %,d problems; ledger import %.1f s, %,.0f problems/s%n", result.mines(),

@@ -21,12 +21,14 @@ class GraphSeedRestartTest {
             OPTIONAL MATCH (m:SeedMigration) WITH nodes, relationships, collect(m.version + '@' + toString(m.appliedAt)) AS applied
             RETURN nodes, relationships, applied""";
 
+    private static final String PASSWORD = "a-password-for-this-test";
+
     @TempDir
     Path dataDir;
 
     @Test
     void shouldKeepTheSeededGraphAcrossARestartWithoutApplyingItAgain() throws Exception {
-        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, 0);
+        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, null, null);
         Record first = startSeedAndRead(properties);
         assertThat(first.get("nodes").asInt()).isGreaterThan(100);
         int seedFiles = new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/*.cypher").length
@@ -42,9 +44,9 @@ class GraphSeedRestartTest {
 
     @Test
     void shouldChangeNothingWhenEverySeedFileIsAppliedTwice() {
-        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, 0);
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), properties.boltPort());
-             Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
+        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, null, null);
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
+             Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
             new GraphSeed(driver, properties).afterSingletonsInstantiated();
             Record once = read(driver);
             try (var session = driver.session()) {
@@ -58,8 +60,8 @@ class GraphSeedRestartTest {
     }
 
     private static Record startSeedAndRead(GraphProperties properties) {
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), properties.boltPort());
-             Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
+             Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
             new GraphSeed(driver, properties).afterSingletonsInstantiated();
             return read(driver);
         }

@@ -29,7 +29,7 @@ class GraphSeedWhileServerAwayTest {
     void shouldApplyTheSeedInTheBackgroundOnceTheExternalServerAnswers() throws Exception {
         try (ExternalServer server = new ExternalServer(folder);
              Driver driver = GraphDatabase.driver(server.uri(), QUICK)) {
-            GraphSeed seed = new GraphSeed(driver, new GraphProperties(server.uri(), null, null, folder, "64m", false, 0));
+            GraphSeed seed = new GraphSeed(driver, new GraphProperties(server.uri(), null, null, folder, "64m", false, null, null));
             seed.afterSingletonsInstantiated();
             assertThat(seed.health().getStatus()).as("not ready while the server is away").isEqualTo(Status.OUT_OF_SERVICE);
 
@@ -51,7 +51,7 @@ class GraphSeedWhileServerAwayTest {
     void shouldFailTheStartWhenTheEmbeddedEngineCannotBeReached() {
         try (ExternalServer nothing = new ExternalServer(folder);
              Driver driver = GraphDatabase.driver(nothing.uri(), QUICK)) {
-            GraphSeed seed = new GraphSeed(driver, new GraphProperties(null, null, null, folder, "64m", false, 0));
+            GraphSeed seed = new GraphSeed(driver, new GraphProperties(null, null, null, folder, "64m", false, null, null));
             assertThatThrownBy(seed::afterSingletonsInstantiated).isInstanceOf(ServiceUnavailableException.class);
         }
     }

@@ -67,12 +67,12 @@ class CrashSafetyTest {
                         query($id: ID!, $text: String!) {
                           issue(id: $id) { id }
                           issues(filter: {text: $text}) { totalCount }
-                          history(id: $id) { action requestId }
+                          history(id: $id) { action clientRequestId }
                         }""", Map.of("id", ack.issueId(), "text", "[" + ack.key() + "]")).path("data");
                 assertThat(data.path("issue").path("id").asString()).as("acknowledged %s is there", ack).isEqualTo(ack.issueId());
                 assertThat(data.path("issues").path("totalCount").asInt()).as("%s exactly once", ack).isEqualTo(1);
                 long records = data.path("history").valueStream()
-                        .filter(change -> change.path("requestId").asString().equals(ack.requestId())).count();
+                        .filter(change -> change.path("clientRequestId").asString().equals(ack.requestId())).count();
                 assertThat(records).as("change records of %s", ack).isEqualTo(1);
             }
             for (Ack ack : acks.stream().filter(a -> a.kind().equals("report")).limit(5).toList()) {

@@ -43,7 +43,7 @@ class LedgerTest extends IntegrationTest {
             mutation($input: AssignIssueInput!) { assignIssue(input: $input) { issue { id status version assignedUnits { id } deadline supervised } } }""";
     private static final String TRANSITION = """
             mutation($input: TransitionIssueInput!) { transitionIssue(input: $input) { issue { id status version open closedOn acceptance { acceptedBy evidence } } } }""";
-    private static final String HISTORY = "query($id: ID!) { history(id: $id) { action actor entityId requestId at changes { field from to } } }";
+    private static final String HISTORY = "query($id: ID!) { history(id: $id) { action actor entityId requestId clientRequestId at changes { field from to } } }";
 
     private static Driver fixtureDriver;
     private static String mineId;
@@ -109,10 +109,14 @@ class LedgerTest extends IntegrationTest {
                 .path("reportIssue.issue.version").entity(Integer.class).isEqualTo(1)
                 .path("reportIssue.issue.open").entity(Boolean.class).isEqualTo(true);
         String id = response.path("reportIssue.issue.id").entity(String.class).get();
+        String requestId = response.path("$.extensions.requestId").entity(String.class).get();
+        assertThat(requestId).as("made by the server").isNotEqualTo("test-report-1").hasSize(36);
+        response.path("$.extensions.clientRequestId").entity(String.class).isEqualTo("test-report-1");
         graphQl.document(HISTORY).variable("id", id).execute()
                 .path("history[0].action").entity(String.class).isEqualTo("reportIssue")
                 .path("history[0].actor").entity(String.class).isEqualTo("office")
-                .path("history[0].requestId").entity(String.class).isEqualTo("test-report-1")
+                .path("history[0].requestId").entity(String.class).isEqualTo(requestId)
+                .path("history[0].clientRequestId").entity(String.class).isEqualTo("test-report-1")
                 .path("history[0].changes[*].field").entityList(String.class).contains("status", "violationTypes", "mine");
     }
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveUpdatesTest extends IntegrationTest {
 
     private static final String LEDGER_CHANGED = """
-            subscription($type: String) { ledgerChanged(entityType: $type) { action actor entityId entityType requestId changes { field to } } }""";
+            subscription($type: String) { ledgerChanged(entityType: $type) { action actor entityId entityType requestId clientRequestId changes { field to } } }""";
     private static final String CANDIDATE_APPEARED = """
             subscription { jointEnforcementCandidateAppeared(minDepartments: 2) { mine { id } departmentCount departments { unit { id } } } }""";
 
@@ -128,7 +128,7 @@ class LiveUpdatesTest extends IntegrationTest {
         String unlicensed = report(mineId, "T2.01");
         Map<String, Object> reported = nextIssueChange(office);
         assertThat(reported).containsEntry("action", "reportIssue").containsEntry("entityId", unlicensed)
-                .containsEntry("entityType", "Issue").containsEntry("actor", "office").containsEntry("requestId", "live-T2.01");
+                .containsEntry("entityType", "Issue").containsEntry("actor", "office").containsEntry("clientRequestId", "live-T2.01");
         assertThat(candidates.poll(1, TimeUnit.SECONDS)).as("one department is no case for 联合执法").isNull();
 
         String pollution = report(mineId, "T2.09");
