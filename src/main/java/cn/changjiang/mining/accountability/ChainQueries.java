@@ -51,7 +51,9 @@ class ChainQueries {
                         directorUnit: directorUnit {.id, .name},
                         directorHolders: [(p:Person)-[:HOLDS]->(director) | p {.name}],
                         convener: convener {.id, .title, .quote}, convenerUnit: convenerUnit {.id, .name},
-                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}]} AS item""",
+                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}],
+                        holdsToAccount: [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
+                                         | r.clause + ':' + r.quote][0]} AS item""",
                 Map.of("ids", issueIds), v -> v).orElseThrow();
     }
 }

@@ -35,10 +35,10 @@ class ReadGuard extends SimplePerformantInstrumentation {
 
     private static final Set<String> PUBLIC_ROOT_FIELDS = Set.of("campaign", "tasks", "task", "violationTypes",
             "violationType", "phases", "minerals", "problemSources", "outcomes", "units", "unitsConnection", "unit", "unitById",
-            "workingGroup", "__schema", "__type", "__typename");
+            "workingGroup", "requirements", "obligations", "__schema", "__type", "__typename");
     private static final Set<String> PRIVATE_TYPES = Set.of("Person", "Issue", "Mine", "Township", "IssueConnection",
             "MineConnection", "PersonConnection", "JointEnforcementCandidateConnection", "JointEnforcementAction", "Accountability",
-            "AccountabilityLink", "UnitScorecard", "Change");
+            "AccountabilityLink", "UnitScorecard", "Change", "ObligationStanding");
     private static final Set<String> ISSUE_DETAILS = Set.of("description", "measures", "evidence", "responsiblePerson",
             "acceptance", "outcomeRecords");
     private static final String OWN_ISSUES = "ownIssueIds";
