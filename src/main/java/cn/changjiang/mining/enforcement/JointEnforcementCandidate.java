@@ -18,10 +18,16 @@ public record JointEnforcementCandidate(Mine mine, int departmentCount, List<Dep
      * 涉黑涉恶). Competence on the criminal side ({@code basis: 'CRIMINAL'}) does not make a problem criminal: it
      * applies once the problem is one.
      */
-    public static final String CRIMINAL_MATTER = """
-            (EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
-             OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
-             OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[k:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) WHERE coalesce(k.basis, '') <> 'CRIMINAL' })""";
+    public static final String CRIMINAL_MATTER = criminalMatter("i");
+
+    /** {@link #CRIMINAL_MATTER} for a problem bound to another variable. */
+    public static String criminalMatter(String issue) {
+        return """
+                (EXISTS { (%1$s)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                 OR EXISTS { (%1$s)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
+                 OR EXISTS { (%1$s)-[:OF_TYPE]->(:ViolationType)-[k:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) WHERE coalesce(k.basis, '') <> 'CRIMINAL' })"""
+                .formatted(issue);
+    }
 
     /**
      * The departments that must act on an open problem {@code i}, as a Cypher list: the competent units of its

@@ -36,6 +36,8 @@ class CriminalSideTest extends SmallGraphTest {
                 .entityList(String.class).containsExactly("NATURAL_RESOURCES")
                 .path("jointEnforcementCandidates.edges[?(@.node.mine.id == 'tf-mine-2')].node.criminalMatter")
                 .entityList(Boolean.class).containsExactly(false);
+        graphQl.document("{ unitById(id: \"POLICE\") { openIssues { id } } }").execute()
+                .path("unitById.openIssues[*].id").entityList(String.class).doesNotContain("tf-issue-3");
         graphQl.document("""
                         mutation { recordOutcome(input: {issueId: "tf-issue-3", outcome: LEGAL_LIABILITY, on: "2020-03-01"}) {
                           issue { id } } }""")
@@ -45,6 +47,8 @@ class CriminalSideTest extends SmallGraphTest {
                 .entityList(String.class).contains("NATURAL_RESOURCES", "POLICE").hasSize(2)
                 .path("jointEnforcementCandidates.edges[?(@.node.mine.id == 'tf-mine-2')].node.criminalMatter")
                 .entityList(Boolean.class).containsExactly(true);
+        graphQl.document("{ unitById(id: \"POLICE\") { openIssues { id } } }").execute()
+                .path("unitById.openIssues[*].id").entityList(String.class).contains("tf-issue-3");
         graphQl.document("{ whoIsAccountable(for: {mine: \"tf-mine-2\"}) { units { unit { id } roles } } }").execute()
                 .path("whoIsAccountable.units[?(@.unit.id == 'POLICE')].roles[*]").entityList(String.class)
                 .contains("COMPETENT_SUPPORT");
