@@ -35,10 +35,13 @@ public record Obligation(String id, String clause, int order, String text, Strin
         }
     }
 
+    /** What kind of party a requirement or obligation names. */
+    public enum PartyKind { UNIT, WORKING_GROUP, OFFICE, BODY }
+
     /** A party a requirement or obligation names: a unit, the working group, its office, or a body outside the campaign. */
-    public record Party(String id, String kind, String name, Unit unit) {
+    public record Party(String id, PartyKind kind, String name, Unit unit) {
         static Party from(Value v) {
-            return new Party(string(v, "id"), string(v, "kind"), string(v, "name"),
+            return new Party(string(v, "id"), PartyKind.valueOf(string(v, "kind")), string(v, "name"),
                     v.get("unit").isNull() ? null : Unit.from(v.get("unit")));
         }
     }
