@@ -52,7 +52,9 @@ public abstract class IntegrationTest {
     /** A tester signed in as one of the demo users (password demo-USERNAME). */
     protected HttpGraphQlTester as(String username) {
         // Generous: a loaded CI machine can be slow, and a timeout here would say nothing about the API.
+        // The tester's own timeout does not reach the WebTestClient under it, whose blocking read gave up after 5 s.
         return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30)))
                 .header("Authorization", "Bearer " + token(username)).build();
     }
 

@@ -7,13 +7,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import org.neo4j.driver.Driver;
 import org.springframework.core.io.ClassPathResource;
 
 /** Loads and removes a test's own small graph; every fixture node is labelled :TestFixture. */
 public final class TestFixtures {
 
-    private static final String DEPARTMENT_SPANS = "graph-seed/V009__department_spans.cypher";
+    /** As graph-seed/V009 and V012 compute them, with the app's own expression for a problem's departments. */
+    private static final String DEPARTMENT_SPANS = """
+            MATCH (m:Mine)
+            OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()
+            DELETE old
+            WITH DISTINCT m
+            CALL (m) {
+              OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+              UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
+              WITH DISTINCT i, u
+              WITH u, count(i) AS openIssues
+              CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
+              RETURN count(u) AS span
+            }
+            SET m.departmentSpan = span""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
 
     private TestFixtures() {
     }
@@ -21,7 +36,7 @@ public final class TestFixtures {
     public static void load(Driver driver, String resource) {
         List<String> statements = new ArrayList<>(statements(resource));
         // Fixtures write problems directly, not through the ledger: compute the mines' figures the ledger keeps.
-        statements.addAll(statements(DEPARTMENT_SPANS));
+        statements.add(DEPARTMENT_SPANS);
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s).consume()));
         }

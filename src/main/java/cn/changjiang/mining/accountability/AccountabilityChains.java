@@ -122,9 +122,12 @@ class AccountabilityChains {
         }
         if (!facts.get("convener").isNull()) {
             Value convener = facts.get("convener");
+            // The working group convened here holds units to account on the ground of 五(四)'s 追责 clause.
+            String grounds = convener.get("quote").asString()
+                    + (facts.get("holdsToAccount").isNull() ? "" : ";" + facts.get("holdsToAccount").asString());
             links.add(CONVENER, "POSITION", convener.get("id").asString(), holderName(facts.get("convenerHolders"),
                             facts.get("convenerUnit"), "主要负责同志"), convener.get("title").asString(),
-                    convener.get("quote").asString(), facts.get("convenerUnit").get("id").asString());
+                    grounds, facts.get("convenerUnit").get("id").asString());
         }
     }
 

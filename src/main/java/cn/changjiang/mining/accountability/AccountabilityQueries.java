@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
@@ -77,18 +78,22 @@ class AccountabilityQueries {
         return reads.single(cypher, params, v -> v);
     }
 
-    /** Open problems a unit must act on: assigned to it, or of a type it is competent for. */
+    /**
+     * Open problems a unit must act on: assigned to it, or of a type it is competent for (on a type's criminal side,
+     * only once the problem is a criminal matter).
+     */
     private static final String OPEN_ISSUES_OF_UNIT = """
             UNWIND $keys AS key
             MATCH (u:Unit {id: key})
             OPTIONAL MATCH (assigned:Issue)-[:ASSIGNED_TO]->(u)
             WITH key, u, collect(assigned) AS assigned
-            OPTIONAL MATCH (ofType:Issue)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u)
+            OPTIONAL MATCH (ofType:Issue)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u)
+              WHERE coalesce(c.basis, '') <> 'CRIMINAL' OR %s
             WITH key, assigned, collect(ofType) AS ofType
             WITH key, assigned + ofType AS reached
             UNWIND reached AS i
             WITH DISTINCT key, i WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-            """;
+            """.formatted(JointEnforcementCandidate.criminalMatter("ofType"));
 
     Map<Unit, List<Issue>> openIssuesOfUnits(List<Unit> units) {
         return reads.many(units, Unit::id, OPEN_ISSUES_OF_UNIT + """

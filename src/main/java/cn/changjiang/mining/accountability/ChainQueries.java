@@ -56,7 +56,9 @@ class ChainQueries {
                         directorUnit: directorUnit {.id, .name},
                         directorHolders: [(p:Person)-[:HOLDS]->(director) | p {.name}],
                         convener: convener {.id, .title, .quote}, convenerUnit: convenerUnit {.id, .name},
-                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
+                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}],
+                        holdsToAccount: [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
+                                         | r.clause + ':' + r.quote][0]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
                 parameters(issueIds, readerUnit), v -> v).orElseThrow();
     }
 

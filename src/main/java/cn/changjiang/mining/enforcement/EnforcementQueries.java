@@ -24,8 +24,8 @@ class EnforcementQueries {
         this.reads = reads;
     }
 
-    // A problem is a criminal matter (行刑衔接: police and 政法委 join) when found in anti-gang work, referred for
-    // legal liability, or of a type the police are competent for; both queries below use this same test.
+    // A problem is a criminal matter (行刑衔接: police and 政法委 join) as JointEnforcementCandidate.CRIMINAL_MATTER says;
+    // both queries below use this same test.
 
     /**
      * Mines whose open problems need at least {@code minDepartments} departments, ranked, with one page sliced out;
@@ -67,10 +67,7 @@ class EnforcementQueries {
                   SKIP $offset LIMIT $limit
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                    RETURN count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
-                                        OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
-                                        OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }
-                                      THEN 1 END) > 0 AS criminal
+                    RETURN count(CASE WHEN %3$s THEN 1 END) > 0 AS criminal
                   }
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
@@ -86,7 +83,8 @@ class EnforcementQueries {
                 RETURN {total: total, rows: rows,
                         campaignLead: COLLECT { MATCH (:Campaign)-[:LED_BY]->(u:Unit) RETURN u }[0],
                         mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item"""
-                .formatted(MINE_FILTER, JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, v -> v)
+                .formatted(MINE_FILTER, JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE,
+                        JointEnforcementCandidate.CRIMINAL_MATTER), params, v -> v)
                 .orElseThrow();
     }
 
@@ -145,16 +143,15 @@ class EnforcementQueries {
                 WITH m
                 OPTIONAL MATCH (i:Issue) WHERE i.id IN $issueIds
                 WITH m, collect({id: i.id, open: NOT i.status IN ['CLOSED', 'SHUT_DOWN'], atMine: EXISTS { (i)-[:AT]->(m) },
-                  criminal: EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
-                            OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
-                            OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) },
+                  criminal: %s,
                   responsible: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id]
                              + [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u:Unit) | u.id]
                              + [(i)-[:OF_TYPE]->(:ViolationType)<-[:COVERS]-(:Duty)<-[:HAS_DUTY]-(u:Unit) | u.id]
                              + [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(:Task)-[:RESPONSIBLE_UNIT]->(u:Unit) | u.id]}) AS issues
                 RETURN {issues: [x IN issues WHERE x.id IS NOT NULL],
                         knownUnits: COLLECT { MATCH (u:Unit) WHERE u.id IN $unitIds RETURN u.id },
-                        openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a.id][0]} AS item""",
+                        openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a.id][0]} AS item"""
+                        .formatted(JointEnforcementCandidate.CRIMINAL_MATTER),
                 Map.of("mineId", mineId, "issueIds", issueIds, "unitIds", unitIds), v -> v);
     }
 

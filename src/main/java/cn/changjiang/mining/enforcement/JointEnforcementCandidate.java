@@ -13,13 +13,37 @@ public record JointEnforcementCandidate(Mine mine, int departmentCount, List<Dep
                                         List<Unit> mustJoin, JointEnforcementAction openAction) {
 
     /**
+     * Whether an open problem {@code i} is a criminal matter (行刑衔接), as a Cypher predicate: found in 扫黑除恶 work,
+     * referred for 追究法律责任 (移送公安), or of a type the police are competent for on an administrative basis (民爆物品,
+     * 涉黑涉恶). Competence on the criminal side ({@code basis: 'CRIMINAL'}) does not make a problem criminal: it
+     * applies once the problem is one.
+     */
+    public static final String CRIMINAL_MATTER = criminalMatter("i");
+
+    /** {@link #CRIMINAL_MATTER} for a problem bound to another variable. */
+    public static String criminalMatter(String issue) {
+        return """
+                (EXISTS { (%1$s)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
+                 OR EXISTS { (%1$s)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
+                 OR EXISTS { (%1$s)-[:OF_TYPE]->(:ViolationType)-[k:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) WHERE coalesce(k.basis, '') <> 'CRIMINAL' })"""
+                .formatted(issue);
+    }
+
+    /**
      * The departments that must act on an open problem {@code i}, as a Cypher list: the competent units of its
-     * violation types plus the units explicitly assigned to it, never a task's whole 责任单位 list. Everything that
-     * decides whether a mine is a joint-enforcement case counts with this one expression.
+     * violation types plus the units explicitly assigned to it, never a task's whole 责任单位 list; where the problem
+     * is a criminal matter, also the police and the units competent on its criminal side (附件2(六): the police
+     * "依法严厉打击非法开采矿产资源、污染环境等犯罪活动,对相关部门移送的案件,构成犯罪的,依法及时立案侦查"). Everything
+     * that decides whether a mine is a joint-enforcement case counts with this one expression.
      */
     public static final String DEPARTMENTS_OF_ISSUE = """
-            [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c] + [(i)-[:ASSIGNED_TO]->(a:Unit) | a]
-             WHERE u.kind = 'DEPARTMENT']""";
+            [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[k:COMPETENT_UNIT]->(c:Unit) WHERE coalesce(k.basis, '') <> 'CRIMINAL' | c]
+                  + [(i)-[:ASSIGNED_TO]->(a:Unit) | a]
+                  + CASE WHEN %s
+                         THEN COLLECT { MATCH (p:Unit) WHERE p.id = 'POLICE'
+                                           OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT {basis: 'CRIMINAL'}]->(p) } RETURN p }
+                         ELSE [] END
+             WHERE u.kind = 'DEPARTMENT']""".formatted(CRIMINAL_MATTER);
 
     /** One department and the open problems of the mine it must act on. */
     public record DepartmentShare(Unit unit, List<Issue> issues) {

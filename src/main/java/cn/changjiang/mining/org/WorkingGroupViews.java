@@ -1,8 +1,11 @@
 package cn.changjiang.mining.org;
 
+import java.util.List;
+
 import org.neo4j.driver.Value;
 
 import static cn.changjiang.mining.graph.Read.string;
+import static cn.changjiang.mining.graph.Read.strings;
 
 /** The working group (专班), its office and the positions in them, as annex 1 defines them. */
 public final class WorkingGroupViews {
@@ -10,16 +13,18 @@ public final class WorkingGroupViews {
     private WorkingGroupViews() {
     }
 
-    public record WorkingGroup(String id, String name, String nameEn, String mandate, String quote) {
+    public record WorkingGroup(String id, String name, String nameEn, List<String> aliases, String mandate, String quote) {
         static WorkingGroup from(Value v) {
-            return new WorkingGroup(string(v, "id"), string(v, "name"), string(v, "nameEn"), string(v, "mandate"),
+            return new WorkingGroup(string(v, "id"), string(v, "name"), string(v, "nameEn"), strings(v, "aliases"),
+                    string(v, "mandate"),
                     string(v, "quote"));
         }
     }
 
-    public record Office(String id, String name, String mandate, String quote) {
+    public record Office(String id, String name, List<String> aliases, String mandate, String quote) {
         static Office from(Value v) {
-            return new Office(string(v, "id"), string(v, "name"), string(v, "mandate"), string(v, "quote"));
+            return new Office(string(v, "id"), string(v, "name"), strings(v, "aliases"), string(v, "mandate"),
+                    string(v, "quote"));
         }
     }
 

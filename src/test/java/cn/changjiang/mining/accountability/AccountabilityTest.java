@@ -37,7 +37,8 @@ class AccountabilityTest extends SmallGraphTest {
         assertThat(people).extracting(l -> l.get("role")).contains("DEPUTY", "PRINCIPAL");
         Map<String, Object> convener = links.getLast();
         assertThat(convener).containsEntry("level", 6).containsEntry("id", "CONVENER").containsEntry("role", "召集人");
-        assertThat(convener.get("grounds").toString()).contains("召集人:市自然资源和规划局昌江分局主要负责同志");
+        assertThat(convener.get("grounds").toString()).contains("召集人:市自然资源和规划局昌江分局主要负责同志")
+                .contains("五(四):对责任落实不到位、工作不力的,将依纪依法严肃追责。");
         assertThat(links.get(links.size() - 2)).containsEntry("id", "OFFICE_DIRECTOR");
         assertThat(links).allSatisfy(l -> assertThat(l.get("grounds")).isNotNull());
         assertThat(links).extracting(l -> l.get("kind") + ":" + l.get("id")).doesNotHaveDuplicates();

@@ -121,9 +121,7 @@ final class Workloads {
         }
 
         /** The departments that must act on an open problem {@code i} (the app's DEPARTMENTS_OF_ISSUE). */
-        private static final String DEPARTMENTS = """
-                [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c] + [(i)-[:ASSIGNED_TO]->(a:Unit) | a]
-                 WHERE u.kind = 'DEPARTMENT']""";
+        private static final String DEPARTMENTS = cn.changjiang.mining.enforcement.JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE;
 
         static final String CHAIN = """
                 MATCH (i:Issue {id: $id})-[:AT]->(m:Mine)
@@ -171,7 +169,9 @@ final class Workloads {
                      + CASE WHEN convener IS NULL THEN [] ELSE [
                          {level: 6, kind: 'POSITION', id: convener.id,
                           name: coalesce([(p:Person)-[:HOLDS]->(convener) | p.name][0], convenerUnit.name + '主要负责同志'),
-                          role: convener.title, grounds: convener.quote}] END AS links
+                          role: convener.title,
+                          grounds: convener.quote + coalesce(';' + [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
+                                                                     | r.clause + ':' + r.quote][0], '')}] END AS links
                 RETURN reduce(acc = {keys: [], links: []}, l IN links |
                          CASE WHEN l.kind + ':' + l.id IN acc.keys THEN acc
                               ELSE {keys: acc.keys + (l.kind + ':' + l.id), links: acc.links + l} END).links AS answer""";
@@ -193,14 +193,11 @@ final class Workloads {
                   LIMIT $limit
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                    RETURN count(CASE WHEN EXISTS { (i)-[:FOUND_BY]->(:ProblemSource {code: 'ANTI_GANG'}) }
-                                        OR EXISTS { (i)-[:RESULTED_IN]->(:Outcome {code: 'LEGAL_LIABILITY'}) }
-                                        OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: 'POLICE'}) }
-                                      THEN 1 END) > 0 AS criminal
+                    RETURN count(CASE WHEN %2$s THEN 1 END) > 0 AS criminal
                   }
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                    UNWIND %s AS u
+                    UNWIND %1$s AS u
                     WITH DISTINCT u, i ORDER BY i.id
                     WITH u, collect({id: i.id}) AS issues
                     ORDER BY size(issues) DESC, u.campaignLead DESC, u.order
@@ -211,7 +208,8 @@ final class Workloads {
                                          seriousIssueCount: serious, suggestedLead: departments[0].unit,
                                          criminalMatter: criminal}}) AS edges
                 }
-                RETURN {totalCount: total, edges: edges} AS answer""".formatted(DEPARTMENTS);
+                RETURN {totalCount: total, edges: edges} AS answer""".formatted(DEPARTMENTS,
+                cn.changjiang.mining.enforcement.JointEnforcementCandidate.CRIMINAL_MATTER);
 
         static final String SCORECARDS = """
                 MATCH (u:Unit)

@@ -188,9 +188,10 @@ class SeededPlanMatchesDocumentTest extends IntegrationTest {
                           forestry: unit(name: "区林业局") { competentFor { code name } } }""")
                 .execute()
                 .path("transport.competentFor[*].name").entityList(String.class).contains("矿山运输车辆违法超限超载")
-                .path("farming.competentFor[*].name").entityList(String.class).contains("矿山周边耕地非法堆放固体废弃物")
+                .path("farming.competentFor[*].name").entityList(String.class).contains("非法堆放固体废弃物(矿山周边耕地)")
+                // 附件2(十二) gives the forestry bureau 林地 only ("非法占用林地情况"): 草地 and 湿地 are types of their own.
                 .path("forestry.competentFor[*].name").entityList(String.class)
-                .contains("非法占用林地、草地、湿地", "非法占用自然保护地");
+                .contains("非法占用林地", "非法占用自然保护地").doesNotContain("非法占用草地", "非法占用湿地");
     }
 
     @Test

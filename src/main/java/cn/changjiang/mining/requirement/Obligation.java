@@ -1,0 +1,54 @@
+package cn.changjiang.mining.requirement;
+
+import java.time.LocalDate;
+
+import cn.changjiang.mining.org.Unit;
+import org.neo4j.driver.Value;
+
+import static cn.changjiang.mining.graph.Read.date;
+import static cn.changjiang.mining.graph.Read.integer;
+import static cn.changjiang.mining.graph.Read.string;
+
+/**
+ * A dated obligation of the plan that the ledger can check: units owe an act (报送排查结果) to a party (the working
+ * group office) by a date. Whether and when each unit met it is recorded by the office ({@code recordObligationMet}).
+ */
+public record Obligation(String id, String clause, int order, String text, String textEn, String quote, LocalDate dueOn) {
+
+    static Obligation from(Value v) {
+        return new Obligation(string(v, "id"), string(v, "clause"), integer(v, "order"), string(v, "text"),
+                string(v, "textEn"), string(v, "quote"), date(v, "dueOn"));
+    }
+
+    /** Where an obligation stands for a unit on a day: met, or still due, or overdue. */
+    public enum Status { DUE, OVERDUE, MET }
+
+    /** One debtor of an obligation and where it stands: met on a date (late or not), due, or overdue. */
+    public record Standing(Unit unit, Status status, LocalDate metOn, boolean late, String note) {
+        /** From {unit, dueOn, metOn, note}: met if a date is recorded, else due until its day and overdue after. */
+        static Standing on(Value v, LocalDate today) {
+            LocalDate dueOn = date(v, "dueOn");
+            LocalDate metOn = date(v, "metOn");
+            Status status = metOn != null ? Status.MET : today.isAfter(dueOn) ? Status.OVERDUE : Status.DUE;
+            return new Standing(Unit.from(v.get("unit")), status, metOn, metOn != null && metOn.isAfter(dueOn),
+                    string(v, "note"));
+        }
+    }
+
+    /** What kind of party a requirement or obligation names. */
+    public enum PartyKind { UNIT, WORKING_GROUP, OFFICE, BODY }
+
+    /** A party a requirement or obligation names: a unit, the working group, its office, or a body outside the campaign. */
+    public record Party(String id, PartyKind kind, String name, Unit unit) {
+        static Party from(Value v) {
+            return new Party(string(v, "id"), PartyKind.valueOf(string(v, "kind")), string(v, "name"),
+                    v.get("unit").isNull() ? null : Unit.from(v.get("unit")));
+        }
+    }
+
+    public record RecordMetInput(String obligationId, String unit, LocalDate metOn, String note) {
+    }
+
+    public record RecordMetPayload(Obligation obligation, Standing standing) {
+    }
+}
