@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.changjiang.mining.org.Unit;
 import org.neo4j.driver.Value;
+import org.springframework.graphql.data.ArgumentValue;
 
 import static cn.changjiang.mining.graph.Read.date;
 import static cn.changjiang.mining.graph.Read.integer;
@@ -46,7 +47,8 @@ public record Obligation(String id, String clause, int order, String text, Strin
         }
     }
 
-    public record RecordMetInput(String obligationId, String unit, LocalDate metOn, String note) {
+    /** Recording again corrects the date; a note left out stays as it was, a note given as null is cleared. */
+    public record RecordMetInput(String obligationId, String unit, LocalDate metOn, ArgumentValue<String> note) {
     }
 
     public record RecordMetPayload(Obligation obligation, Standing standing) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import cn.changjiang.mining.api.Actor;
 import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.api.Patch;
 import cn.changjiang.mining.api.NotFoundException;
 import cn.changjiang.mining.ledger.AuditTrail;
 import cn.changjiang.mining.org.Unit;
@@ -63,9 +64,6 @@ public class Obligations {
         if (input.metOn().isAfter(today())) {
             throw new InvalidInputException("input.metOn", "An obligation cannot be met on a day still to come");
         }
-        if (input.note() != null && input.note().length() > LONGEST_NOTE) {
-            throw new InvalidInputException("input.note", "A note has at most " + LONGEST_NOTE + " characters");
-        }
         Obligation obligation = queries.obligation(input.obligationId())
                 .orElseThrow(() -> new NotFoundException("input.obligationId", "No obligation with id " + input.obligationId()));
         String unitId = unitId("input.unit", input.unit());
@@ -73,15 +71,21 @@ public class Obligations {
         if (!before.get("debtor").asBoolean()) {
             throw new InvalidInputException("input.unit", "Unit " + unitId + " does not owe " + obligation.id());
         }
-        Obligation.Standing standing = queries.recordMet(obligation.id(), unitId, input.metOn(), input.note(),
-                actor.name(), today());
         Map<String, Object> was = new HashMap<>();
         was.put("metOn:" + unitId, before.get("metOn").isNull() ? null : before.get("metOn").asLocalDate());
         was.put("note:" + unitId, before.get("note").asString(null));
-        Map<String, Object> is = new HashMap<>();
-        is.put("metOn:" + unitId, standing.metOn());
-        is.put("note:" + unitId, standing.note());
-        audit.append(actor, "recordObligationMet", "Obligation", obligation.id(), AuditTrail.diff(was, is));
+        Patch patch = Patch.of(was)
+                .derive("metOn:" + unitId, input.metOn())
+                .set("note:" + unitId, input.note(), note -> {
+                    if (note.length() > LONGEST_NOTE) {
+                        throw new InvalidInputException("input.note", "A note has at most " + LONGEST_NOTE + " characters");
+                    }
+                    return note;
+                });
+        Obligation.Standing standing = queries.recordMet(obligation.id(), unitId, input.metOn(),
+                (String) patch.get("note:" + unitId), actor.name(), today());
+        audit.append(actor, "recordObligationMet", "Obligation", obligation.id(),
+                AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return new Obligation.RecordMetPayload(obligation, standing);
     }
 }

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.bench;
 
+import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +34,12 @@ class BenchWorkloadsTest {
             WITH m, coalesce(m.departmentSpan, 0) AS span,
                  COLLECT { MATCH (m)-[r:NEEDS_DEPARTMENT]->(u:Unit) WITH u.id + ':' + r.openIssues AS s ORDER BY s RETURN s } AS kept,
                  COLLECT { MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                           UNWIND [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c]
-                                        + [(i)-[:ASSIGNED_TO]->(a:Unit) | a] WHERE u.kind = 'DEPARTMENT'] AS u
+                           UNWIND %s AS u
                            WITH DISTINCT u, i
                            WITH u, count(i) AS n
                            WITH u.id + ':' + n AS s ORDER BY s RETURN s } AS fresh
             WHERE span <> size(fresh) OR kept <> fresh
-            RETURN m.id AS id""";
+            RETURN m.id AS id""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
 
     @LocalServerPort
     int port;

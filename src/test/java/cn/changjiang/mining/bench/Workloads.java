@@ -1,5 +1,6 @@
 package cn.changjiang.mining.bench;
 
+import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -284,21 +285,20 @@ final class Workloads {
 
         /** The departments of mine {@code m} recounted from its open problems (the app's DepartmentSpans). */
         private static final String SPAN_REFRESH = """
-                WITH DISTINCT i, m
+                WITH DISTINCT i AS written, m
                 OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()
                 DELETE old
-                WITH DISTINCT i, m
+                WITH DISTINCT written, m
                 CALL (m) {
-                  OPTIONAL MATCH (o:Issue)-[:AT]->(m) WHERE NOT o.status IN ['CLOSED', 'SHUT_DOWN']
-                  UNWIND CASE WHEN o IS NULL THEN [] ELSE
-                    [u IN [(o)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(c:Unit) | c] + [(o)-[:ASSIGNED_TO]->(a:Unit) | a]
-                     WHERE u.kind = 'DEPARTMENT'] END AS u
-                  WITH DISTINCT o, u
-                  WITH u, count(o) AS openIssues
+                  OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                  UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
+                  WITH DISTINCT i, u
+                  WITH u, count(i) AS openIssues
                   CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
                   RETURN count(u) AS span
                 }
-                SET m.departmentSpan = span""";
+                SET m.departmentSpan = span
+                WITH written AS i, m""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
 
         /** Report: the problem with its mine, types, source and phase, and its change record; then the mine's span. */
         static final String REPORT = """

@@ -91,6 +91,12 @@ class PartialUpdateMatrixTest extends IntegrationTest {
                 "actionId: \"sec-action\", inspectedOn: \"2026-11-01\", findings: \"复查(测试)\"", result,
                 Map.of("office", result.keySet()), List.of()));
 
+        Map<String, Field> met = new LinkedHashMap<>();
+        met.put("note", new Field("\"更正说明(测试)\"", List.of("note")));
+        CASES.put("recordObligationMet", new Case("obligation",
+                "obligationId: \"O4.1-SCREENING-REPORT\", unit: \"POLICE\", metOn: \"2023-04-28\"", met,
+                Map.of("office", met.keySet()), List.of()));
+
         Map<String, Field> close = new LinkedHashMap<>();
         close.put("summary", new Field("\"结案(测试)\"", List.of("summary")));
         CASES.put("closeJointEnforcementAction", new Case("action", "actionId: \"sec-action\"", close,
@@ -110,6 +116,10 @@ class PartialUpdateMatrixTest extends IntegrationTest {
     @AfterAll
     static void removeFixture() {
         TestFixtures.remove(driver);
+        try (var session = driver.session()) {
+            session.run("MATCH (:Unit {id: 'POLICE'})-[m:MET]->(:Obligation {id: 'O4.1-SCREENING-REPORT'}) DELETE m").consume();
+            session.run("MATCH (c:Change {entityId: 'O4.1-SCREENING-REPORT'}) DELETE c").consume();
+        }
     }
 
     /** The fixture with every optional field set, so that leaving one out has something to keep. */
@@ -136,6 +146,10 @@ class PartialUpdateMatrixTest extends IntegrationTest {
                             penaltyAmount: 100.0, penaltyDecisions: ['旧决定书'], casesTransferred: 1, mineClosed: true,
                             summary: '旧小结(测试)'})
                     CREATE (a)-[:FOR_MINE]->(m), (a)-[:LED_BY]->(u), (a)-[:COVERS_ISSUE]->(i)""").consume();
+            session.run("""
+                    MATCH (u:Unit {id: 'POLICE'}), (o:Obligation {id: 'O4.1-SCREENING-REPORT'})
+                    MERGE (u)-[m:MET]->(o)
+                    SET m.on = date('2023-04-20'), m.note = '旧说明(测试)', m.recordedBy = 'test', m.recordedAt = datetime()""").consume();
         }
     }
 
@@ -149,6 +163,9 @@ class PartialUpdateMatrixTest extends IntegrationTest {
             case "mine" -> """
                     MATCH (n:Mine {id: 'sec-mine'})
                     RETURN properties(n) AS p, [(n)-[r:PRODUCES|LOCATED_IN]->(x) | type(r) + ':=' + x.name] AS rels""";
+            case "obligation" -> """
+                    MATCH (:Unit {id: 'POLICE'})-[n:MET]->(:Obligation {id: 'O4.1-SCREENING-REPORT'})
+                    RETURN properties(n) AS p, [] AS rels""";
             default -> """
                     MATCH (n:JointEnforcementAction {id: 'sec-action'}) RETURN properties(n) AS p, [] AS rels""";
         };
