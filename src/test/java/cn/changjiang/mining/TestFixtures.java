@@ -75,4 +75,14 @@ public final class TestFixtures {
                     DETACH DELETE c, k, i, m""", java.util.Map.of("prefix", licencePrefix)).consume();
         }
     }
+
+    /** Removes the problems a test imported from a file (台账编号 starting with the prefix), with their change records. */
+    public static void removeImportedIssues(Driver driver, String ledgerNumberPrefix) {
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (i:Issue) WHERE i.ledgerNumber STARTS WITH $prefix
+                    OPTIONAL MATCH (c:Change {entityId: i.id})
+                    DETACH DELETE c, i""", java.util.Map.of("prefix", ledgerNumberPrefix)).consume();
+        }
+    }
 }

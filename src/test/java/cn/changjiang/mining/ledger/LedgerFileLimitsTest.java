@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,7 @@ class LedgerFileLimitsTest extends IntegrationTest {
 
     @AfterAll
     static void removeImported() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (i:Issue) WHERE i.ledgerNumber STARTS WITH $prefix
-                    OPTIONAL MATCH (c:Change {entityId: i.id})
-                    DETACH DELETE c, i""", Map.of("prefix", PREFIX)).consume();
-        }
+        TestFixtures.removeImportedIssues(fixtureDriver, PREFIX);
     }
 
     /** The status line and body of an answer to a request whose headers, and only the first bytes of its body, were sent. */

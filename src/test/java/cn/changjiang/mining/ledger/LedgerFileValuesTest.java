@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -55,12 +56,7 @@ class LedgerFileValuesTest extends IntegrationTest {
 
     @AfterAll
     static void removeImported() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (i:Issue) WHERE i.ledgerNumber STARTS WITH $prefix
-                    OPTIONAL MATCH (c:Change {entityId: i.id})
-                    DETACH DELETE c, i""", Map.of("prefix", PREFIX)).consume();
-        }
+        TestFixtures.removeImportedIssues(fixtureDriver, PREFIX);
     }
 
     /** A bad value of this kind for the column, when the column's kind has one (any text is a description). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -41,12 +42,7 @@ class LedgerFilesTest extends IntegrationTest {
 
     @AfterAll
     static void removeImported() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (i:Issue) WHERE i.ledgerNumber STARTS WITH 'TEST-LEDGER'
-                    OPTIONAL MATCH (c:Change {entityId: i.id})
-                    DETACH DELETE c, i""").consume();
-        }
+        TestFixtures.removeImportedIssues(fixtureDriver, "TEST-LEDGER");
     }
 
     @BeforeEach

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.TestFixtures;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,7 @@ class LedgerReimportTest extends IntegrationTest {
 
     @AfterAll
     static void removeImported() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (i:Issue) WHERE i.ledgerNumber STARTS WITH $prefix
-                    OPTIONAL MATCH (c:Change {entityId: i.id})
-                    DETACH DELETE c, i""", Map.of("prefix", PREFIX)).consume();
-        }
+        TestFixtures.removeImportedIssues(fixtureDriver, PREFIX);
     }
 
     @BeforeEach
