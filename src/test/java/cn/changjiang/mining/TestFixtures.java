@@ -20,15 +20,7 @@ public final class TestFixtures {
             OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()
             DELETE old
             WITH DISTINCT m
-            CALL (m) {
-              OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-              UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
-              WITH DISTINCT i, u
-              WITH u, count(i) AS openIssues
-              CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
-              RETURN count(u) AS span
-            }
-            SET m.departmentSpan = span""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+            %s""".formatted(JointEnforcementCandidate.RECOUNT_DEPARTMENTS_OF_MINE);
 
     private TestFixtures() {
     }

@@ -30,16 +30,8 @@ class DepartmentSpans {
             OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()
             DELETE old
             WITH DISTINCT m
-            CALL (m) {
-              OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-              UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
-              WITH DISTINCT i, u
-              WITH u, count(i) AS openIssues
-              CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
-              RETURN count(u) AS span
-            }
-            SET m.departmentSpan = span
-            RETURN count(m) AS item""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+            %s
+            RETURN count(m) AS item""".formatted(JointEnforcementCandidate.RECOUNT_DEPARTMENTS_OF_MINE);
 
     /**
      * New problems ({@code $issueIds}) add their needs to their mines' figures; nothing else is read. The span is

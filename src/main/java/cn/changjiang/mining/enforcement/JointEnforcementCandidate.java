@@ -45,6 +45,22 @@ public record JointEnforcementCandidate(Mine mine, int departmentCount, List<Dep
                          ELSE [] END
              WHERE u.kind = 'DEPARTMENT']""".formatted(CRIMINAL_MATTER);
 
+    /**
+     * Counts again, for a mine {@code m} whose {@code NEEDS_DEPARTMENT} edges were just deleted, the departments its
+     * open problems need ({@link #DEPARTMENTS_OF_ISSUE}): one edge per department with its open problems, and
+     * {@code m.departmentSpan}. The one recount the ledger's writes, the seeds' tests and the benchmark share.
+     */
+    public static final String RECOUNT_DEPARTMENTS_OF_MINE = """
+            CALL (m) {
+              OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+              UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
+              WITH DISTINCT i, u
+              WITH u, count(i) AS openIssues
+              CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
+              RETURN count(u) AS span
+            }
+            SET m.departmentSpan = span""".formatted(DEPARTMENTS_OF_ISSUE);
+
     /** One department and the open problems of the mine it must act on. */
     public record DepartmentShare(Unit unit, List<Issue> issues) {
     }

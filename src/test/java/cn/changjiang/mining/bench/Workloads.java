@@ -289,16 +289,8 @@ final class Workloads {
                 OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()
                 DELETE old
                 WITH DISTINCT written, m
-                CALL (m) {
-                  OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
-                  UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
-                  WITH DISTINCT i, u
-                  WITH u, count(i) AS openIssues
-                  CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
-                  RETURN count(u) AS span
-                }
-                SET m.departmentSpan = span
-                WITH written AS i, m""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+                %s
+                WITH written AS i, m""".formatted(JointEnforcementCandidate.RECOUNT_DEPARTMENTS_OF_MINE);
 
         /** Report: the problem with its mine, types, source and phase, and its change record; then the mine's span. */
         static final String REPORT = """
