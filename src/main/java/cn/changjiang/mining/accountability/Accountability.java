@@ -2,8 +2,8 @@ package cn.changjiang.mining.accountability;
 
 import java.util.List;
 
-import cn.changjiang.mining.org.Person;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Person;
+import cn.changjiang.mining.plan.Unit;
 
 /** Who is accountable for one subject: units with their roles and grounds, and the people behind them. */
 public record Accountability(String subject, List<AccountableUnit> units, List<Person> people) {

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.api.NotFoundException;
+import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.security.ReadPolicy;
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.common.Viewer;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 

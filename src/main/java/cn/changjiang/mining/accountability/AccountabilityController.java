@@ -2,20 +2,20 @@ package cn.changjiang.mining.accountability;
 
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import graphql.GraphQLContext;
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.security.ReadPolicy;
-import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.web.RequestContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
-import cn.changjiang.mining.org.Person;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Person;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
-import cn.changjiang.mining.org.Person;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Person;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 

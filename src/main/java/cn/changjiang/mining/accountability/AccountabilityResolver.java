@@ -1,6 +1,6 @@
 package cn.changjiang.mining.accountability;
 
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,10 +11,10 @@ import java.util.Map;
 
 import cn.changjiang.mining.accountability.Accountability.AccountableUnit;
 import cn.changjiang.mining.accountability.Accountability.Subject;
-import cn.changjiang.mining.api.InvalidInputException;
-import cn.changjiang.mining.api.NotFoundException;
-import cn.changjiang.mining.org.Person;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.common.InvalidInputException;
+import cn.changjiang.mining.common.NotFoundException;
+import cn.changjiang.mining.plan.Person;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 

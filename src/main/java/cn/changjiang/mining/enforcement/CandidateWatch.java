@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cn.changjiang.mining.ledger.AuditTrail.Change;
-import cn.changjiang.mining.ledger.LedgerEvents;
+import cn.changjiang.mining.audit.AuditTrail.Change;
+import cn.changjiang.mining.audit.ChangeStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ class CandidateWatch {
 
     private final Flux<SpanChange> spanChanges;
 
-    CandidateWatch(LedgerEvents events, EnforcementQueries queries) {
+    CandidateWatch(ChangeStream events, EnforcementQueries queries) {
         this.spanChanges = Flux.defer(() -> {
                     // Listen first, then read the spans, so no change after the read goes unheard (one committed during
                     // the read is already in it).

@@ -10,7 +10,7 @@ import java.util.Optional;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Unit;
 
 /** A mine whose open problems need several competent departments to act: a case for 联合执法. */
 public record JointEnforcementCandidate(Mine mine, int departmentCount, List<DepartmentShare> departments,

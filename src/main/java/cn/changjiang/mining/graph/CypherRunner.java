@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import cn.changjiang.mining.api.Connection;
+import cn.changjiang.mining.common.Connection;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;

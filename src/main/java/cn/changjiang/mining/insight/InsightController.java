@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.api.Connection;
-import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.web.RequestContext;
 import cn.changjiang.mining.ledger.IssueFilter;
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.common.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

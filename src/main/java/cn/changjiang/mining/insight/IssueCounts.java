@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.IssueFilter;
 import org.neo4j.driver.Value;

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.api.Connection;
-import cn.changjiang.mining.api.InvalidInputException;
+import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.security.ReadPolicy;

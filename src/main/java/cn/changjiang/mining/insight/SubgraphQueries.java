@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.changjiang.mining.api.InvalidInputException;
-import cn.changjiang.mining.api.NotFoundException;
+import cn.changjiang.mining.common.InvalidInputException;
+import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.security.ReadPolicy;
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.common.Viewer;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Point;
 import org.springframework.stereotype.Component;

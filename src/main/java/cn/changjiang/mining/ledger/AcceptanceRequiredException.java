@@ -1,6 +1,6 @@
 package cn.changjiang.mining.ledger;
 
-import cn.changjiang.mining.api.ConflictException;
+import cn.changjiang.mining.common.ConflictException;
 
 /** 销号 without an acceptance record (who, when, on what evidence): {@code ACCEPTANCE_REQUIRED}. */
 class AcceptanceRequiredException extends ConflictException {

@@ -1,6 +1,6 @@
 package cn.changjiang.mining.ledger;
 
-import cn.changjiang.mining.api.ConflictException;
+import cn.changjiang.mining.common.ConflictException;
 
 /** A status change the 销号 workflow does not allow from where the problem stands: {@code ILLEGAL_TRANSITION}. */
 class IllegalTransitionException extends ConflictException {

@@ -3,7 +3,7 @@ package cn.changjiang.mining.ledger;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 
 import static cn.changjiang.mining.graph.Read.bool;

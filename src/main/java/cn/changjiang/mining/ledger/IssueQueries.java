@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.api.Connection;
-import cn.changjiang.mining.api.SortOrder;
-import cn.changjiang.mining.campaign.PlanViews.Phase;
-import cn.changjiang.mining.campaign.PlanViews.Term;
-import cn.changjiang.mining.campaign.ViolationType;
+import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.common.SortOrder;
+import cn.changjiang.mining.plan.PlanViews.Phase;
+import cn.changjiang.mining.plan.PlanViews.Term;
+import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.mine.Mine;
-import cn.changjiang.mining.org.Person;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Person;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 

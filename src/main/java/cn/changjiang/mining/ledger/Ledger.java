@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.audit.AuditTrail;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,17 +11,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
 
-import cn.changjiang.mining.api.ConflictException;
-import cn.changjiang.mining.api.ForbiddenException;
-import cn.changjiang.mining.api.InvalidInputException;
-import cn.changjiang.mining.api.NotFoundException;
-import cn.changjiang.mining.api.Actor;
-import cn.changjiang.mining.api.IdempotencyKeys;
-import cn.changjiang.mining.api.Patch;
+import cn.changjiang.mining.common.ConflictException;
+import cn.changjiang.mining.common.ForbiddenException;
+import cn.changjiang.mining.common.InvalidInputException;
+import cn.changjiang.mining.common.NotFoundException;
+import cn.changjiang.mining.common.Actor;
+import cn.changjiang.mining.audit.IdempotencyKeys;
+import cn.changjiang.mining.common.Patch;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
 import cn.changjiang.mining.security.Access;
-import cn.changjiang.mining.security.Role;
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.common.Role;
+import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
 import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;

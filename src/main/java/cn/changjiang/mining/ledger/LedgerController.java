@@ -1,6 +1,8 @@
 package cn.changjiang.mining.ledger;
 
-import cn.changjiang.mining.api.ForbiddenException;
+import cn.changjiang.mining.audit.ChangeStream;
+import cn.changjiang.mining.audit.AuditTrail;
+import cn.changjiang.mining.common.ForbiddenException;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,18 +10,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.api.RequestContext;
-import cn.changjiang.mining.api.Actor;
-import cn.changjiang.mining.api.IdempotencyKeys;
+import cn.changjiang.mining.web.RequestContext;
+import cn.changjiang.mining.common.Actor;
+import cn.changjiang.mining.audit.IdempotencyKeys;
 import cn.changjiang.mining.graph.WriteRetries;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.IssuePayload;
 import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
 import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.security.Access;
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.common.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -37,12 +39,12 @@ class LedgerController {
     private final Ledger ledger;
     private final AuditTrail audit;
     private final IssueQueries queries;
-    private final LedgerEvents events;
+    private final ChangeStream events;
     private final Access access;
     private final WriteRetries retries;
     private final Clock clock;
 
-    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, LedgerEvents events, Access access,
+    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, ChangeStream events, Access access,
                      WriteRetries retries, Clock clock) {
         this.ledger = ledger;
         this.audit = audit;

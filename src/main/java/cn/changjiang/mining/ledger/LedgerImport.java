@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.audit.AuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,10 +18,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import cn.changjiang.mining.api.Actor;
-import cn.changjiang.mining.api.ApiException;
-import cn.changjiang.mining.api.ConflictException;
-import cn.changjiang.mining.api.ErrorCodes;
+import cn.changjiang.mining.common.Actor;
+import cn.changjiang.mining.common.ApiException;
+import cn.changjiang.mining.common.ConflictException;
+import cn.changjiang.mining.common.ErrorCodes;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.LedgerImportException.Code;
 import cn.changjiang.mining.ledger.LedgerImportException.Fault;
@@ -31,7 +32,7 @@ import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import cn.changjiang.mining.ledger.LedgerSheet.Kind;
 import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
-import cn.changjiang.mining.security.Role;
+import cn.changjiang.mining.common.Role;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ class LedgerImport {
         }
         String code = STATUSES.containsKey(status) ? STATUSES.get(status) : STATUSES.containsValue(status) ? status : null;
         if (code == null) {
-            throw new cn.changjiang.mining.api.InvalidInputException("status", "Unknown status " + status
+            throw new cn.changjiang.mining.common.InvalidInputException("status", "Unknown status " + status
                     + "; use one of " + STATUSES.keySet() + " or their codes");
         }
         return code;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import cn.changjiang.mining.ledger.AuditTrail.FieldChange;
+import cn.changjiang.mining.audit.AuditTrail.FieldChange;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 
 /**

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import cn.changjiang.mining.api.ApiException;
+import cn.changjiang.mining.common.ApiException;
 import cn.changjiang.mining.security.Access;
-import cn.changjiang.mining.security.Role;
+import cn.changjiang.mining.common.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

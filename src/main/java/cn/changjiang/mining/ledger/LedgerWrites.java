@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.api.Patch;
+import cn.changjiang.mining.common.Patch;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.api.Connection;
-import cn.changjiang.mining.api.SortOrder;
-import cn.changjiang.mining.campaign.PlanViews.Mineral;
+import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.common.SortOrder;
+import cn.changjiang.mining.plan.PlanViews.Mineral;
 import cn.changjiang.mining.graph.CypherRunner;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Unit;
 import org.springframework.stereotype.Component;
 
 /** The Cypher of mines and townships. */

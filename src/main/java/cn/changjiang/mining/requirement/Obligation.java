@@ -2,7 +2,7 @@ package cn.changjiang.mining.requirement;
 
 import java.time.LocalDate;
 
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.ArgumentValue;
 

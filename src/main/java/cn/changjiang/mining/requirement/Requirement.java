@@ -2,7 +2,7 @@ package cn.changjiang.mining.requirement;
 
 import java.time.LocalDate;
 
-import cn.changjiang.mining.campaign.PlanViews.Phase;
+import cn.changjiang.mining.plan.PlanViews.Phase;
 import org.neo4j.driver.Value;
 
 import static cn.changjiang.mining.graph.Read.bool;

@@ -3,11 +3,11 @@ package cn.changjiang.mining.requirement;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.api.Actor;
-import cn.changjiang.mining.api.RequestContext;
+import cn.changjiang.mining.common.Actor;
+import cn.changjiang.mining.web.RequestContext;
 import cn.changjiang.mining.graph.WriteRetries;
-import cn.changjiang.mining.org.Unit;
-import cn.changjiang.mining.security.Viewer;
+import cn.changjiang.mining.plan.Unit;
+import cn.changjiang.mining.common.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
-import cn.changjiang.mining.org.Unit;
+import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 

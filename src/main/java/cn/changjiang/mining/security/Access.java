@@ -1,11 +1,13 @@
 package cn.changjiang.mining.security;
 
+import cn.changjiang.mining.common.Role;
+import cn.changjiang.mining.common.Viewer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import cn.changjiang.mining.api.ForbiddenException;
-import cn.changjiang.mining.api.UnauthenticatedException;
+import cn.changjiang.mining.common.ForbiddenException;
+import cn.changjiang.mining.common.UnauthenticatedException;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;

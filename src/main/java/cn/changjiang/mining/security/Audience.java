@@ -1,5 +1,8 @@
 package cn.changjiang.mining.security;
 
+import cn.changjiang.mining.common.Role;
+import cn.changjiang.mining.common.Viewer;
+
 /**
  * Who may read a declared type, field, node property or relationship. A feature names one of these for what it
  * owns (see {@link ReadRules}); anything no feature declares is read by {@link #WHOLE_READERS} only.

@@ -1,5 +1,7 @@
 package cn.changjiang.mining.security;
 
+import cn.changjiang.mining.common.Role;
+import cn.changjiang.mining.common.Viewer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one read policy: the union of every feature's {@link ReadRules}, asked by every path that reads (GraphQL
- * fields through {@link ReadGuard}; subgraphs, chains, search, text filters and counts through the methods here and
+ * fields through {@code web.ReadGuard}; subgraphs, chains, search, text filters and counts through the methods here and
  * the Cypher condition {@link #PROBLEM_DETAILS_READABLE}). It is an allow-list: a field, node property or
  * relationship no feature declared is read by {@link Audience#WHOLE_READERS} only.
  */

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.security;
 
+import cn.changjiang.mining.common.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package cn.changjiang.mining.graph;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import cn.changjiang.mining.api.ConflictException;
+import cn.changjiang.mining.common.ConflictException;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 
-import cn.changjiang.mining.ledger.AuditTrail.FieldChange;
+import cn.changjiang.mining.audit.AuditTrail.FieldChange;
 import cn.changjiang.mining.ledger.LedgerRowDiff.Diff;
 import cn.changjiang.mining.ledger.LedgerRowDiff.Outcome;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;

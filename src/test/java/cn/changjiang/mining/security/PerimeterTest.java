@@ -1,5 +1,6 @@
 package cn.changjiang.mining.security;
 
+import cn.changjiang.mining.common.Role;
 import java.time.Instant;
 import java.util.Map;
 

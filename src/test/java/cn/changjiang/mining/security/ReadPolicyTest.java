@@ -1,5 +1,7 @@
 package cn.changjiang.mining.security;
 
+import cn.changjiang.mining.common.Role;
+import cn.changjiang.mining.common.Viewer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,0 +1,191 @@
+package cn.changjiang.mining.plan;
+
+import cn.changjiang.mining.security.ReadPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.common.SortOrder;
+import cn.changjiang.mining.plan.PlanViews.TaskResponsibility;
+import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.WorkingGroupViews.Office;
+import cn.changjiang.mining.plan.WorkingGroupViews.Position;
+import cn.changjiang.mining.plan.WorkingGroupViews.WorkingGroup;
+import org.springframework.stereotype.Component;
+
+/** The Cypher of units, their duties and people, and the working group. */
+@Component
+class OrganisationQueries {
+
+    private final CypherRunner reads;
+
+    OrganisationQueries(CypherRunner reads) {
+        this.reads = reads;
+    }
+
+    List<Unit> units() {
+        return reads.list("MATCH (u:Unit) RETURN u AS item ORDER BY u.order, u.name", Map.of(), Unit::from);
+    }
+
+    private static final Map<String, String> UNIT_SORT_KEYS = Map.of("DOCUMENT", "coalesce(n.order, 999)",
+            "NAME", "n.name",
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:ASSIGNED_TO]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] }");
+
+    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, SortOrder order) {
+        return reads.sortedPage("units", UnitFilter.MATCH, order.key(UNIT_SORT_KEYS, "DOCUMENT"), order.descending(),
+                filter.parameters(), first, offset, Unit::from);
+    }
+
+    private static final Map<String, String> PERSON_SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND "
+                    + ReadPolicy.PROBLEM_DETAILS_READABLE + " }");
+
+    Connection<Person> personPage(int first, int offset, PersonFilter filter, SortOrder order, String readerUnit) {
+        return reads.sortedPage("people", PersonFilter.MATCH, order.key(PERSON_SORT_KEYS, "ID"), order.descending(),
+                filter.parameters(readerUnit), first, offset, Person::from);
+    }
+
+    Optional<Unit> unitByName(String name) {
+        return reads.single("""
+                MATCH (u:Unit) WHERE u.name = $name OR $name IN u.aliases
+                RETURN u AS item LIMIT 1""", Map.of("name", name.strip()), Unit::from);
+    }
+
+    Optional<Unit> unitById(String id) {
+        return reads.single("MATCH (u:Unit {id: $id}) RETURN u AS item", Map.of("id", id), Unit::from);
+    }
+
+    Optional<Person> person(String id) {
+        return reads.single("MATCH (p:Person {id: $id}) RETURN p AS item", Map.of("id", id), Person::from);
+    }
+
+    Optional<WorkingGroup> workingGroup() {
+        return reads.single("MATCH (w:WorkingGroup) RETURN w AS item", Map.of(), WorkingGroup::from);
+    }
+
+    List<Unit> members(WorkingGroup group) {
+        return reads.list("""
+                MATCH (:WorkingGroup {id: $id})-[m:HAS_MEMBER]->(u:Unit)
+                RETURN u AS item ORDER BY m.order""", Map.of("id", group.id()), Unit::from);
+    }
+
+    List<Position> positions(WorkingGroup group) {
+        return reads.list("""
+                MATCH (:WorkingGroup {id: $id})-[:HAS_POSITION]->(p:Position)
+                RETURN p AS item ORDER BY p.order""", Map.of("id", group.id()), Position::from);
+    }
+
+    Optional<Position> position(String id) {
+        return reads.single("MATCH (p:Position {id: $id}) RETURN p AS item", Map.of("id", id), Position::from);
+    }
+
+    Optional<Office> office(WorkingGroup group) {
+        return reads.single("MATCH (:WorkingGroup {id: $id})-[:HAS_OFFICE]->(o:Office) RETURN o AS item",
+                Map.of("id", group.id()), Office::from);
+    }
+
+    Optional<Unit> hostUnit(Office office) {
+        return reads.single("MATCH (:Office {id: $id})-[:HOSTED_BY]->(u:Unit) RETURN u AS item",
+                Map.of("id", office.id()), Unit::from);
+    }
+
+    Optional<Position> director(Office office) {
+        return reads.single("MATCH (:Office {id: $id})-[:HAS_POSITION]->(p:Position) RETURN p AS item",
+                Map.of("id", office.id()), Position::from);
+    }
+
+    Map<Unit, List<Task>> tasksOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (t:Task)-[:RESPONSIBLE_UNIT]->(:Unit {id: key})
+                WITH key, t ORDER BY t.number
+                RETURN key, collect(t) AS items""", Task::from);
+    }
+
+    Map<Unit, List<TaskResponsibility>> taskResponsibilitiesOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit {id: key})
+                WITH key, t, r, u ORDER BY t.number
+                RETURN key, collect({task: t, unit: u, order: r.order, role: r.role, nameInDocument: r.nameInDocument}) AS items""",
+                TaskResponsibility::from);
+    }
+
+    Map<Unit, List<Duty>> dutiesOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (:Unit {id: key})-[:HAS_DUTY]->(d:Duty)
+                WITH key, d ORDER BY d.order
+                RETURN key, collect(d) AS items""", Duty::from);
+    }
+
+    Map<Unit, List<ViolationType>> competentForOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (v:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: key})
+                WITH key, v ORDER BY v.order
+                RETURN key, collect(v) AS items""", ViolationType::from);
+    }
+
+    Map<Unit, List<Person>> peopleOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (p:Person)-[:SERVES_IN]->(:Unit {id: key})
+                WITH key, p ORDER BY CASE p.rank WHEN 'PRINCIPAL' THEN 0 WHEN 'DEPUTY' THEN 1 ELSE 2 END, p.id
+                RETURN key, collect(p) AS items""", Person::from);
+    }
+
+    Map<Unit, List<Position>> positionsOfUnits(List<Unit> units) {
+        return reads.many(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (p:Position)-[:HELD_IN]->(:Unit {id: key})
+                WITH key, p ORDER BY p.order
+                RETURN key, collect(p) AS items""", Position::from);
+    }
+
+    Map<Duty, Unit> unitsOfDuties(List<Duty> duties) {
+        return reads.one(duties, Duty::id, """
+                UNWIND $keys AS key
+                MATCH (u:Unit)-[:HAS_DUTY]->(:Duty {id: key})
+                RETURN key, u AS item""", Unit::from);
+    }
+
+    Map<Duty, List<ViolationType>> violationTypesOfDuties(List<Duty> duties) {
+        return reads.many(duties, Duty::id, """
+                UNWIND $keys AS key
+                MATCH (:Duty {id: key})-[:COVERS]->(v:ViolationType)
+                WITH key, v ORDER BY v.order
+                RETURN key, collect(v) AS items""", ViolationType::from);
+    }
+
+    Map<Position, Unit> unitsOfPositions(List<Position> positions) {
+        return reads.one(positions, Position::id, """
+                UNWIND $keys AS key
+                MATCH (:Position {id: key})-[:HELD_IN]->(u:Unit)
+                RETURN key, u AS item""", Unit::from);
+    }
+
+    Map<Position, List<Person>> holdersOfPositions(List<Position> positions) {
+        return reads.many(positions, Position::id, """
+                UNWIND $keys AS key
+                MATCH (p:Person)-[:HOLDS]->(:Position {id: key})
+                WITH key, p ORDER BY p.id
+                RETURN key, collect(p) AS items""", Person::from);
+    }
+
+    Map<Person, Unit> unitsOfPeople(List<Person> people) {
+        return reads.one(people, Person::id, """
+                UNWIND $keys AS key
+                MATCH (:Person {id: key})-[:SERVES_IN]->(u:Unit)
+                RETURN key, u AS item""", Unit::from);
+    }
+
+    Map<Person, List<Position>> positionsOfPeople(List<Person> people) {
+        return reads.many(people, Person::id, """
+                UNWIND $keys AS key
+                MATCH (:Person {id: key})-[:HOLDS]->(p:Position)
+                WITH key, p ORDER BY p.order
+                RETURN key, collect(p) AS items""", Position::from);
+    }
+}

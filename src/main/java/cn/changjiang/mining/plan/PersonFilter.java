@@ -1,0 +1,36 @@
+package cn.changjiang.mining.plan;
+
+import cn.changjiang.mining.security.ReadPolicy;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Which people a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
+public record PersonFilter(String text, String unit, String rank, Boolean hasOpenIssues) {
+
+    static final PersonFilter NONE = new PersonFilter(null, null, null, null);
+
+    static final String MATCH = """
+            MATCH (n:Person)
+            WHERE ($f_text IS NULL OR n.name CONTAINS $f_text OR n.title CONTAINS $f_text)
+              AND ($f_unit IS NULL OR EXISTS { (n)-[:SERVES_IN]->(u:Unit)
+                                                WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases })
+              AND ($f_rank IS NULL OR n.rank = $f_rank)
+              AND ($f_hasOpenIssues IS NULL OR $f_hasOpenIssues =
+                   EXISTS { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND %s })"""
+            .formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
+
+    static PersonFilter orNone(PersonFilter filter) {
+        return filter == null ? NONE : filter;
+    }
+
+    /** The parameters of {@link #MATCH}; who answers for a problem counts only where the reader may know it. */
+    Map<String, Object> parameters(String readerUnit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("readerUnit", readerUnit);
+        params.put("f_text", text == null || text.isBlank() ? null : text.strip());
+        params.put("f_unit", unit);
+        params.put("f_rank", rank);
+        params.put("f_hasOpenIssues", hasOpenIssues);
+        return params;
+    }
+}

@@ -1,0 +1,33 @@
+package cn.changjiang.mining.plan;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Which units a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
+public record UnitFilter(String text, String kind, Integer task, String competentFor, Boolean workingGroupMember) {
+
+    static final UnitFilter NONE = new UnitFilter(null, null, null, null, null);
+
+    static final String MATCH = """
+            MATCH (n:Unit)
+            WHERE ($f_text IS NULL OR n.name CONTAINS $f_text OR toLower(n.nameEn) CONTAINS toLower($f_text)
+                   OR any(alias IN coalesce(n.aliases, []) WHERE alias CONTAINS $f_text))
+              AND ($f_kind IS NULL OR n.kind = $f_kind)
+              AND ($f_task IS NULL OR EXISTS { (:Task {number: $f_task})-[:RESPONSIBLE_UNIT]->(n) })
+              AND ($f_competentFor IS NULL OR EXISTS { (:ViolationType {code: $f_competentFor})-[:COMPETENT_UNIT]->(n) })
+              AND ($f_member IS NULL OR $f_member = EXISTS { (:WorkingGroup)-[:HAS_MEMBER]->(n) })""";
+
+    static UnitFilter orNone(UnitFilter filter) {
+        return filter == null ? NONE : filter;
+    }
+
+    Map<String, Object> parameters() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("f_text", text == null || text.isBlank() ? null : text.strip());
+        params.put("f_kind", kind);
+        params.put("f_task", task);
+        params.put("f_competentFor", competentFor);
+        params.put("f_member", workingGroupMember);
+        return params;
+    }
+}
