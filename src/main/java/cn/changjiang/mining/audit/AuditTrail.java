@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import cn.changjiang.mining.common.Actor;
 import cn.changjiang.mining.graph.CypherRunner;
+import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -47,6 +48,14 @@ public class AuditTrail {
 
     public record Change(String id, ZonedDateTime at, String actor, String action, String entityId, String entityType,
                          List<FieldChange> changes, String requestId, String clientRequestId) {
+
+        /** From a {@code :Change} node, whose field changes are stored as JSON. */
+        static Change from(Value v) {
+            return new Change(v.get("id").asString(), v.get("at").asZonedDateTime(), v.get("actor").asString(),
+                    v.get("action").asString(), v.get("entityId").asString(), v.get("entityType").asString(),
+                    JSON.readValue(v.get("changes").asString(), new TypeReference<List<FieldChange>>() { }),
+                    v.get("requestId").asString(null), v.get("clientRequestId").asString(null));
+        }
     }
 
     public void append(Actor actor, String action, String entityType, String entityId, List<FieldChange> changes) {
@@ -79,11 +88,7 @@ public class AuditTrail {
     public List<Change> history(String entityId) {
         return graph.list("""
                 MATCH (c:Change {entityId: $id})
-                RETURN c AS item ORDER BY c.at DESC, c.id DESC""", Map.of("id", entityId), v -> new Change(
-                v.get("id").asString(), v.get("at").asZonedDateTime(), v.get("actor").asString(),
-                v.get("action").asString(), v.get("entityId").asString(), v.get("entityType").asString(),
-                JSON.readValue(v.get("changes").asString(), new TypeReference<List<FieldChange>>() { }),
-                v.get("requestId").asString(null), v.get("clientRequestId").asString(null)));
+                RETURN c AS item ORDER BY c.at DESC, c.id DESC""", Map.of("id", entityId), Change::from);
     }
 
     private static Map<String, Object> parameters(List<Map<String, Object>> rows, ZonedDateTime at, Actor actor,

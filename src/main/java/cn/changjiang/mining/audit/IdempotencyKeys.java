@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import cn.changjiang.mining.graph.CypherRunner;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -56,21 +57,28 @@ public class IdempotencyKeys {
      */
     public Optional<String> claim(Actor actor, String operation, String key, Object input) {
         String hash = hash(operation, input);
-        Map<String, Object> found = graph.single("""
+        Claim found = graph.single("""
                 MERGE (k:IdempotencyKey {id: $id})
                   ON CREATE SET k.operation = $operation, k.inputHash = $hash, k.actor = $actor,
                                 k.internal = $internal, k.createdAt = datetime()
                 RETURN {resultId: k.resultId, inputHash: k.inputHash} AS item""",
                 Map.of("id", actor.name() + "/" + key, "operation", operation, "hash", hash, "actor", actor.name(),
-                        "internal", key.startsWith("internal:")), v -> v.asMap()).orElseThrow();
-        if (found.get("resultId") == null) {
+                        "internal", key.startsWith("internal:")), Claim::from).orElseThrow();
+        if (found.resultId() == null) {
             return Optional.empty();
         }
-        if (!hash.equals(found.get("inputHash"))) {
+        if (!hash.equals(found.inputHash())) {
             throw new ConflictException("IDEMPOTENCY_KEY_REUSED", "idempotencyKey",
                     "This idempotency key was used for a different request; use a new key for new input");
         }
-        return Optional.of((String) found.get("resultId"));
+        return Optional.of(found.resultId());
+    }
+
+    /** A key as claimed: what its first call created (null until that call completes) and the hash of its input. */
+    record Claim(String resultId, String inputHash) {
+        static Claim from(Value v) {
+            return new Claim(v.get("resultId").asString(null), v.get("inputHash").asString(null));
+        }
     }
 
     /** Records what the claimed key's call created, in the same transaction. */

@@ -13,7 +13,7 @@ import static cn.changjiang.mining.graph.Read.string;
 import static cn.changjiang.mining.graph.Read.strings;
 
 /** A problem in the ledger (问题台账). */
-public record Issue(String id, String title, String description, String measures, String status, String severity,
+public record Issue(String id, String title, String description, String measures, String status, Severity severity,
                     LocalDate foundOn, LocalDate deadline, LocalDate closedOn, boolean synthetic, int version,
                     boolean supervised, String supervisor, List<String> evidence, Acceptance acceptance) {
 
@@ -24,9 +24,13 @@ public record Issue(String id, String title, String description, String measures
         Acceptance acceptance = v.get("acceptedBy").isNull() ? null
                 : new Acceptance(string(v, "acceptedBy"), date(v, "acceptedOn"), strings(v, "acceptanceEvidence"));
         return new Issue(string(v, "id"), string(v, "title"), string(v, "description"), string(v, "measures"),
-                string(v, "status"), string(v, "severity"), date(v, "foundOn"), date(v, "deadline"),
+                string(v, "status"), severity(string(v, "severity")), date(v, "foundOn"), date(v, "deadline"),
                 date(v, "closedOn"), bool(v, "synthetic"), integer(v, "version"), bool(v, "supervised"),
                 string(v, "supervisor"), strings(v, "evidence"), acceptance);
+    }
+
+    private static Severity severity(String code) {
+        return code == null ? null : Severity.valueOf(code);
     }
 
     public boolean open() {
@@ -37,9 +41,9 @@ public record Issue(String id, String title, String description, String measures
         return open() && deadline != null && deadline.isBefore(today);
     }
 
-    public record Assignment(Unit unit, String role) {
+    public record Assignment(Unit unit, AssignmentRole role) {
         static Assignment from(Value v) {
-            return new Assignment(Unit.from(v.get("unit")), string(v, "role"));
+            return new Assignment(Unit.from(v.get("unit")), AssignmentRole.valueOf(string(v, "role")));
         }
     }
 

@@ -33,14 +33,10 @@ class IssueQueries {
         return reads.page("Issue", "issue", first, afterId, Issue::from, Issue::id);
     }
 
-    private static final Map<String, String> SORT_KEYS = Map.of("ID", "n.id", "FOUND_ON", "n.foundOn",
-            "DEADLINE", "coalesce(n.deadline, date('9999-12-31'))",
-            "SEVERITY", "CASE n.severity WHEN 'MAJOR' THEN 3 WHEN 'SERIOUS' THEN 2 ELSE 1 END");
-
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
     Connection<Issue> page(int first, int offset, IssueFilter filter, SortOrder order, String readerUnit) {
         return reads.sortedPage("issues", "MATCH (i:Issue) WHERE %s WITH i AS n".formatted(IssueFilter.WHERE),
-                order.key(SORT_KEYS, "ID"), order.descending(), filter.parameters(readerUnit), first, offset, Issue::from);
+                IssueOrderField.orId(order.field()).sortKey, order.descending(), filter.parameters(readerUnit), first, offset, Issue::from);
     }
 
     Optional<Issue> issue(String id) {

@@ -25,7 +25,6 @@ import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
 import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,7 +85,7 @@ public class Ledger {
         if (input.foundOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("input.foundOn", "A problem cannot be found in the future: " + input.foundOn());
         }
-        String severity = input.severity() == null ? "GENERAL" : input.severity();
+        Severity severity = input.severity() == null ? Severity.GENERAL : input.severity();
         Optional<String> reported = keys.claim(actor, "reportIssue", idempotencyKey, input);
         if (reported.isPresent()) {
             return writes.issue(reported.get()).orElseThrow();
@@ -109,9 +108,9 @@ public class Ledger {
     @Transactional
     public Issue assign(AssignIssueInput input, Actor actor) {
         Viewer viewer = access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
-        Value current = lockPermitAndCheck(input.issueId(), input.version(),
+        IssueState current = lockPermitAndCheck(input.issueId(), input.version(),
                 () -> access.requireIssueWrite(viewer, input.issueId()));
-        if (!isOpen(current)) {
+        if (!current.open()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished and cannot be reassigned");
         }
         Map<String, String> units = resolveNamedUnits(input);
@@ -121,7 +120,7 @@ public class Ledger {
         if (input.supervised() != null && input.supervised().isEmpty()) {
             throw new InvalidInputException("input.supervised", "Say true or false, or leave supervised out to keep it");
         }
-        Patch patch = Patch.of(assignmentOf(current))
+        Patch patch = Patch.of(current.assignment())
                 .set("leadUnit", input.leadUnit(), units::get)
                 .set("supportingUnits", input.supportingUnits(), list -> list.stream().map(units::get).distinct().sorted().toList())
                 .set("supervisingUnit", input.supervisingUnit(), units::get)
@@ -137,7 +136,7 @@ public class Ledger {
         @SuppressWarnings("unchecked")
         List<String> supporting = ((List<String>) patch.get("supportingUnits")).stream().filter(id -> !id.equals(lead)).toList();
         patch.derive("supportingUnits", supporting);
-        LocalDate foundOn = current.get("foundOn").asLocalDate();
+        LocalDate foundOn = current.foundOn();
         if (patch.changed("deadline") && patch.get("deadline") instanceof LocalDate deadline && deadline.isBefore(foundOn)) {
             throw new InvalidInputException("input.deadline", "The deadline " + deadline + " is before the date found " + foundOn);
         }
@@ -151,7 +150,7 @@ public class Ledger {
         if (patch.changed().isEmpty()) {
             return writes.issue(input.issueId()).orElseThrow();
         }
-        Issue issue = writes.assign(input.issueId(), patch);
+        Issue issue = writes.assign(input.issueId(), AssignmentChange.of(patch));
         audit.append(actor, "assignIssue", "Issue", issue.id(), AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return issue;
     }
@@ -159,17 +158,17 @@ public class Ledger {
     @Transactional
     public Issue supervise(LedgerInputs.SuperviseIssueInput input, Actor actor) {
         access.require(actor.viewer(), Role.LEADER, Role.OFFICE);
-        Value current = lockPermitAndCheck(input.issueId(), input.version(), () -> { });
-        if (!isOpen(current)) {
+        IssueState current = lockPermitAndCheck(input.issueId(), input.version(), () -> { });
+        if (!current.open()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished: nothing left to supervise");
         }
-        Patch patch = Patch.of(assignmentOf(current))
+        Patch patch = Patch.of(current.assignment())
                 .derive("supervised", input.supervised())
                 .set("supervisor", input.supervisor(), v -> text("input.supervisor", v, false));
         if (patch.changed().isEmpty()) {
             return writes.issue(input.issueId()).orElseThrow();
         }
-        Issue issue = writes.assign(input.issueId(), patch);
+        Issue issue = writes.assign(input.issueId(), AssignmentChange.of(patch));
         audit.append(actor, "superviseIssue", "Issue", issue.id(), AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return issue;
     }
@@ -179,59 +178,46 @@ public class Ledger {
         String to = input.to();
         Viewer viewer = SHUT_DOWN.equals(to) ? access.require(actor.viewer(), Role.OFFICE)
                 : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
-        Optional<Value> locked = writes.lockAndRead(input.issueId());
-        String status = locked.map(v -> v.get("status").asString()).orElse(null);
+        Optional<IssueState> locked = writes.lockAndRead(input.issueId());
+        String status = locked.map(IssueState::status).orElse(null);
         if (CLOSED.equals(to) || (ACCEPTANCE_REQUESTED.equals(status) && RECTIFYING.equals(to))) {
             // 销号 and 验收不通过 are the acceptor's decisions, never the rectifying unit's.
             access.requireAcceptance(viewer, input.issueId());
         } else if (!SHUT_DOWN.equals(to)) {
             access.requireIssueWrite(viewer, input.issueId());
         }
-        Value current = checkVersion(locked.orElseThrow(() -> notFound(input.issueId())), input.issueId(), input.version());
-        String from = current.get("status").asString();
+        IssueState current = checkVersion(locked.orElseThrow(() -> notFound(input.issueId())), input.issueId(), input.version());
+        String from = current.status();
         if (!IssueWorkflow.allows(from, to)) {
             throw new IllegalTransitionException("A problem cannot go from " + from + " to " + to
                     + "; from " + from + " it can go to " + IssueWorkflow.next(from));
         }
-        if (RECTIFYING.equals(to) && PENDING_ASSIGNMENT.equals(from) && current.get("leadUnit").isNull()) {
+        if (RECTIFYING.equals(to) && PENDING_ASSIGNMENT.equals(from) && current.leadUnit() == null) {
             throw new IllegalTransitionException("Assign the problem to a lead unit before rectification starts");
         }
         LocalDate today = LocalDate.now(clock);
-        if (CARRIED_OVER.equals(to) && (current.get("deadline").isNull() || !current.get("deadline").asLocalDate().isBefore(today))) {
+        if (CARRIED_OVER.equals(to) && !current.overdueOn(today)) {
             throw new IllegalTransitionException("Only an overdue problem is carried over (继续挂账)");
         }
         if (CLOSED.equals(to)) {
-            requireAcceptance(input.acceptance(), current.get("foundOn").asLocalDate(), today);
+            requireAcceptance(input.acceptance(), current.foundOn(), today);
         }
         boolean ends = CLOSED.equals(to) || SHUT_DOWN.equals(to);
         Issue issue = writes.transition(input.issueId(), to, ends ? today : null, CLOSED.equals(to) ? input.acceptance() : null,
                 input.note() == null ? null : text("input.note", input.note(), false));
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", to);
-        if (ends) {
-            after.put("closedOn", today);
-        }
-        if (CLOSED.equals(to)) {
-            after.put("acceptedBy", input.acceptance().acceptedBy());
-            after.put("acceptedOn", input.acceptance().acceptedOn());
-            after.put("acceptanceEvidence", input.acceptance().evidence());
-        }
-        if (input.note() != null) {
-            after.put("note", input.note());
-        }
         String action = ACCEPTANCE_REQUESTED.equals(from) && RECTIFYING.equals(to) ? "rejectAcceptance" : "transitionIssue";
-        audit.append(actor, action, "Issue", issue.id(), AuditTrail.diff(before(current), after));
+        audit.append(actor, action, "Issue", issue.id(), transitionChanges(current, to, today, input.acceptance(), input.note()));
         return issue;
     }
 
     /** Records an outcome once per idempotency key: a repeated call with the key records nothing more. */
     @Transactional
     public Issue recordOutcome(RecordOutcomeInput input, Actor actor, String idempotencyKey) {
-        boolean exposure = "EXPOSURE".equals(input.outcome());
-        Viewer viewer = "CLOSURE".equals(input.outcome()) ? access.require(actor.viewer(), Role.OFFICE)
+        boolean exposure = input.outcome() == OutcomeCode.EXPOSURE;
+        Viewer viewer = input.outcome() == OutcomeCode.CLOSURE ? access.require(actor.viewer(), Role.OFFICE)
                 : exposure ? access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER, Role.PUBLICITY)
                 : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
-        Value current = lockPermitAndCheck(input.issueId(), null, exposure
+        IssueState current = lockPermitAndCheck(input.issueId(), null, exposure
                 ? () -> access.requireIssueWrite(viewer, input.issueId(), Role.PUBLICITY)
                 : () -> access.requireIssueWrite(viewer, input.issueId()));
         // A repeat of a recorded outcome gets its answer before the checks its own first success made fail (version, state).
@@ -248,17 +234,14 @@ public class Ledger {
         if (input.on().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("input.on", "An outcome cannot be dated in the future: " + input.on());
         }
-        String from = current.get("status").asString();
-        boolean closure = "CLOSURE".equals(input.outcome());
-        if (closure && !isOpen(current)) {
+        String from = current.status();
+        boolean closure = input.outcome() == OutcomeCode.CLOSURE;
+        if (closure && !current.open()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is already finished (" + from + ")");
         }
         String status = closure ? SHUT_DOWN : from;
         Issue issue = writes.recordOutcome(input, status, closure ? input.on() : null);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", status);
-        after.put("outcome." + input.outcome(), describe(input));
-        audit.append(actor, "recordOutcome", "Issue", issue.id(), AuditTrail.diff(before(current), after));
+        audit.append(actor, "recordOutcome", "Issue", issue.id(), outcomeChanges(current, status, input));
         keys.complete(actor, idempotencyKey, issue.id());
         return issue;
     }
@@ -294,21 +277,6 @@ public class Ledger {
         }
     }
 
-    /** The assignment fields of a problem read under its lock, as a patch starts from them. */
-    private static Map<String, Object> assignmentOf(Value current) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("leadUnit", current.get("leadUnit").asString(null));
-        fields.put("supportingUnits", current.get("supportingUnits").asList(Value::asString).stream().sorted().toList());
-        fields.put("supervisingUnit", current.get("supervisingUnit").asString(null));
-        fields.put("responsiblePerson", current.get("responsiblePerson").asString(null));
-        fields.put("measures", current.get("measures").asString(null));
-        fields.put("deadline", current.get("deadline").isNull() ? null : current.get("deadline").asLocalDate());
-        fields.put("supervised", current.get("supervised").asBoolean(false));
-        fields.put("supervisor", current.get("supervisor").asString(null));
-        fields.put("status", current.get("status").asString());
-        return fields;
-    }
-
     /** Unit ids for the units the input names; a name that matches no unit is refused at its own argument. */
     private Map<String, String> resolveNamedUnits(AssignIssueInput input) {
         Map<String, List<String>> named = new LinkedHashMap<>();
@@ -335,8 +303,8 @@ public class Ledger {
      * Locks the problem, then asks whether the caller may change it, and only then says whether it exists and is
      * at the expected version: a caller who may not touch a problem learns nothing of it, existing or not.
      */
-    private Value lockPermitAndCheck(String issueId, Integer expectedVersion, Runnable permission) {
-        Optional<Value> locked = writes.lockAndRead(issueId);
+    private IssueState lockPermitAndCheck(String issueId, Integer expectedVersion, Runnable permission) {
+        Optional<IssueState> locked = writes.lockAndRead(issueId);
         permission.run();
         return checkVersion(locked.orElseThrow(() -> notFound(issueId)), issueId, expectedVersion);
     }
@@ -345,8 +313,8 @@ public class Ledger {
         return new NotFoundException("input.issueId", "No problem with id " + issueId);
     }
 
-    private static Value checkVersion(Value current, String issueId, Integer expectedVersion) {
-        int version = current.get("version").asInt();
+    private static IssueState checkVersion(IssueState current, String issueId, Integer expectedVersion) {
+        int version = current.version();
         if (expectedVersion != null && expectedVersion != version) {
             throw new ConflictException("Problem " + issueId + " is at version " + version + ", not " + expectedVersion
                     + ": someone changed it meanwhile; read it again");
@@ -367,17 +335,34 @@ public class Ledger {
         }
     }
 
-    private static boolean isOpen(Value issue) {
-        return !Issue.FINISHED_STATUSES.contains(issue.get("status").asString());
+    /**
+     * What a transition's change record says changed: the status, the day a finishing one closes the problem, who
+     * accepted it and on what evidence for 销号, and the note; each against the problem as it was.
+     */
+    static List<AuditTrail.FieldChange> transitionChanges(IssueState current, String to, LocalDate today,
+                                                          LedgerInputs.AcceptanceInput acceptance, String note) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", to);
+        if (CLOSED.equals(to) || SHUT_DOWN.equals(to)) {
+            after.put("closedOn", today);
+        }
+        if (CLOSED.equals(to)) {
+            after.put("acceptedBy", acceptance.acceptedBy());
+            after.put("acceptedOn", acceptance.acceptedOn());
+            after.put("acceptanceEvidence", acceptance.evidence());
+        }
+        if (note != null) {
+            after.put("note", note);
+        }
+        return AuditTrail.diff(current.workflow(), after);
     }
 
-    private static Map<String, Object> before(Value current) {
-        Map<String, Object> before = new LinkedHashMap<>();
-        current.keys().forEach(key -> {
-            Value value = current.get(key);
-            before.put(key, value.isNull() ? null : value.asObject());
-        });
-        return before;
+    /** What an outcome's change record says changed: the status it leaves the problem in, and the outcome itself. */
+    static List<AuditTrail.FieldChange> outcomeChanges(IssueState current, String status, RecordOutcomeInput input) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", status);
+        after.put("outcome." + input.outcome().name(), describe(input));
+        return AuditTrail.diff(current.workflow(), after);
     }
 
     private static Map<String, Object> snapshot(Issue issue, Map<String, Object> relations) {

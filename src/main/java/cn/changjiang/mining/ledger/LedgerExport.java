@@ -1,6 +1,7 @@
 package cn.changjiang.mining.ledger;
 
 import cn.changjiang.mining.security.ReadPolicy;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,11 @@ import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
+
+import static cn.changjiang.mining.graph.Read.date;
+import static cn.changjiang.mining.graph.Read.integer;
+import static cn.changjiang.mining.graph.Read.string;
+import static cn.changjiang.mining.graph.Read.strings;
 
 /**
  * The ledger as spreadsheet rows, filtered, in the same columns the import reads, each with the problem's version so
@@ -19,7 +25,6 @@ class LedgerExport {
 
     private static final Map<String, String> STATUS_LABELS = Map.of("PENDING_ASSIGNMENT", "待交办", "RECTIFYING", "整改中",
             "ACCEPTANCE_REQUESTED", "申请验收", "CARRIED_OVER", "继续挂账", "CLOSED", "已销号", "SHUT_DOWN", "依法关闭");
-    private static final Map<String, String> SEVERITY_LABELS = Map.of("GENERAL", "一般", "SERIOUS", "较重", "MAJOR", "重大");
 
     private final CypherRunner graph;
 
@@ -43,31 +48,51 @@ class LedgerExport {
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
                   status: i.status, closedOn: i.closedOn, version: coalesce(i.version, 0)
                 } AS item ORDER BY i.foundOn, i.id""".formatted(IssueFilter.WHERE, ReadPolicy.PROBLEM_DETAILS_READABLE),
-                filter.parameters(readerUnit), LedgerExport::row);
+                filter.parameters(readerUnit), v -> ExportedIssue.from(v).row());
     }
 
-    private static Map<Column, String> row(Value v) {
-        Map<Column, String> row = new EnumMap<>(Column.class);
-        row.put(Column.LEDGER_NUMBER, v.get("ledgerNumber").asString(""));
-        row.put(Column.MINE, v.get("mine").asString(""));
-        row.put(Column.LICENCE_NUMBER, v.get("licenceNumber").asString(""));
-        row.put(Column.VIOLATION_TYPES, String.join("、", v.get("violationTypes").asList(Value::asString)));
-        row.put(Column.SOURCE, v.get("source").asString(""));
-        row.put(Column.FOUND_ON, text(v.get("foundOn")));
-        row.put(Column.DESCRIPTION, v.get("description").asString(""));
-        row.put(Column.SEVERITY, SEVERITY_LABELS.getOrDefault(v.get("severity").asString(""), ""));
-        row.put(Column.MEASURES, v.get("measures").asString(""));
-        row.put(Column.DEADLINE, text(v.get("deadline")));
-        row.put(Column.LEAD_UNIT, v.get("leadUnit").asString(""));
-        row.put(Column.SUPPORTING_UNITS, String.join("、", v.get("supportingUnits").asList(Value::asString)));
-        row.put(Column.RESPONSIBLE_PERSON, v.get("responsiblePerson").asString(""));
-        row.put(Column.STATUS, STATUS_LABELS.getOrDefault(v.get("status").asString(""), ""));
-        row.put(Column.CLOSED_ON, text(v.get("closedOn")));
-        row.put(Column.VERSION, String.valueOf(v.get("version").asInt()));
-        return row;
-    }
+    /** One problem as the export reads it: names of mine and units, codes of types, person id. */
+    record ExportedIssue(String ledgerNumber, String mine, String licenceNumber, List<String> violationTypes,
+                         String source, LocalDate foundOn, String description, Severity severity, String measures,
+                         LocalDate deadline, String leadUnit, List<String> supportingUnits, String responsiblePerson,
+                         String status, LocalDate closedOn, int version) {
 
-    private static String text(Value date) {
-        return date.isNull() ? "" : date.asLocalDate().toString();
+        static ExportedIssue from(Value v) {
+            return new ExportedIssue(string(v, "ledgerNumber"), string(v, "mine"), string(v, "licenceNumber"),
+                    strings(v, "violationTypes"), string(v, "source"), date(v, "foundOn"), string(v, "description"),
+                    v.get("severity").isNull() ? null : Severity.valueOf(v.get("severity").asString()),
+                    string(v, "measures"), date(v, "deadline"), string(v, "leadUnit"), strings(v, "supportingUnits"),
+                    string(v, "responsiblePerson"), string(v, "status"), date(v, "closedOn"), integer(v, "version"));
+        }
+
+        /** The sheet's row: every cell text, empty where there is nothing, severity and status in the sheet's words. */
+        Map<Column, String> row() {
+            Map<Column, String> row = new EnumMap<>(Column.class);
+            row.put(Column.LEDGER_NUMBER, orEmpty(ledgerNumber));
+            row.put(Column.MINE, orEmpty(mine));
+            row.put(Column.LICENCE_NUMBER, orEmpty(licenceNumber));
+            row.put(Column.VIOLATION_TYPES, String.join("、", violationTypes));
+            row.put(Column.SOURCE, orEmpty(source));
+            row.put(Column.FOUND_ON, text(foundOn));
+            row.put(Column.DESCRIPTION, orEmpty(description));
+            row.put(Column.SEVERITY, severity == null ? "" : severity.label);
+            row.put(Column.MEASURES, orEmpty(measures));
+            row.put(Column.DEADLINE, text(deadline));
+            row.put(Column.LEAD_UNIT, orEmpty(leadUnit));
+            row.put(Column.SUPPORTING_UNITS, String.join("、", supportingUnits));
+            row.put(Column.RESPONSIBLE_PERSON, orEmpty(responsiblePerson));
+            row.put(Column.STATUS, STATUS_LABELS.getOrDefault(orEmpty(status), ""));
+            row.put(Column.CLOSED_ON, text(closedOn));
+            row.put(Column.VERSION, String.valueOf(version));
+            return row;
+        }
+
+        private static String orEmpty(String text) {
+            return text == null ? "" : text;
+        }
+
+        private static String text(LocalDate date) {
+            return date == null ? "" : date.toString();
+        }
     }
 }

@@ -146,12 +146,12 @@ class LedgerImport {
             throw new LedgerImportException(errors.size() + " bad row(s); nothing was imported",
                     errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
         }
-        Map<String, Value> existing = existing(checked);
+        Map<String, StoredIssue> existing = existing(checked);
         List<RowOutcome> outcomes = new ArrayList<>();
         List<Map<String, Object>> created = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = checked.get(i);
-            Value current = existing.get((String) row.get("id"));
+            StoredIssue current = existing.get((String) row.get("id"));
             if (current == null && row.get("ledgerNumber") != null) {
                 current = existing.get((String) row.get("ledgerNumber"));
             }
@@ -208,11 +208,11 @@ class LedgerImport {
      * own methods (assignment first, as it may start rectification, then the status), with the row's version checked
      * by the first of them under the problem's lock. A refusal by any rule refuses the row.
      */
-    private RowOutcome reimport(SheetRow sheetRow, Map<String, Object> row, Value current, Actor actor, LocalDate today) {
-        String id = current.get("id").asString();
+    private RowOutcome reimport(SheetRow sheetRow, Map<String, Object> row, StoredIssue current, Actor actor, LocalDate today) {
+        String id = current.id();
         Integer version = (Integer) row.get("version");
-        LedgerRowDiff.Diff diff = LedgerRowDiff.diff(given(sheetRow, row), stored(current), version,
-                current.get("version").asInt(), today);
+        LedgerRowDiff.Diff diff = LedgerRowDiff.diff(given(sheetRow, row), current.columns(), version,
+                current.version(), today);
         RowOutcome outcome = new RowOutcome(sheetRow.number(), (String) row.get("ledgerNumber"), id, diff.outcome(),
                 diff.changes(), null, null, null);
         if (diff.outcome() == LedgerRowDiff.Outcome.UNCHANGED) {
@@ -220,7 +220,7 @@ class LedgerImport {
         }
         if (diff.stale()) {
             return refused(outcome, ErrorCodes.CONFLICT, Column.VERSION, "第 " + sheetRow.number() + " 行导出后台账已变动 / problem "
-                    + id + " is at version " + current.get("version").asInt() + ", the file's row at " + version
+                    + id + " is at version " + current.version() + ", the file's row at " + version
                     + ": someone changed it since the file was exported; export it again");
         }
         if (diff.fixed() != null) {
@@ -303,29 +303,6 @@ class LedgerImport {
         }
     }
 
-    /** A problem as stored, in the same form as {@link #given}. */
-    private static Map<Column, String> stored(Value current) {
-        Map<Column, String> stored = new EnumMap<>(Column.class);
-        stored.put(Column.MINE, current.get("mine").asString(null));
-        stored.put(Column.VIOLATION_TYPES, joined(current.get("violationTypes").asList(Value::asString)));
-        stored.put(Column.SOURCE, current.get("source").asString(null));
-        stored.put(Column.FOUND_ON, text(current.get("foundOn")));
-        stored.put(Column.DESCRIPTION, current.get("description").asString(null));
-        stored.put(Column.SEVERITY, current.get("severity").asString(null));
-        stored.put(Column.MEASURES, current.get("measures").asString(null));
-        stored.put(Column.DEADLINE, text(current.get("deadline")));
-        stored.put(Column.LEAD_UNIT, current.get("leadUnit").asString(null));
-        stored.put(Column.SUPPORTING_UNITS, joined(current.get("supportingUnits").asList(Value::asString)));
-        stored.put(Column.RESPONSIBLE_PERSON, current.get("responsiblePerson").asString(null));
-        stored.put(Column.STATUS, current.get("status").asString(null));
-        stored.put(Column.CLOSED_ON, text(current.get("closedOn")));
-        return stored;
-    }
-
-    private static String text(Value date) {
-        return date.isNull() ? null : date.asLocalDate().toString();
-    }
-
     private static String joined(List<String> values) {
         return values == null || values.isEmpty() ? null : String.join("、", values.stream().sorted().toList());
     }
@@ -334,7 +311,7 @@ class LedgerImport {
      * The problems rows name, by the id derived from their 台账编号 and by the 台账编号 itself (an exported problem
      * that was reported, not imported, has its id there), in one query.
      */
-    private Map<String, Value> existing(List<Map<String, Object>> rows) {
+    private Map<String, StoredIssue> existing(List<Map<String, Object>> rows) {
         List<String> ids = new ArrayList<>();
         rows.forEach(row -> {
             ids.add((String) row.get("id"));
@@ -342,7 +319,7 @@ class LedgerImport {
                 ids.add((String) row.get("ledgerNumber"));
             }
         });
-        Map<String, Value> existing = new HashMap<>();
+        Map<String, StoredIssue> existing = new HashMap<>();
         graph.list("""
                 UNWIND $ids AS id
                 MATCH (i:Issue {id: id})
@@ -354,7 +331,7 @@ class LedgerImport {
                   leadUnit: [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.id][0],
                   supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.id],
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0]} AS item""",
-                Map.of("ids", ids), v -> v).forEach(v -> existing.put(v.get("id").asString(), v));
+                Map.of("ids", ids), StoredIssue::from).forEach(issue -> existing.put(issue.id(), issue));
         return existing;
     }
 
@@ -631,17 +608,17 @@ class LedgerImport {
     /** What rows refer to, looked up in a few queries for the whole file. */
     private References references(List<SheetRow> rows) {
         Map<String, String> units = new HashMap<>();
-        graph.list("MATCH (u:Unit) RETURN u {.id, .name, .aliases} AS item", Map.of(), v -> v).forEach(u -> {
-            units.put(u.get("id").asString(), u.get("id").asString());
-            units.put(u.get("name").asString(), u.get("id").asString());
-            u.get("aliases").asList(Value::asString).forEach(a -> units.put(a, u.get("id").asString()));
+        graph.list("MATCH (u:Unit) RETURN u {.id, .name, .aliases} AS item", Map.of(), UnitNames::from).forEach(u -> {
+            units.put(u.id(), u.id());
+            units.put(u.name(), u.id());
+            u.aliases().forEach(a -> units.put(a, u.id()));
         });
         Map<String, String> types = new HashMap<>();
         Map<String, String> typeNames = new HashMap<>();
-        graph.list("MATCH (v:ViolationType) RETURN v {.code, .name} AS item", Map.of(), v -> v).forEach(v -> {
-            types.put(v.get("code").asString(), v.get("code").asString());
-            types.put(v.get("name").asString(), v.get("code").asString());
-            typeNames.put(v.get("code").asString(), v.get("name").asString());
+        graph.list("MATCH (v:ViolationType) RETURN v {.code, .name} AS item", Map.of(), TypeName::from).forEach(v -> {
+            types.put(v.code(), v.code());
+            types.put(v.name(), v.code());
+            typeNames.put(v.code(), v.name());
         });
         List<String> licences = rows.stream().map(r -> r.get(Column.LICENCE_NUMBER)).filter(Objects::nonNull).distinct().toList();
         List<String> names = rows.stream().map(r -> r.get(Column.MINE)).filter(Objects::nonNull).distinct().toList();
@@ -650,13 +627,13 @@ class LedgerImport {
         Map<String, String> mineNames = new HashMap<>();
         graph.list("""
                 MATCH (m:Mine) WHERE m.licenceNumber IN $licences OR m.name IN $names
-                RETURN m {.id, .licenceNumber, .name} AS item""", Map.of("licences", licences, "names", names), v -> v)
+                RETURN m {.id, .licenceNumber, .name} AS item""", Map.of("licences", licences, "names", names), MineName::from)
                 .forEach(m -> {
-                    if (!m.get("licenceNumber").isNull()) {
-                        byLicence.put(m.get("licenceNumber").asString(), m.get("id").asString());
+                    if (m.licenceNumber() != null) {
+                        byLicence.put(m.licenceNumber(), m.id());
                     }
-                    byName.computeIfAbsent(m.get("name").asString(), n -> new ArrayList<>()).add(m.get("id").asString());
-                    mineNames.put(m.get("id").asString(), m.get("name").asString());
+                    byName.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m.id());
+                    mineNames.put(m.id(), m.name());
                 });
         List<String> personRefs = rows.stream().map(r -> r.get(Column.RESPONSIBLE_PERSON)).filter(Objects::nonNull).distinct().toList();
         Map<String, List<String>> people = new HashMap<>();
@@ -664,10 +641,10 @@ class LedgerImport {
         graph.list("""
                 MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs
                 RETURN p {.id, .name, units: [(p)-[:SERVES_IN]->(u:Unit) | u.id]} AS item""",
-                Map.of("refs", personRefs), v -> v).forEach(p -> {
-                    people.computeIfAbsent(p.get("id").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
-                    people.computeIfAbsent(p.get("name").asString(), k -> new ArrayList<>()).add(p.get("id").asString());
-                    unitsOfPeople.put(p.get("id").asString(), p.get("units").asList(Value::asString));
+                Map.of("refs", personRefs), PersonUnits::from).forEach(p -> {
+                    people.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p.id());
+                    people.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.id());
+                    unitsOfPeople.put(p.id(), p.units());
                 });
         Map<String, String> uniquePeople = new HashMap<>();
         people.forEach((ref, ids) -> {
@@ -676,6 +653,32 @@ class LedgerImport {
             }
         });
         return new References(units, types, typeNames, byLicence, byName, mineNames, uniquePeople, unitsOfPeople);
+    }
+
+    /** A unit with the names a row may give it. */
+    private record UnitNames(String id, String name, List<String> aliases) {
+        static UnitNames from(Value v) {
+            return new UnitNames(v.get("id").asString(), v.get("name").asString(), v.get("aliases").asList(Value::asString));
+        }
+    }
+
+    private record TypeName(String code, String name) {
+        static TypeName from(Value v) {
+            return new TypeName(v.get("code").asString(), v.get("name").asString());
+        }
+    }
+
+    private record MineName(String id, String licenceNumber, String name) {
+        static MineName from(Value v) {
+            return new MineName(v.get("id").asString(), v.get("licenceNumber").asString(null), v.get("name").asString());
+        }
+    }
+
+    /** A person a row may name, with the units they serve in. */
+    private record PersonUnits(String id, String name, List<String> units) {
+        static PersonUnits from(Value v) {
+            return new PersonUnits(v.get("id").asString(), v.get("name").asString(), v.get("units").asList(Value::asString));
+        }
     }
 
     private record References(Map<String, String> units, Map<String, String> violationTypes,

@@ -11,8 +11,8 @@ final class LedgerInputs {
     private LedgerInputs() {
     }
 
-    record ReportIssueInput(String mineId, List<String> violationTypeCodes, String source, LocalDate foundOn,
-                            String description, String title, String severity, List<String> evidence) {
+    record ReportIssueInput(String mineId, List<String> violationTypeCodes, ProblemSourceCode source,
+                            LocalDate foundOn, String description, String title, Severity severity, List<String> evidence) {
     }
 
     /**
@@ -35,7 +35,7 @@ final class LedgerInputs {
     record TransitionIssueInput(String issueId, String to, Integer version, AcceptanceInput acceptance, String note) {
     }
 
-    record RecordOutcomeInput(String issueId, String outcome, LocalDate on, String where, Double amount,
+    record RecordOutcomeInput(String issueId, OutcomeCode outcome, LocalDate on, String where, Double amount,
                               String decisionNumber, String note, Integer version) {
     }
 

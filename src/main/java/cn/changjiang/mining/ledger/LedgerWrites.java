@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.changjiang.mining.common.Patch;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,7 +35,7 @@ class LedgerWrites {
      * Takes the problem's write lock first, then reads it: a second writer waits for the first to commit and
      * then sees its version, so no update is lost.
      */
-    Optional<Value> lockAndRead(String issueId) {
+    Optional<IssueState> lockAndRead(String issueId) {
         return graph.single("""
                 MATCH (i:Issue {id: $id})
                 SET i._lock = true REMOVE i._lock
@@ -45,7 +44,7 @@ class LedgerWrites {
                   leadUnit: [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.id][0],
                   supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.id],
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
-                  supervisingUnit: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""", Map.of("id", issueId), v -> v);
+                  supervisingUnit: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""", Map.of("id", issueId), IssueState::from);
     }
 
     Optional<Issue> issue(String issueId) {
@@ -67,9 +66,16 @@ class LedgerWrites {
         graph.list("""
                 UNWIND $refs AS ref
                 MATCH (u:Unit) WHERE u.id = ref OR u.name = ref OR ref IN u.aliases
-                RETURN {ref: ref, id: u.id} AS item""", Map.of("refs", references), v -> v)
-                .forEach(v -> resolved.putIfAbsent(v.get("ref").asString(), v.get("id").asString()));
+                RETURN {ref: ref, id: u.id} AS item""", Map.of("refs", references), UnitReference::from)
+                .forEach(u -> resolved.putIfAbsent(u.ref(), u.id()));
         return resolved;
+    }
+
+    /** A reference to a unit and the id of a unit it names. */
+    record UnitReference(String ref, String id) {
+        static UnitReference from(Value v) {
+            return new UnitReference(v.get("ref").asString(), v.get("id").asString());
+        }
     }
 
     /** The units a person serves in, or nothing when there is no such person. */
@@ -94,16 +100,16 @@ class LedgerWrites {
                 Map.of("mineId", mineId, "codes", codes), Value::asString).orElseThrow();
     }
 
-    Issue create(String id, LedgerInputs.ReportIssueInput input, String title, String severity) {
+    Issue create(String id, LedgerInputs.ReportIssueInput input, String title, Severity severity) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         params.put("mineId", input.mineId());
         params.put("codes", input.violationTypeCodes());
-        params.put("source", input.source());
+        params.put("source", input.source().name());
         params.put("foundOn", input.foundOn());
         params.put("description", input.description());
         params.put("title", title);
-        params.put("severity", severity);
+        params.put("severity", severity.name());
         params.put("evidence", input.evidence() == null ? List.of() : input.evidence());
         return written(graph.single("""
                 MATCH (m:Mine {id: $mineId}), (s:ProblemSource {code: $source})
@@ -129,24 +135,8 @@ class LedgerWrites {
      * Writes the fields a patch changes, and only those: a relationship kind is replaced only when its units or
      * person change, a property is set (or removed, for null) only when its value changes.
      */
-    Issue assign(String issueId, Patch patch) {
-        Map<String, Object> properties = new HashMap<>();
-        for (String field : List.of("measures", "deadline", "supervised", "supervisor", "status")) {
-            if (patch.changed(field)) {
-                properties.put(field, patch.get(field));
-            }
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", issueId);
-        params.put("properties", properties);
-        params.put("setLead", patch.changed("leadUnit"));
-        params.put("lead", patch.get("leadUnit"));
-        params.put("setSupporting", patch.changed("supportingUnits"));
-        params.put("supporting", patch.get("supportingUnits"));
-        params.put("setPerson", patch.changed("responsiblePerson"));
-        params.put("person", patch.get("responsiblePerson"));
-        params.put("setSupervising", patch.changed("supervisingUnit"));
-        params.put("supervising", patch.get("supervisingUnit"));
+    Issue assign(String issueId, AssignmentChange change) {
+        Map<String, Object> params = change.parameters(issueId);
         return written(graph.single("""
                 MATCH (i:Issue {id: $id})
                 SET i += $properties, i.version = coalesce(i.version, 0) + 1
@@ -208,7 +198,7 @@ class LedgerWrites {
     Issue recordOutcome(LedgerInputs.RecordOutcomeInput input, String status, LocalDate closedOn) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", input.issueId());
-        params.put("outcome", input.outcome());
+        params.put("outcome", input.outcome().name());
         params.put("on", input.on());
         params.put("where", input.where());
         params.put("amount", input.amount());

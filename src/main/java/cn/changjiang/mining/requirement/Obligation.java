@@ -21,34 +21,38 @@ public record Obligation(String id, String clause, int order, String text, Strin
                 string(v, "textEn"), string(v, "quote"), date(v, "dueOn"));
     }
 
-    /** Where an obligation stands for a unit on a day: met, or still due, or overdue. */
-    public enum Status { DUE, OVERDUE, MET }
-
     /** One debtor of an obligation and where it stands: met on a date (late or not), due, or overdue. */
-    public record Standing(Unit unit, Status status, LocalDate metOn, boolean late, String note) {
-        /** From {unit, dueOn, metOn, note}: met if a date is recorded, else due until its day and overdue after. */
+    public record Standing(Unit unit, ObligationStatus status, LocalDate metOn, boolean late, String note) {
+        /** From {unit, dueOn, metOn, note}. */
         static Standing on(Value v, LocalDate today) {
-            LocalDate dueOn = date(v, "dueOn");
-            LocalDate metOn = date(v, "metOn");
-            Status status = metOn != null ? Status.MET : today.isAfter(dueOn) ? Status.OVERDUE : Status.DUE;
-            return new Standing(Unit.from(v.get("unit")), status, metOn, metOn != null && metOn.isAfter(dueOn),
-                    string(v, "note"));
+            return of(Unit.from(v.get("unit")), date(v, "dueOn"), date(v, "metOn"), string(v, "note"), today);
+        }
+
+        /** Met if a date is recorded (late if after the due day), else due until its day and overdue after. */
+        static Standing of(Unit unit, LocalDate dueOn, LocalDate metOn, String note, LocalDate today) {
+            ObligationStatus status = metOn != null ? ObligationStatus.MET
+                    : today.isAfter(dueOn) ? ObligationStatus.OVERDUE : ObligationStatus.DUE;
+            return new Standing(unit, status, metOn, metOn != null && metOn.isAfter(dueOn), note);
         }
     }
 
-    /** What kind of party a requirement or obligation names. */
-    public enum PartyKind { UNIT, WORKING_GROUP, OFFICE, BODY }
-
     /** A party a requirement or obligation names: a unit, the working group, its office, or a body outside the campaign. */
-    public record Party(String id, PartyKind kind, String name, Unit unit) {
+    public record Party(String id, PlanPartyKind kind, String name, Unit unit) {
         static Party from(Value v) {
-            return new Party(string(v, "id"), PartyKind.valueOf(string(v, "kind")), string(v, "name"),
+            return new Party(string(v, "id"), PlanPartyKind.valueOf(string(v, "kind")), string(v, "name"),
                     v.get("unit").isNull() ? null : Unit.from(v.get("unit")));
         }
     }
 
     /** Recording again corrects the date; a note left out stays as it was, a note given as null is cleared. */
     public record RecordMetInput(String obligationId, String unit, LocalDate metOn, ArgumentValue<String> note) {
+    }
+
+    /** What was recorded of a unit meeting an obligation, read under the obligation's lock before recording again. */
+    record MetRecord(boolean debtor, LocalDate metOn, String note) {
+        static MetRecord from(Value v) {
+            return new MetRecord(v.get("debtor").asBoolean(), date(v, "metOn"), string(v, "note"));
+        }
     }
 
     public record RecordMetPayload(Obligation obligation, Standing standing) {

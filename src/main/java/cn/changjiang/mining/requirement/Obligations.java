@@ -15,7 +15,6 @@ import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.common.Role;
 import cn.changjiang.mining.common.Viewer;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +50,7 @@ public class Obligations {
     }
 
     /** A status says who has met what, which is for signed-in readers; the obligations themselves are public. */
-    List<Obligation> obligations(Obligation.Status status, String unit, Viewer viewer) {
+    List<Obligation> obligations(ObligationStatus status, String unit, Viewer viewer) {
         if (status != null) {
             access.requireSignedIn(viewer);
         }
@@ -67,13 +66,13 @@ public class Obligations {
         Obligation obligation = queries.obligation(input.obligationId())
                 .orElseThrow(() -> new NotFoundException("input.obligationId", "No obligation with id " + input.obligationId()));
         String unitId = unitId("input.unit", input.unit());
-        Value before = queries.lockForRecording(obligation.id(), unitId).orElseThrow();
-        if (!before.get("debtor").asBoolean()) {
+        Obligation.MetRecord before = queries.lockForRecording(obligation.id(), unitId).orElseThrow();
+        if (!before.debtor()) {
             throw new InvalidInputException("input.unit", "Unit " + unitId + " does not owe " + obligation.id());
         }
         Map<String, Object> was = new HashMap<>();
-        was.put("metOn:" + unitId, before.get("metOn").isNull() ? null : before.get("metOn").asLocalDate());
-        was.put("note:" + unitId, before.get("note").asString(null));
+        was.put("metOn:" + unitId, before.metOn());
+        was.put("note:" + unitId, before.note());
         Patch patch = Patch.of(was)
                 .derive("metOn:" + unitId, input.metOn())
                 .set("note:" + unitId, input.note(), note -> {

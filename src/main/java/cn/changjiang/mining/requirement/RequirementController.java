@@ -34,7 +34,7 @@ class RequirementController {
     }
 
     @QueryMapping
-    List<Obligation> obligations(@Argument Obligation.Status status, @Argument String unit,
+    List<Obligation> obligations(@Argument ObligationStatus status, @Argument String unit,
                                  @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return obligations.obligations(status, unit, viewer);
     }

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.plan.Unit;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /** The Cypher of 工作要求 and of the dated obligations: who must do what, and who has met what. */
@@ -57,7 +56,7 @@ class RequirementQueries {
      * Obligations in order; with a status, those owed by at least one unit (the given one, if any) that stands so on
      * {@code today}; with a unit, those it owes.
      */
-    List<Obligation> obligations(Obligation.Status status, String unitId, LocalDate today) {
+    List<Obligation> obligations(ObligationStatus status, String unitId, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
         params.put("status", status == null ? null : status.name());
         params.put("unitId", unitId);
@@ -115,13 +114,13 @@ class RequirementQueries {
     }
 
     /** The obligation and the unit, locked, with whether the unit owes it and what was recorded before. */
-    Optional<Value> lockForRecording(String obligationId, String unitId) {
+    Optional<Obligation.MetRecord> lockForRecording(String obligationId, String unitId) {
         return reads.single("""
                 MATCH (o:Obligation {id: $obligationId}), (u:Unit {id: $unitId})
                 SET o._lock = true REMOVE o._lock
                 RETURN {debtor: EXISTS { (o)-[:OWED_BY]->(u) },
                         metOn: [(u)-[m:MET]->(o) | m.on][0], note: [(u)-[m:MET]->(o) | m.note][0]} AS item""",
-                Map.of("obligationId", obligationId, "unitId", unitId), v -> v);
+                Map.of("obligationId", obligationId, "unitId", unitId), Obligation.MetRecord::from);
     }
 
     Obligation.Standing recordMet(String obligationId, String unitId, LocalDate metOn, String note, String actor,
