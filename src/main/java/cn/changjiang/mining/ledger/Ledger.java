@@ -30,7 +30,6 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
 /**
  * The problem ledger's changes. Each method is one transaction: it checks everything first, writes, and appends
  * its change record; any refusal rolls the whole of it back.
