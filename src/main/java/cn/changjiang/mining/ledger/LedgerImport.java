@@ -466,7 +466,9 @@ class LedgerImport {
                     + " works in none of the row's units");
         }
         out.put("responsiblePerson", personId);
-        String status = cells.term(Column.STATUS, STATUSES, lead == null ? "PENDING_ASSIGNMENT" : "RECTIFYING");
+        // As the workflow: a problem starts awaiting assignment, and starts rectification once assigned.
+        IssueStatus initial = lead == null ? IssueWorkflow.INITIAL : IssueWorkflow.afterAssignment(IssueWorkflow.INITIAL);
+        String status = cells.term(Column.STATUS, STATUSES, initial.name());
         out.put("status", status);
         LocalDate closedOn = cells.date(Column.CLOSED_ON);
         if (IssueStatus.finished(status) && closedOn == null && !cells.isBad(Column.CLOSED_ON)) {
