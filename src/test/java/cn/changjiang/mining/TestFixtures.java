@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import org.neo4j.driver.Driver;
 import org.springframework.core.io.ClassPathResource;
@@ -30,7 +31,8 @@ public final class TestFixtures {
         // Fixtures write problems directly, not through the ledger: compute the mines' figures the ledger keeps.
         statements.add(DEPARTMENT_SPANS);
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s).consume()));
+            // As the app's CypherRunner does: every statement gets the status rules' parameters ($openStatuses, ...).
+            session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s, IssueStatus.CYPHER_PARAMETERS).consume()));
         }
     }
 

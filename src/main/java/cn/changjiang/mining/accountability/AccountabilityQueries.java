@@ -28,12 +28,12 @@ class AccountabilityQueries {
                     WITH [i] AS issues, [(m)-[:LOCATED_IN]->(tw:Township) | tw] AS townships""",
             "mine", """
                     MATCH (m:Mine {id: $key})
-                    OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN $finished
+                    OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                     WITH m, collect(i) AS issues
                     WITH issues, [(m)-[:LOCATED_IN]->(tw:Township) | tw] AS townships""",
             "township", """
                     MATCH (tw:Township {name: $key})
-                    OPTIONAL MATCH (i:Issue)-[:AT]->(:Mine)-[:LOCATED_IN]->(tw) WHERE NOT i.status IN $finished
+                    OPTIONAL MATCH (i:Issue)-[:AT]->(:Mine)-[:LOCATED_IN]->(tw) WHERE i.status IN $openStatuses
                     WITH collect(i) AS issues, [tw] AS townships""",
             "violationType", """
                     MATCH (v:ViolationType {code: $key})
@@ -73,7 +73,6 @@ class AccountabilityQueries {
                 + ROLES.formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
         Map<String, Object> params = new HashMap<>();
         params.put("key", key);
-        params.put("finished", Issue.FINISHED_STATUSES);
         params.put("readerUnit", readerUnit);
         return reads.single(cypher, params, v -> v);
     }
@@ -92,7 +91,7 @@ class AccountabilityQueries {
             WITH key, assigned, collect(ofType) AS ofType
             WITH key, assigned + ofType AS reached
             UNWIND reached AS i
-            WITH DISTINCT key, i WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+            WITH DISTINCT key, i WHERE i.status IN $openStatuses
             """.formatted(JointEnforcementCandidate.criminalMatter("ofType"));
 
     Map<Unit, List<Issue>> openIssuesOfUnits(List<Unit> units) {
@@ -126,7 +125,7 @@ class AccountabilityQueries {
         return reads.many(people, Person::id, readerUnit(readerUnit), """
                 UNWIND $keys AS key
                 MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
-                WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND %s
+                WHERE i.status IN $openStatuses AND %s
                 WITH key, i ORDER BY i.deadline, i.id
                 RETURN key, collect(i) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Issue::from);
     }
@@ -161,12 +160,12 @@ class AccountabilityQueries {
                 OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u)
                   WHERE ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
                 WITH u, i, CASE WHEN $withMines THEN [(i)-[:AT]->(m:Mine) | m][0] END AS m,
-                     NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
+                     i.status IN $openStatuses AS open
                 WITH u, count(i) AS assigned,
                      count(CASE WHEN open THEN i END) AS open,
                      count(CASE WHEN open AND i.deadline < $today THEN i END) AS overdue,
-                     count(CASE WHEN i.status = 'CLOSED' AND (i.deadline IS NULL OR i.closedOn <= i.deadline) THEN i END) AS closedOnTime,
-                     count(CASE WHEN i.status = 'CLOSED' AND i.closedOn > i.deadline THEN i END) AS closedLate,
+                     count(CASE WHEN i.status = $closedStatus AND (i.deadline IS NULL OR i.closedOn <= i.deadline) THEN i END) AS closedOnTime,
+                     count(CASE WHEN i.status = $closedStatus AND i.closedOn > i.deadline THEN i END) AS closedLate,
                      collect(DISTINCT m) AS mines
                 RETURN {unit: u, assigned: assigned, open: open, overdue: overdue, closedOnTime: closedOnTime,
                         closedLate: closedLate, mines: mines} AS item

@@ -22,7 +22,7 @@ class ChainQueries {
     Optional<List<String>> openIssueIdsOfMine(String mineId) {
         return reads.single("""
                 MATCH (m:Mine {id: $mineId})
-                OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                 WITH m, i ORDER BY i.foundOn, i.id
                 RETURN collect(i.id) AS item""", Map.of("mineId", mineId), v -> v.asList(Value::asString));
     }

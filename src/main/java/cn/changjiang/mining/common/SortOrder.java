@@ -3,10 +3,11 @@ package cn.changjiang.mining.common;
 import java.util.Map;
 
 /**
- * How a client asked a list to be sorted: one of the list's sort fields and a direction. Each list maps its field
- * names to Cypher sort keys of its own.
+ * How a client asked a list to be sorted (the schema's {@code IssueOrder}, {@code MineOrder}, {@code UnitOrder}...):
+ * one of the list's sort fields and a {@link SortDirection}. Each list maps its field names to Cypher sort keys of
+ * its own.
  */
-public record SortOrder(String field, String direction) {
+public record SortOrder(String field, SortDirection direction) {
 
     public static final SortOrder NONE = new SortOrder(null, null);
 
@@ -20,7 +21,7 @@ public record SortOrder(String field, String direction) {
     }
 
     public boolean descending() {
-        return "DESC".equals(direction);
+        return direction == SortDirection.DESC;
     }
 
     /** The position a list continues from, given the cursor of the row before. */

@@ -40,7 +40,7 @@ class DepartmentSpans {
     static final String ADD = """
             UNWIND $issueIds AS issueId
             MATCH (i:Issue {id: issueId})-[:AT]->(m:Mine)
-            WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+            WHERE i.status IN $openStatuses
             UNWIND %s AS u
             WITH DISTINCT m, i, u
             WITH m, u, count(i) AS added ORDER BY m.id, u.id

@@ -57,7 +57,7 @@ class EnforcementQueries {
                   MATCH (m:Mine) WHERE m.departmentSpan >= threshold AND %1$s
                   WITH m AS mine
                   CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
                            count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious
                   }
@@ -66,11 +66,11 @@ class EnforcementQueries {
                   ORDER BY COUNT { (mine)-[:NEEDS_DEPARTMENT]->() } DESC, overdue DESC, serious DESC, mine.id
                   SKIP $offset LIMIT $limit
                   CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(CASE WHEN %3$s THEN 1 END) > 0 AS criminal
                   }
                   CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     UNWIND %2$s AS u
                     WITH DISTINCT u, i
                     WITH u, collect(i) AS issues
@@ -142,7 +142,7 @@ class EnforcementQueries {
                 SET m._lock = true REMOVE m._lock
                 WITH m
                 OPTIONAL MATCH (i:Issue) WHERE i.id IN $issueIds
-                WITH m, collect({id: i.id, open: NOT i.status IN ['CLOSED', 'SHUT_DOWN'], atMine: EXISTS { (i)-[:AT]->(m) },
+                WITH m, collect({id: i.id, open: i.status IN $openStatuses, atMine: EXISTS { (i)-[:AT]->(m) },
                   criminal: %s,
                   responsible: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id]
                              + [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u:Unit) | u.id]

@@ -52,7 +52,7 @@ public record JointEnforcementCandidate(Mine mine, int departmentCount, List<Dep
      */
     public static final String RECOUNT_DEPARTMENTS_OF_MINE = """
             CALL (m) {
-              OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+              OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
               UNWIND CASE WHEN i IS NULL THEN [] ELSE %s END AS u
               WITH DISTINCT i, u
               WITH u, count(i) AS openIssues

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.common.IssueStatus;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
  * one. One round trip per question: the batch methods answer a field for all parents of a GraphQL level at once
  * ({@code UNWIND $keys AS key ...}), so the number of queries per request depends on the shape of the document,
  * never on the size of the answer.
+ * <p>
+ * Every query gets the parameters of the shared status rules ({@link IssueStatus#CYPHER_PARAMETERS}: which
+ * problems are open), so no Cypher spells them out.
  */
 @Component
 public class CypherRunner {
@@ -39,7 +43,7 @@ public class CypherRunner {
     @SuppressWarnings("unchecked")
     public <V> List<V> list(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
         roundTrips.increment();
-        return List.copyOf(client.query(cypher).bindAll(params)
+        return List.copyOf(client.query(cypher).bindAll(withRules(params))
                 .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
                 .all());
     }
@@ -136,12 +140,19 @@ public class CypherRunner {
         List<Object> keys = parents.stream().map(keyOf).distinct().map(k -> (Object) k).toList();
         Map<Value, Value> rows = new LinkedHashMap<>();
         roundTrips.increment();
-        client.query(cypher).bindAll(new HashMap<>(parameters)).bind(keys).to("keys")
+        client.query(cypher).bindAll(withRules(parameters)).bind(keys).to("keys")
                 .fetchAs((Class<Map.Entry<Value, Value>>) (Class<?>) Map.Entry.class)
                 .mappedBy((types, record) -> Map.entry(record.get("key"), record.get(column)))
                 .all()
                 .forEach(row -> rows.put(row.getKey(), row.getValue()));
         return rows;
+    }
+
+    /** The caller's parameters with the status rules' ({@link IssueStatus#CYPHER_PARAMETERS}), which no caller overrides. */
+    private static Map<String, Object> withRules(Map<String, ?> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.putAll(IssueStatus.CYPHER_PARAMETERS);
+        return all;
     }
 
     /** Keys come back from Cypher as Long or String; make a Java Integer key compare equal to its Long. */

@@ -70,7 +70,7 @@ class IssueCounts {
                 WHERE %s
                 %s
                 %s
-                WITH [%s] AS keys, i, NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
+                WITH [%s] AS keys, i, i.status IN $openStatuses AS open
                 WITH keys, count(%5$s i) AS count, count(%5$s CASE WHEN open THEN i END) AS open,
                      count(%5$s CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
                 RETURN {keys: keys, count: count, open: open, overdue: overdue} AS item

@@ -95,7 +95,7 @@ class SearchAndMaps {
         graph.list("""
                 MATCH (m:Mine) WHERE m.location IS NOT NULL AND ($box IS NULL OR point.withinBBox(m.location,
                     point({longitude: $box.west, latitude: $box.south}), point({longitude: $box.east, latitude: $box.north})))
-                OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                 WITH m, collect(i) AS open
                 WITH m, open, reduce(acc = [], i IN open | acc + [u IN %s WHERE NOT u IN acc]) AS departments
                 RETURN {id: m.id, name: m.name, status: m.licenceStatus, longitude: m.location.longitude,

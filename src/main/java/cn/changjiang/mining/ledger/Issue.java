@@ -3,6 +3,7 @@ package cn.changjiang.mining.ledger;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 
@@ -13,20 +14,21 @@ import static cn.changjiang.mining.graph.Read.string;
 import static cn.changjiang.mining.graph.Read.strings;
 
 /** A problem in the ledger (问题台账). */
-public record Issue(String id, String title, String description, String measures, String status, Severity severity,
+public record Issue(String id, String title, String description, String measures, IssueStatus status, Severity severity,
                     LocalDate foundOn, LocalDate deadline, LocalDate closedOn, boolean synthetic, int version,
                     boolean supervised, String supervisor, List<String> evidence, Acceptance acceptance) {
-
-    /** Statuses in which a problem is finished: 销号 after acceptance, or the mine closed down by law. */
-    public static final List<String> FINISHED_STATUSES = List.of("CLOSED", "SHUT_DOWN");
 
     public static Issue from(Value v) {
         Acceptance acceptance = v.get("acceptedBy").isNull() ? null
                 : new Acceptance(string(v, "acceptedBy"), date(v, "acceptedOn"), strings(v, "acceptanceEvidence"));
         return new Issue(string(v, "id"), string(v, "title"), string(v, "description"), string(v, "measures"),
-                string(v, "status"), severity(string(v, "severity")), date(v, "foundOn"), date(v, "deadline"),
+                status(string(v, "status")), severity(string(v, "severity")), date(v, "foundOn"), date(v, "deadline"),
                 date(v, "closedOn"), bool(v, "synthetic"), integer(v, "version"), bool(v, "supervised"),
                 string(v, "supervisor"), strings(v, "evidence"), acceptance);
+    }
+
+    private static IssueStatus status(String code) {
+        return code == null ? null : IssueStatus.valueOf(code);
     }
 
     private static Severity severity(String code) {
@@ -34,7 +36,7 @@ public record Issue(String id, String title, String description, String measures
     }
 
     public boolean open() {
-        return !FINISHED_STATUSES.contains(status);
+        return status.open();
     }
 
     public boolean overdueOn(LocalDate today) {

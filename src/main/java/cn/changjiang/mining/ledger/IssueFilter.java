@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,14 +10,14 @@ import java.util.Map;
  * Which problems a list, a count or a series covers; every field optional. {@link #WHERE} is its one Cypher
  * condition over a problem {@code i}, shared by every query that filters problems.
  */
-public record IssueFilter(String status, Boolean open, String township, String unit, LocalDate foundFrom,
+public record IssueFilter(IssueStatus status, Boolean open, String township, String unit, LocalDate foundFrom,
                           LocalDate foundTo, String text) {
 
     public static final IssueFilter NONE = new IssueFilter(null, null, null, null, null, null, null);
 
     public static final String WHERE = """
             ($f_status IS NULL OR i.status = $f_status)
-              AND ($f_open IS NULL OR $f_open = (NOT i.status IN ['CLOSED', 'SHUT_DOWN']))
+              AND ($f_open IS NULL OR $f_open = (i.status IN $openStatuses))
               AND ($f_from IS NULL OR i.foundOn >= $f_from) AND ($f_to IS NULL OR i.foundOn <= $f_to)
               AND ($f_township IS NULL OR EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $f_township}) })
               AND ($f_unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases })
@@ -33,7 +34,7 @@ public record IssueFilter(String status, Boolean open, String township, String u
      */
     public Map<String, Object> parameters(String readerUnit) {
         Map<String, Object> params = new HashMap<>();
-        params.put("f_status", status);
+        params.put("f_status", status == null ? null : status.name());
         params.put("f_open", open);
         params.put("f_township", township);
         params.put("f_unit", unit);

@@ -124,7 +124,7 @@ class IssueQueries {
         params.put("today", today);
         return reads.list("""
                 MATCH (i:Issue)
-                WHERE i.deadline < $today AND NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                WHERE i.deadline < $today AND i.status IN $openStatuses
                   AND ($unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $unit OR u.name = $unit OR $unit IN u.aliases })
                   AND ($personId IS NULL OR (EXISTS { (i)-[:RESPONSIBLE_PERSON]->(:Person {id: $personId}) } AND %s))
                 RETURN i AS item ORDER BY i.deadline, i.id""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), params, Issue::from);
@@ -132,7 +132,7 @@ class IssueQueries {
 
     List<Issue> supervised() {
         return reads.list("""
-                MATCH (i:Issue {supervised: true}) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                MATCH (i:Issue {supervised: true}) WHERE i.status IN $openStatuses
                 RETURN i AS item ORDER BY i.deadline, i.id""", Map.of(), Issue::from);
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.changjiang.mining.common.IssueStatus;
 import org.neo4j.driver.Value;
 
 import static cn.changjiang.mining.graph.Read.bool;
@@ -17,13 +18,14 @@ import static cn.changjiang.mining.graph.Read.strings;
  * A problem as read under its write lock ({@link LedgerWrites#lockAndRead}): what the ledger's checks and change
  * records start from. Units and the person are ids; {@code acceptanceEvidence} is null while never accepted.
  */
-record IssueState(String id, String status, int version, LocalDate foundOn, String leadUnit, List<String> supportingUnits,
+record IssueState(String id, IssueStatus status, int version, LocalDate foundOn, String leadUnit, List<String> supportingUnits,
                   String supervisingUnit, String responsiblePerson, String measures, LocalDate deadline,
                   boolean supervised, String supervisor, LocalDate closedOn, String acceptedBy, LocalDate acceptedOn,
                   List<String> acceptanceEvidence) {
 
     static IssueState from(Value v) {
-        return new IssueState(string(v, "id"), string(v, "status"), integer(v, "version"), date(v, "foundOn"),
+        return new IssueState(string(v, "id"),
+                v.get("status").isNull() ? null : IssueStatus.valueOf(string(v, "status")), integer(v, "version"), date(v, "foundOn"),
                 string(v, "leadUnit"), strings(v, "supportingUnits"), string(v, "supervisingUnit"),
                 string(v, "responsiblePerson"), string(v, "measures"), date(v, "deadline"), bool(v, "supervised"),
                 string(v, "supervisor"), date(v, "closedOn"), string(v, "acceptedBy"), date(v, "acceptedOn"),
@@ -31,7 +33,7 @@ record IssueState(String id, String status, int version, LocalDate foundOn, Stri
     }
 
     boolean open() {
-        return !Issue.FINISHED_STATUSES.contains(status);
+        return status != null && status.open();
     }
 
     /** Past its deadline on the day: a problem without a deadline never is. */
@@ -50,14 +52,14 @@ record IssueState(String id, String status, int version, LocalDate foundOn, Stri
         fields.put("deadline", deadline);
         fields.put("supervised", supervised);
         fields.put("supervisor", supervisor);
-        fields.put("status", status);
+        fields.put("status", status == null ? null : status.name());
         return fields;
     }
 
     /** The fields a transition or an outcome may change, as their change record shows them before. */
     Map<String, Object> workflow() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("status", status);
+        fields.put("status", status == null ? null : status.name());
         fields.put("closedOn", closedOn);
         fields.put("acceptedBy", acceptedBy);
         fields.put("acceptedOn", acceptedOn);

@@ -14,6 +14,7 @@ import java.util.Set;
 import cn.changjiang.mining.common.ConflictException;
 import cn.changjiang.mining.common.ForbiddenException;
 import cn.changjiang.mining.common.InvalidInputException;
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.common.Actor;
 import cn.changjiang.mining.audit.IdempotencyKeys;
@@ -27,13 +28,6 @@ import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static cn.changjiang.mining.ledger.IssueWorkflow.ACCEPTANCE_REQUESTED;
-import static cn.changjiang.mining.ledger.IssueWorkflow.CARRIED_OVER;
-import static cn.changjiang.mining.ledger.IssueWorkflow.CLOSED;
-import static cn.changjiang.mining.ledger.IssueWorkflow.PENDING_ASSIGNMENT;
-import static cn.changjiang.mining.ledger.IssueWorkflow.RECTIFYING;
-import static cn.changjiang.mining.ledger.IssueWorkflow.SHUT_DOWN;
 
 /**
  * The problem ledger's changes. Each method is one transaction: it checks everything first, writes, and appends
@@ -140,9 +134,7 @@ public class Ledger {
         if (patch.changed("deadline") && patch.get("deadline") instanceof LocalDate deadline && deadline.isBefore(foundOn)) {
             throw new InvalidInputException("input.deadline", "The deadline " + deadline + " is before the date found " + foundOn);
         }
-        if (PENDING_ASSIGNMENT.equals(patch.get("status"))) {
-            patch.derive("status", RECTIFYING);
-        }
+        patch.derive("status", IssueWorkflow.afterAssignment(IssueStatus.valueOf((String) patch.get("status"))).name());
         if (viewer.is(Role.UNIT_OFFICER)) {
             requireOnlyOwnDetailsChanged(patch);
         }
@@ -175,38 +167,30 @@ public class Ledger {
 
     @Transactional
     public Issue transition(TransitionIssueInput input, Actor actor) {
-        String to = input.to();
-        Viewer viewer = SHUT_DOWN.equals(to) ? access.require(actor.viewer(), Role.OFFICE)
+        IssueStatus to = input.to();
+        Viewer viewer = IssueWorkflow.officeOnly(to) ? access.require(actor.viewer(), Role.OFFICE)
                 : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         Optional<IssueState> locked = writes.lockAndRead(input.issueId());
-        String status = locked.map(IssueState::status).orElse(null);
-        if (CLOSED.equals(to) || (ACCEPTANCE_REQUESTED.equals(status) && RECTIFYING.equals(to))) {
+        IssueStatus status = locked.map(IssueState::status).orElse(null);
+        if (IssueWorkflow.acceptorDecides(status, to)) {
             // 销号 and 验收不通过 are the acceptor's decisions, never the rectifying unit's.
             access.requireAcceptance(viewer, input.issueId());
-        } else if (!SHUT_DOWN.equals(to)) {
+        } else if (!IssueWorkflow.officeOnly(to)) {
             access.requireIssueWrite(viewer, input.issueId());
         }
         IssueState current = checkVersion(locked.orElseThrow(() -> notFound(input.issueId())), input.issueId(), input.version());
-        String from = current.status();
-        if (!IssueWorkflow.allows(from, to)) {
-            throw new IllegalTransitionException("A problem cannot go from " + from + " to " + to
-                    + "; from " + from + " it can go to " + IssueWorkflow.next(from));
-        }
-        if (RECTIFYING.equals(to) && PENDING_ASSIGNMENT.equals(from) && current.leadUnit() == null) {
-            throw new IllegalTransitionException("Assign the problem to a lead unit before rectification starts");
-        }
+        IssueStatus from = current.status();
         LocalDate today = LocalDate.now(clock);
-        if (CARRIED_OVER.equals(to) && !current.overdueOn(today)) {
-            throw new IllegalTransitionException("Only an overdue problem is carried over (继续挂账)");
+        IssueWorkflow.check(from, to, current.leadUnit() != null, current.deadline(), today);
+        boolean accepted = IssueWorkflow.needsAcceptance(to);
+        if (accepted) {
+            IssueWorkflow.requireAcceptance(input.acceptance(), current.foundOn(), today);
         }
-        if (CLOSED.equals(to)) {
-            requireAcceptance(input.acceptance(), current.foundOn(), today);
-        }
-        boolean ends = CLOSED.equals(to) || SHUT_DOWN.equals(to);
-        Issue issue = writes.transition(input.issueId(), to, ends ? today : null, CLOSED.equals(to) ? input.acceptance() : null,
+        boolean ends = IssueWorkflow.ends(to);
+        Issue issue = writes.transition(input.issueId(), to, ends ? today : null, accepted ? input.acceptance() : null,
                 input.note() == null ? null : text("input.note", input.note(), false));
-        String action = ACCEPTANCE_REQUESTED.equals(from) && RECTIFYING.equals(to) ? "rejectAcceptance" : "transitionIssue";
-        audit.append(actor, action, "Issue", issue.id(), transitionChanges(current, to, today, input.acceptance(), input.note()));
+        audit.append(actor, IssueWorkflow.action(from, to), "Issue", issue.id(),
+                transitionChanges(current, to, today, input.acceptance(), input.note()));
         return issue;
     }
 
@@ -234,12 +218,12 @@ public class Ledger {
         if (input.on().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("input.on", "An outcome cannot be dated in the future: " + input.on());
         }
-        String from = current.status();
+        IssueStatus from = current.status();
         boolean closure = input.outcome() == OutcomeCode.CLOSURE;
-        if (closure && !current.open()) {
+        if (closure && from.finished()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is already finished (" + from + ")");
         }
-        String status = closure ? SHUT_DOWN : from;
+        IssueStatus status = closure ? IssueStatus.SHUT_DOWN : from;
         Issue issue = writes.recordOutcome(input, status, closure ? input.on() : null);
         audit.append(actor, "recordOutcome", "Issue", issue.id(), outcomeChanges(current, status, input));
         keys.complete(actor, idempotencyKey, issue.id());
@@ -322,31 +306,18 @@ public class Ledger {
         return current;
     }
 
-    private static void requireAcceptance(LedgerInputs.AcceptanceInput acceptance, LocalDate foundOn, LocalDate today) {
-        if (acceptance == null || acceptance.acceptedBy() == null || acceptance.acceptedBy().isBlank()
-                || acceptance.evidence() == null || acceptance.evidence().stream().allMatch(String::isBlank)) {
-            throw new AcceptanceRequiredException();
-        }
-        text("input.acceptance.acceptedBy", acceptance.acceptedBy(), true);
-        acceptance.evidence().forEach(e -> text("input.acceptance.evidence", e, false));
-        if (acceptance.acceptedOn().isBefore(foundOn) || acceptance.acceptedOn().isAfter(today)) {
-            throw new InvalidInputException("input.acceptance.acceptedOn",
-                    "Acceptance must be dated between the date found and today");
-        }
-    }
-
     /**
      * What a transition's change record says changed: the status, the day a finishing one closes the problem, who
      * accepted it and on what evidence for 销号, and the note; each against the problem as it was.
      */
-    static List<AuditTrail.FieldChange> transitionChanges(IssueState current, String to, LocalDate today,
+    static List<AuditTrail.FieldChange> transitionChanges(IssueState current, IssueStatus to, LocalDate today,
                                                           LedgerInputs.AcceptanceInput acceptance, String note) {
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", to);
-        if (CLOSED.equals(to) || SHUT_DOWN.equals(to)) {
+        after.put("status", to.name());
+        if (IssueWorkflow.ends(to)) {
             after.put("closedOn", today);
         }
-        if (CLOSED.equals(to)) {
+        if (IssueWorkflow.needsAcceptance(to)) {
             after.put("acceptedBy", acceptance.acceptedBy());
             after.put("acceptedOn", acceptance.acceptedOn());
             after.put("acceptanceEvidence", acceptance.evidence());
@@ -358,9 +329,9 @@ public class Ledger {
     }
 
     /** What an outcome's change record says changed: the status it leaves the problem in, and the outcome itself. */
-    static List<AuditTrail.FieldChange> outcomeChanges(IssueState current, String status, RecordOutcomeInput input) {
+    static List<AuditTrail.FieldChange> outcomeChanges(IssueState current, IssueStatus status, RecordOutcomeInput input) {
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", status);
+        after.put("status", status.name());
         after.put("outcome." + input.outcome().name(), describe(input));
         return AuditTrail.diff(current.workflow(), after);
     }
@@ -369,7 +340,7 @@ public class Ledger {
         Map<String, Object> fields = new LinkedHashMap<>(relations);
         fields.put("title", issue.title());
         fields.put("description", issue.description());
-        fields.put("status", issue.status());
+        fields.put("status", issue.status().name());
         fields.put("severity", issue.severity());
         fields.put("foundOn", issue.foundOn());
         fields.put("evidence", issue.evidence());

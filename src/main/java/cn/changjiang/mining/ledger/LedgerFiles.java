@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.changjiang.mining.common.Actor;
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.common.ApiException;
 import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.web.RequestContext;
@@ -130,9 +131,9 @@ class LedgerFiles {
     /** A unit officer exports its own unit's problems only; others export what they ask for. */
     private IssueFilter filter(String status, String unit, String township, Boolean open) {
         Viewer viewer = access.requireSignedIn(access.viewer());
-        status = LedgerImport.statusCode(status);
+        String code = LedgerImport.statusCode(status);
         String scope = viewer.is(Role.UNIT_OFFICER) ? viewer.unitId() : unit;
-        return new IssueFilter(status, open, township, scope, null, null, null);
+        return new IssueFilter(code == null ? null : IssueStatus.valueOf(code), open, township, scope, null, null, null);
     }
 
     private static ResponseEntity<StreamingResponseBody> csv(String filename, List<Map<Column, String>> rows) {

@@ -26,6 +26,7 @@ import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.LedgerImportException.Code;
 import cn.changjiang.mining.ledger.LedgerImportException.Fault;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
 import cn.changjiang.mining.ledger.LedgerImportException.RowError;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
@@ -232,13 +233,13 @@ class LedgerImport {
             if (LedgerRowDiff.ASSIGNED.stream().anyMatch(diff::changes)) {
                 Issue assigned = ledger.assign(assignment(id, row, diff, version), actor);
                 version = null;
-                if (assigned.status().equals(row.get("status")) || sheetRow.get(Column.STATUS) == null) {
+                if (assigned.status().name().equals(row.get("status")) || sheetRow.get(Column.STATUS) == null) {
                     return outcome;
                 }
             }
             if (diff.changes(Column.STATUS)) {
                 applying = Column.STATUS;
-                ledger.transition(new TransitionIssueInput(id, (String) row.get("status"), version, null, null), actor);
+                ledger.transition(new TransitionIssueInput(id, IssueStatus.valueOf((String) row.get("status")), version, null, null), actor);
             }
             return outcome;
         } catch (ApiException e) {
@@ -442,10 +443,12 @@ class LedgerImport {
                     + " works in none of the row's units");
         }
         out.put("responsiblePerson", personId);
-        String status = cells.term(Column.STATUS, STATUSES, lead == null ? "PENDING_ASSIGNMENT" : "RECTIFYING");
+        // As the workflow: a problem starts awaiting assignment, and starts rectification once assigned.
+        IssueStatus initial = lead == null ? IssueWorkflow.INITIAL : IssueWorkflow.afterAssignment(IssueWorkflow.INITIAL);
+        String status = cells.term(Column.STATUS, STATUSES, initial.name());
         out.put("status", status);
         LocalDate closedOn = cells.date(Column.CLOSED_ON);
-        if (status != null && Issue.FINISHED_STATUSES.contains(status) && closedOn == null && !cells.isBad(Column.CLOSED_ON)) {
+        if (IssueStatus.finished(status) && closedOn == null && !cells.isBad(Column.CLOSED_ON)) {
             cells.fault(Column.CLOSED_ON, Fault.MISSING_VALUE, "已销号或已关闭的问题须填销号日期 / a finished problem needs its closing date");
         }
         out.put("closedOn", closedOn);

@@ -3,6 +3,7 @@ package cn.changjiang.mining.ledger;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.changjiang.mining.common.IssueStatus;
 import org.springframework.graphql.data.ArgumentValue;
 
 /** Inputs and payloads of the ledger's mutations, as the schema names them. */
@@ -32,7 +33,7 @@ final class LedgerInputs {
     record AcceptanceInput(String acceptedBy, LocalDate acceptedOn, List<String> evidence) {
     }
 
-    record TransitionIssueInput(String issueId, String to, Integer version, AcceptanceInput acceptance, String note) {
+    record TransitionIssueInput(String issueId, IssueStatus to, Integer version, AcceptanceInput acceptance, String note) {
     }
 
     record RecordOutcomeInput(String issueId, OutcomeCode outcome, LocalDate on, String where, Double amount,

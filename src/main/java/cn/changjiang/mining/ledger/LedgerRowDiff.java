@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.common.IssueStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -73,7 +74,7 @@ final class LedgerRowDiff {
         if (!Objects.equals(status, current.get(Column.STATUS))) {
             changes.add(new FieldChange(Column.STATUS.header, current.get(Column.STATUS), status));
         }
-        String closedOn = Objects.equals(status, current.get(Column.STATUS)) || !Issue.FINISHED_STATUSES.contains(status)
+        String closedOn = Objects.equals(status, current.get(Column.STATUS)) || !IssueStatus.finished(status)
                 ? current.get(Column.CLOSED_ON) : today.toString();
         if (given.get(Column.CLOSED_ON) != null && !given.get(Column.CLOSED_ON).equals(closedOn)) {
             changes.add(new FieldChange(Column.CLOSED_ON.header, closedOn, given.get(Column.CLOSED_ON)));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -111,9 +112,10 @@ class LedgerWrites {
         params.put("title", title);
         params.put("severity", severity.name());
         params.put("evidence", input.evidence() == null ? List.of() : input.evidence());
+        params.put("status", IssueWorkflow.INITIAL.name());
         return written(graph.single("""
                 MATCH (m:Mine {id: $mineId}), (s:ProblemSource {code: $source})
-                CREATE (i:Issue {id: $id, title: $title, description: $description, status: 'PENDING_ASSIGNMENT',
+                CREATE (i:Issue {id: $id, title: $title, description: $description, status: $status,
                                  severity: $severity, foundOn: $foundOn, evidence: $evidence, supervised: false,
                                  synthetic: false, version: 1, createdAt: datetime()})
                 CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
@@ -177,10 +179,10 @@ class LedgerWrites {
                 RETURN i AS item""", params, Issue::from).orElseThrow());
     }
 
-    Issue transition(String issueId, String to, LocalDate closedOn, LedgerInputs.AcceptanceInput acceptance, String note) {
+    Issue transition(String issueId, IssueStatus to, LocalDate closedOn, LedgerInputs.AcceptanceInput acceptance, String note) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", issueId);
-        params.put("to", to);
+        params.put("to", to.name());
         params.put("closedOn", closedOn);
         params.put("acceptedBy", acceptance == null ? null : acceptance.acceptedBy());
         params.put("acceptedOn", acceptance == null ? null : acceptance.acceptedOn());
@@ -195,7 +197,7 @@ class LedgerWrites {
                 RETURN i AS item""", params, Issue::from).orElseThrow());
     }
 
-    Issue recordOutcome(LedgerInputs.RecordOutcomeInput input, String status, LocalDate closedOn) {
+    Issue recordOutcome(LedgerInputs.RecordOutcomeInput input, IssueStatus status, LocalDate closedOn) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", input.issueId());
         params.put("outcome", input.outcome().name());
@@ -204,7 +206,7 @@ class LedgerWrites {
         params.put("amount", input.amount());
         params.put("decisionNumber", input.decisionNumber());
         params.put("note", input.note());
-        params.put("status", status);
+        params.put("status", status.name());
         params.put("closedOn", closedOn);
         return written(graph.single("""
                 MATCH (i:Issue {id: $id}), (o:Outcome {code: $outcome})

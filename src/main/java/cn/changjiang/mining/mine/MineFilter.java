@@ -21,7 +21,7 @@ public record MineFilter(String text, String township, String mineral, String li
               AND ($f_validFrom IS NULL OR n.licenceValidUntil >= $f_validFrom)
               AND ($f_validTo IS NULL OR n.licenceValidUntil <= $f_validTo)
               AND ($f_hasOpenIssues IS NULL OR $f_hasOpenIssues =
-                   EXISTS { (i:Issue)-[:AT]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] })""";
+                   EXISTS { (i:Issue)-[:AT]->(n) WHERE i.status IN $openStatuses })""";
 
     static MineFilter orNone(MineFilter filter) {
         return filter == null ? NONE : filter;

@@ -27,7 +27,7 @@ class MineQueries {
 
     private static final Map<String, String> SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
             "LICENCE_VALID_UNTIL", "coalesce(n.licenceValidUntil, date('9999-12-31'))",
-            "OPEN_ISSUES", "COUNT { (i:Issue)-[:AT]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] }");
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:AT]->(n) WHERE i.status IN $openStatuses }");
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
     Connection<Mine> page(int first, int offset, MineFilter filter, SortOrder order) {

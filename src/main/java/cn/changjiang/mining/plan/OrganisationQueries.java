@@ -30,7 +30,7 @@ class OrganisationQueries {
 
     private static final Map<String, String> UNIT_SORT_KEYS = Map.of("DOCUMENT", "coalesce(n.order, 999)",
             "NAME", "n.name",
-            "OPEN_ISSUES", "COUNT { (i:Issue)-[:ASSIGNED_TO]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] }");
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:ASSIGNED_TO]->(n) WHERE i.status IN $openStatuses }");
 
     Connection<Unit> unitPage(int first, int offset, UnitFilter filter, SortOrder order) {
         return reads.sortedPage("units", UnitFilter.MATCH, order.key(UNIT_SORT_KEYS, "DOCUMENT"), order.descending(),
@@ -38,7 +38,7 @@ class OrganisationQueries {
     }
 
     private static final Map<String, String> PERSON_SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
-            "OPEN_ISSUES", "COUNT { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AND "
+            "OPEN_ISSUES", "COUNT { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE i.status IN $openStatuses AND "
                     + ReadPolicy.PROBLEM_DETAILS_READABLE + " }");
 
     Connection<Person> personPage(int first, int offset, PersonFilter filter, SortOrder order, String readerUnit) {

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.bench;
 
+import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class BenchWorkloadsTest {
             MATCH (m:Mine)
             WITH m, coalesce(m.departmentSpan, 0) AS span,
                  COLLECT { MATCH (m)-[r:NEEDS_DEPARTMENT]->(u:Unit) WITH u.id + ':' + r.openIssues AS s ORDER BY s RETURN s } AS kept,
-                 COLLECT { MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                 COLLECT { MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                            UNWIND %s AS u
                            WITH DISTINCT u, i
                            WITH u, count(i) AS n
@@ -115,7 +116,7 @@ class BenchWorkloadsTest {
 
     private List<String> staleSpans() {
         try (Session session = driver.session()) {
-            return session.run(STALE_SPANS).list(r -> r.get("id").asString());
+            return session.run(STALE_SPANS, IssueStatus.CYPHER_PARAMETERS).list(r -> r.get("id").asString());
         }
     }
 }

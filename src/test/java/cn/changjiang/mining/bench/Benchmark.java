@@ -1,5 +1,6 @@
 package cn.changjiang.mining.bench;
 
+import cn.changjiang.mining.common.IssueStatus;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
@@ -88,7 +89,7 @@ public final class Benchmark {
         try (Session session = target.driver().session()) {
             report.put("graph", session.run("""
                     RETURN COUNT { (:Mine) } AS mines, COUNT { (:Issue) } AS problems,
-                           COUNT { (i:Issue) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN'] } AS open""").single().asMap());
+                           COUNT { (i:Issue) WHERE i.status IN $openStatuses } AS open""", IssueStatus.CYPHER_PARAMETERS).single().asMap());
         }
         System.out.println("Graph: " + report.get("graph") + "; mine " + target.mineId() + ", problem " + target.issueId());
         Map<String, Object> workloads = new LinkedHashMap<>();

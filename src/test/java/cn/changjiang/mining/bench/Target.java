@@ -1,5 +1,6 @@
 package cn.changjiang.mining.bench;
 
+import cn.changjiang.mining.common.IssueStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -67,11 +68,18 @@ final class Target {
                     RETURN m.id AS id ORDER BY m.departmentSpan DESC, COUNT { (m)<-[:AT]-() } DESC, m.id LIMIT 1""")
                     .single().get("id").asString();
             issueId = session.run("""
-                    MATCH (i:Issue)-[:AT]->(:Mine {id: $mine}) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    MATCH (i:Issue)-[:AT]->(:Mine {id: $mine}) WHERE i.status IN $openStatuses
                     RETURN i.id AS id ORDER BY EXISTS { (i)-[:RESPONSIBLE_PERSON]->() } DESC, i.id LIMIT 1""",
-                    Map.of("mine", mineId)).single().get("id").asString();
+                    withStatusRules(Map.of("mine", mineId))).single().get("id").asString();
         }
         return this;
+    }
+
+    /** A statement's parameters with the status rules' ({@link IssueStatus#CYPHER_PARAMETERS}). */
+    static Map<String, Object> withStatusRules(Map<String, Object> parameters) {
+        Map<String, Object> all = new LinkedHashMap<>(parameters);
+        all.putAll(IssueStatus.CYPHER_PARAMETERS);
+        return all;
     }
 
     /** The {@code data} of a GraphQL response; an error in the response is a failure of the run. */
@@ -103,10 +111,13 @@ final class Target {
 
     /** The column {@code answer} of a statement's one row, in a read or a write transaction. */
     Object cypher(Workloads.Request request, boolean write) {
+        // As the app's CypherRunner does: every statement gets the status rules' parameters ($openStatuses, ...).
+        Map<String, Object> parameters = new LinkedHashMap<>(request.parameters());
+        parameters.putAll(IssueStatus.CYPHER_PARAMETERS);
         try (Session session = driver.session()) {
             Value answer = write
-                    ? session.executeWrite(tx -> tx.run(request.text(), request.parameters()).single().get("answer"))
-                    : session.executeRead(tx -> tx.run(request.text(), request.parameters()).single().get("answer"));
+                    ? session.executeWrite(tx -> tx.run(request.text(), parameters).single().get("answer"))
+                    : session.executeRead(tx -> tx.run(request.text(), parameters).single().get("answer"));
             return plain(answer);
         }
     }

@@ -185,7 +185,7 @@ final class Workloads {
                 CALL (threshold) {
                   MATCH (mine:Mine) WHERE mine.departmentSpan >= threshold
                   CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
                            count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious
                   }
@@ -193,11 +193,11 @@ final class Workloads {
                   ORDER BY COUNT { (mine)-[:NEEDS_DEPARTMENT]->() } DESC, overdue DESC, serious DESC, mine.id
                   LIMIT $limit
                   CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(CASE WHEN %2$s THEN 1 END) > 0 AS criminal
                   }
                   CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     UNWIND %1$s AS u
                     WITH DISTINCT u, i ORDER BY i.id
                     WITH u, collect({id: i.id}) AS issues
@@ -216,11 +216,11 @@ final class Workloads {
                 MATCH (u:Unit)
                 CALL (u) {
                   OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u)
-                  WITH i, NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open
+                  WITH i, i.status IN $openStatuses AS open
                   RETURN count(i) AS assigned, count(CASE WHEN open THEN 1 END) AS open,
                          count(CASE WHEN open AND i.deadline < $today THEN 1 END) AS overdue,
-                         count(CASE WHEN i.status = 'CLOSED' AND (i.deadline IS NULL OR i.closedOn <= i.deadline) THEN 1 END) AS closedOnTime,
-                         count(CASE WHEN i.status = 'CLOSED' AND i.closedOn > i.deadline THEN 1 END) AS closedLate
+                         count(CASE WHEN i.status = $closedStatus AND (i.deadline IS NULL OR i.closedOn <= i.deadline) THEN 1 END) AS closedOnTime,
+                         count(CASE WHEN i.status = $closedStatus AND i.closedOn > i.deadline THEN 1 END) AS closedLate
                 }
                 WITH u, assigned, open, overdue, closedOnTime, closedLate ORDER BY u.order
                 RETURN collect({unit: {id: u.id}, assigned: assigned, open: open, overdue: overdue,
@@ -276,7 +276,7 @@ final class Workloads {
         static final String COUNTS = """
                 MATCH (i:Issue)
                 WITH [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.name] AS units, i.status AS status,
-                     NOT i.status IN ['CLOSED', 'SHUT_DOWN'] AS open, i.deadline < $today AS late
+                     i.status IN $openStatuses AS open, i.deadline < $today AS late
                 UNWIND CASE size(units) WHEN 0 THEN [null] ELSE units END AS unit
                 WITH [unit, status] AS keys, count(*) AS count, count(CASE WHEN open THEN 1 END) AS open,
                      count(CASE WHEN open AND late THEN 1 END) AS overdue

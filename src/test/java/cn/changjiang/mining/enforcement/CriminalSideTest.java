@@ -1,5 +1,6 @@
 package cn.changjiang.mining.enforcement;
 
+import cn.changjiang.mining.common.IssueStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -61,10 +62,10 @@ class CriminalSideTest extends SmallGraphTest {
                     MATCH (m:Mine)
                     WITH m, coalesce(m.departmentSpan, 0) AS kept,
                          COLLECT { MATCH (m)-[:NEEDS_DEPARTMENT]->(u:Unit) RETURN u.id ORDER BY u.id } AS keptUnits,
-                         COLLECT { MATCH (i:Issue)-[:AT]->(m) WHERE NOT i.status IN ['CLOSED', 'SHUT_DOWN']
+                         COLLECT { MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                                    UNWIND %s AS u WITH DISTINCT u RETURN u.id ORDER BY u.id } AS counted
                     WHERE kept <> size(counted) OR keptUnits <> counted
-                    RETURN m.id AS id""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), Map.of())
+                    RETURN m.id AS id""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), IssueStatus.CYPHER_PARAMETERS)
                     .list(r -> r.get("id").asString());
             assertThat(stale).as("mines whose kept departments differ from a recount").isEmpty();
         }

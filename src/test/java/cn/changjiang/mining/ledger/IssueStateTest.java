@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import cn.changjiang.mining.common.IssueStatus;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ class IssueStateTest {
     void shouldRecordWhatClosingAProblemChanges() {
         AcceptanceInput acceptance = new AcceptanceInput("区应急局", LocalDate.of(2026, 12, 1), List.of("验收报告", "现场照片"));
 
-        List<FieldChange> changes = Ledger.transitionChanges(state(rectifying()), "CLOSED", TODAY, acceptance, null);
+        List<FieldChange> changes = Ledger.transitionChanges(state(rectifying()), IssueStatus.CLOSED, TODAY, acceptance, null);
 
         assertThat(changes).containsExactly(
                 new FieldChange("acceptanceEvidence", null, "验收报告, 现场照片"),
@@ -126,7 +127,7 @@ class IssueStateTest {
         item.put("status", "ACCEPTANCE_REQUESTED");
         item.put("lastNote", "earlier note, not a field of the change");
 
-        List<FieldChange> changes = Ledger.transitionChanges(state(item), "RECTIFYING", TODAY, null, "整改不到位");
+        List<FieldChange> changes = Ledger.transitionChanges(state(item), IssueStatus.RECTIFYING, TODAY, null, "整改不到位");
 
         assertThat(changes).containsExactly(new FieldChange("note", null, "整改不到位"),
                 new FieldChange("status", "ACCEPTANCE_REQUESTED", "RECTIFYING"));
@@ -139,9 +140,9 @@ class IssueStateTest {
         RecordOutcomeInput closure = new RecordOutcomeInput("issue-7", OutcomeCode.CLOSURE, LocalDate.of(2026, 11, 20),
                 "区政府", null, null, null, 4);
 
-        assertThat(Ledger.outcomeChanges(state(rectifying()), "RECTIFYING", penalty))
+        assertThat(Ledger.outcomeChanges(state(rectifying()), IssueStatus.RECTIFYING, penalty))
                 .containsExactly(new FieldChange("outcome.PENALTY", null, "2026-11-03 / 50000.0 元 / 应急罚〔2026〕12号"));
-        assertThat(Ledger.outcomeChanges(state(rectifying()), "SHUT_DOWN", closure)).containsExactly(
+        assertThat(Ledger.outcomeChanges(state(rectifying()), IssueStatus.SHUT_DOWN, closure)).containsExactly(
                 new FieldChange("outcome.CLOSURE", null, "2026-11-20 / 区政府"),
                 new FieldChange("status", "RECTIFYING", "SHUT_DOWN"));
     }
