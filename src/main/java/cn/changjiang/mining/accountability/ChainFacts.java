@@ -17,9 +17,13 @@ record ChainFacts(List<IssueFacts> issues, Office office, Position director, Uni
     static ChainFacts from(Value v) {
         return new ChainFacts(v.get("issues").asList(IssueFacts::from), Office.from(v.get("office")),
                 Position.from(v.get("director")), UnitRef.from(v.get("directorUnit")),
-                v.get("directorHolders").asList(h -> h.get("name").asString()), Position.from(v.get("convener")),
-                UnitRef.from(v.get("convenerUnit")), v.get("convenerHolders").asList(h -> h.get("name").asString()),
-                string(v, "holdsToAccount"));
+                names(v.get("directorHolders")), Position.from(v.get("convener")), UnitRef.from(v.get("convenerUnit")),
+                names(v.get("convenerHolders")), string(v, "holdsToAccount"));
+    }
+
+    /** The names of a position's holders; none where there is no such position (the comprehension is null). */
+    private static List<String> names(Value holders) {
+        return holders.isNull() ? List.of() : holders.asList(h -> h.get("name").asString());
     }
 
     /** A unit as the chain names it; {@code order} is the unit's place in the plan, where the query asks for it. */
