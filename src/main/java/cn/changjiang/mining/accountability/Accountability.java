@@ -8,7 +8,7 @@ import cn.changjiang.mining.plan.Unit;
 /** Who is accountable for one subject: units with their roles and grounds, and the people behind them. */
 public record Accountability(String subject, List<AccountableUnit> units, List<Person> people) {
 
-    public record AccountableUnit(Unit unit, List<String> roles, List<String> grounds, List<Person> people) {
+    public record AccountableUnit(Unit unit, List<AccountabilityRole> roles, List<String> grounds, List<Person> people) {
     }
 
     /** What to ask about: exactly one of the fields. */

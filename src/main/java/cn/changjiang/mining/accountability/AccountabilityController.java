@@ -16,7 +16,6 @@ import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
 import cn.changjiang.mining.plan.Unit;
-import org.neo4j.driver.Value;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -58,8 +57,9 @@ class AccountabilityController {
     @QueryMapping
     List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to,
                                        DataFetchingFieldSelectionSet selection) {
-        return queries.scorecards(from, to, LocalDate.now(clock), selection.contains("mines")).stream()
-                .map(UnitScorecard::from).toList();
+        LocalDate today = LocalDate.now(clock);
+        return queries.scorecards(from, to, selection.contains("mines")).stream()
+                .map(row -> UnitScorecard.of(row, today)).toList();
     }
 
     @BatchMapping(typeName = "Unit")
@@ -107,15 +107,5 @@ class AccountabilityController {
         LocalDate today = LocalDate.now(clock);
         return open.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().stream().filter(i -> i.overdueOn(today)).toList()));
-    }
-
-    /** A unit's scorecard row. */
-    record UnitScorecard(Unit unit, int assigned, int open, int overdue, int closedOnTime, int closedLate,
-                         List<Mine> mines) {
-        static UnitScorecard from(Value v) {
-            return new UnitScorecard(Unit.from(v.get("unit")), v.get("assigned").asInt(), v.get("open").asInt(),
-                    v.get("overdue").asInt(), v.get("closedOnTime").asInt(), v.get("closedLate").asInt(),
-                    v.get("mines").asList(Mine::from));
-        }
     }
 }

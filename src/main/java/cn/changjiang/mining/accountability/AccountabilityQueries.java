@@ -14,7 +14,6 @@ import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
 import cn.changjiang.mining.plan.Unit;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /** The Cypher of "who is accountable for what", in both directions, and of the scorecards. */
@@ -67,14 +66,14 @@ class AccountabilityQueries {
     }
 
     /** Units with roles and grounds for the subject, in one round trip; empty when the subject does not exist. */
-    Optional<Value> rolesFor(String kind, String key, String readerUnit) {
+    Optional<RoleFacts> rolesFor(String kind, String key, String readerUnit) {
         String scope = SCOPES.get(kind);
         String cypher = (scope.contains("AS types") ? scope : scope + ", [] AS types") + "\n"
                 + ROLES.formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
         Map<String, Object> params = new HashMap<>();
         params.put("key", key);
         params.put("readerUnit", readerUnit);
-        return reads.single(cypher, params, v -> v);
+        return reads.single(cypher, params, RoleFacts::from);
     }
 
     /**
@@ -146,14 +145,14 @@ class AccountabilityQueries {
     }
 
     /**
-     * Per unit, of the problems assigned to it and found in the period: how they stand, and the mines involved when
+     * Per unit, of the problems assigned to it and found in the period: how each stands (the counting is
+     * {@link UnitScorecard#of}), and the mines involved when
      * {@code withMines} (collecting them is most of the work on a large ledger, so only when asked for).
      */
-    List<Value> scorecards(LocalDate from, LocalDate to, LocalDate today, boolean withMines) {
+    List<ScorecardRow> scorecards(LocalDate from, LocalDate to, boolean withMines) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
-        params.put("today", today);
         params.put("withMines", withMines);
         return reads.list("""
                 MATCH (u:Unit)
@@ -161,14 +160,10 @@ class AccountabilityQueries {
                   WHERE ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
                 WITH u, i, CASE WHEN $withMines THEN [(i)-[:AT]->(m:Mine) | m][0] END AS m,
                      i.status IN $openStatuses AS open
-                WITH u, count(i) AS assigned,
-                     count(CASE WHEN open THEN i END) AS open,
-                     count(CASE WHEN open AND i.deadline < $today THEN i END) AS overdue,
-                     count(CASE WHEN i.status = $closedStatus AND (i.deadline IS NULL OR i.closedOn <= i.deadline) THEN i END) AS closedOnTime,
-                     count(CASE WHEN i.status = $closedStatus AND i.closedOn > i.deadline THEN i END) AS closedLate,
+                WITH u, collect(CASE WHEN i IS NOT NULL THEN {open: open, status: i.status, deadline: i.deadline,
+                                                              closedOn: i.closedOn} END) AS issues,
                      collect(DISTINCT m) AS mines
-                RETURN {unit: u, assigned: assigned, open: open, overdue: overdue, closedOnTime: closedOnTime,
-                        closedLate: closedLate, mines: mines} AS item
-                ORDER BY u.order""", params, v -> v);
+                RETURN {unit: u, issues: issues, mines: mines} AS item
+                ORDER BY u.order""", params, ScorecardRow::from);
     }
 }

@@ -4,6 +4,7 @@ import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.plan.Person;
 import cn.changjiang.mining.plan.Unit;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,10 +24,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AccountabilityResolver {
-
-    /** Strongest first: those who must act on the problem, then those who share the task, then the territory. */
-    private static final List<String> ROLE_ORDER = List.of("ASSIGNED_LEAD", "ASSIGNED_SUPPORTING", "COMPETENT_LEAD",
-            "COMPETENT_SUPPORT", "DUTY_HOLDER", "TASK_LEAD", "TASK_SUPPORTING", "TERRITORIAL");
 
     private final AccountabilityQueries queries;
 
@@ -51,40 +47,39 @@ class AccountabilityResolver {
         }
         String kind = given.getFirst().getKey();
         String key = given.getFirst().getValue();
-        Value facts = queries.rolesFor(kind, key, ReadPolicy.readerUnit(viewer))
+        RoleFacts facts = queries.rolesFor(kind, key, ReadPolicy.readerUnit(viewer))
                 .orElseThrow(() -> new NotFoundException("for." + kind, "No " + kind + " " + key));
         return assemble(kind + ":" + key, facts);
     }
 
-    private static Accountability assemble(String subject, Value facts) {
+    /**
+     * Pure: one answer from the facts. Units in the order of their strongest role, then by id; each unit's roles
+     * strongest first ({@link AccountabilityRole}'s order), the grounds of a role reached twice joined by ";"; people
+     * of a unit: the ledger's responsible people, then the unit's deputies and principals (by rank, then id).
+     */
+    static Accountability assemble(String subject, RoleFacts facts) {
         Map<String, Unit> units = new LinkedHashMap<>();
-        Map<String, LinkedHashMap<String, String>> roles = new LinkedHashMap<>();
-        for (String part : List.of("assigned", "competent", "duties", "taskUnits", "territorial")) {
-            for (Value row : facts.get(part).asList(v -> v)) {
-                Unit unit = Unit.from(row.get("unit"));
-                units.putIfAbsent(unit.id(), unit);
-                roles.computeIfAbsent(unit.id(), id -> new LinkedHashMap<>())
-                        .merge(row.get("role").asString(), row.get("grounds").asString(), (a, b) -> a.equals(b) ? a : a + ";" + b);
-            }
+        Map<String, EnumMap<AccountabilityRole, String>> roles = new LinkedHashMap<>();
+        for (RoleFacts.UnitRole row : facts.units()) {
+            units.putIfAbsent(row.unit().id(), row.unit());
+            roles.computeIfAbsent(row.unit().id(), id -> new EnumMap<>(AccountabilityRole.class))
+                    .merge(row.role(), row.grounds(), (a, b) -> a.equals(b) ? a : a + ";" + b);
         }
         Map<String, LinkedHashSet<Person>> people = new LinkedHashMap<>();
-        facts.get("responsible").values().forEach(r -> people.computeIfAbsent(r.get("unit").get("id").asString(),
-                id -> new LinkedHashSet<>()).add(Person.from(r.get("person"))));
-        facts.get("leaders").asList(v -> v).stream()
-                .filter(l -> units.containsKey(l.get("unit").get("id").asString()))
-                .sorted(Comparator.comparing(l -> l.get("person").get("rank").asString()))
-                .forEach(l -> people.computeIfAbsent(l.get("unit").get("id").asString(), id -> new LinkedHashSet<>())
-                        .add(Person.from(l.get("person"))));
+        facts.responsible().forEach(r -> people.computeIfAbsent(r.unit().id(), id -> new LinkedHashSet<>()).add(r.person()));
+        facts.leaders().stream()
+                .filter(l -> units.containsKey(l.unit().id()))
+                .sorted(Comparator.comparing((RoleFacts.PersonIn l) -> l.person().rank())
+                        .thenComparing(l -> l.person().id()))
+                .forEach(l -> people.computeIfAbsent(l.unit().id(), id -> new LinkedHashSet<>()).add(l.person()));
 
         List<AccountableUnit> accountable = new ArrayList<>();
         for (Unit unit : units.values()) {
-            List<Map.Entry<String, String>> unitRoles = roles.get(unit.id()).entrySet().stream()
-                    .sorted(Comparator.comparingInt(e -> ROLE_ORDER.indexOf(e.getKey()))).toList();
-            accountable.add(new AccountableUnit(unit, unitRoles.stream().map(Map.Entry::getKey).toList(),
-                    unitRoles.stream().map(Map.Entry::getValue).toList(),
+            EnumMap<AccountabilityRole, String> unitRoles = roles.get(unit.id());
+            accountable.add(new AccountableUnit(unit, List.copyOf(unitRoles.keySet()), List.copyOf(unitRoles.values()),
                     List.copyOf(people.getOrDefault(unit.id(), new LinkedHashSet<>()))));
         }
-        accountable.sort(Comparator.comparingInt((AccountableUnit u) -> ROLE_ORDER.indexOf(u.roles().getFirst()))
+        accountable.sort(Comparator.comparing((AccountableUnit u) -> u.roles().getFirst())
                 .thenComparing(u -> u.unit().id()));
         List<Person> everyone = accountable.stream().flatMap(u -> u.people().stream()).distinct().toList();
         return new Accountability(subject, accountable, everyone);

@@ -27,12 +27,12 @@ class ChainQueries {
                 RETURN collect(i.id) AS item""", Map.of("mineId", mineId), v -> v.asList(Value::asString));
     }
 
-    /** Facts of the problems (types, tasks, units, people) and of the working group above them: only the fields a chain shows. */
     /**
-     * The person who answers for a problem is in its facts only where the reader may know it
+     * Facts of the problems (types, tasks, units, people) and of the working group above them: only the fields a chain
+     * shows. The person who answers for a problem is in its facts only where the reader may know it
      * ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}).
      */
-    Value chainFacts(List<String> issueIds, String readerUnit) {
+    ChainFacts chainFacts(List<String> issueIds, String readerUnit) {
         return reads.single("""
                 UNWIND $ids AS id
                 MATCH (i:Issue {id: id})-[:AT]->(m:Mine)
@@ -59,7 +59,7 @@ class ChainQueries {
                         convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}],
                         holdsToAccount: [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
                                          | r.clause + ':' + r.quote][0]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
-                parameters(issueIds, readerUnit), v -> v).orElseThrow();
+                parameters(issueIds, readerUnit), ChainFacts::from).orElseThrow();
     }
 
     private static Map<String, Object> parameters(List<String> issueIds, String readerUnit) {

@@ -127,11 +127,11 @@ final class Workloads {
         static final String CHAIN = """
                 MATCH (i:Issue {id: $id})-[:AT]->(m:Mine)
                 WITH i, m,
-                  [(i)-[r:OF_TYPE]->(v:ViolationType) | {order: r.order, link: {level: 1, kind: 'VIOLATION_TYPE', id: v.code,
+                  [(i)-[r:OF_TYPE]->(v:ViolationType) | {order: coalesce(r.order, 0), link: {level: 1, kind: 'VIOLATION_TYPE', id: v.code,
                      name: v.name, role: null, grounds: '问题类型 / type of the recorded problem'}}] AS types,
-                  [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | {level: 2, kind: 'TASK', id: toString(t.number),
-                     name: t.title, role: null,
-                     grounds: '三(' + split(split(t.clause, '(')[1], ')')[0] + ')重点整治:' + t.focus}] AS tasks,
+                  [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | {number: t.number, link: {level: 2, kind: 'TASK',
+                     id: toString(t.number), name: t.title, role: null,
+                     grounds: '三(' + split(split(t.clause, '(')[1], ')')[0] + ')重点整治:' + t.focus}}] AS tasks,
                   [(i)-[a:ASSIGNED_TO]->(u:Unit) | {role: a.role, link: {level: 3, kind: 'UNIT', id: u.id, name: u.name,
                      role: 'ASSIGNED_' + a.role, grounds: '问题台账交办 / assigned in the ledger'}}] AS assigned,
                   [(i)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u:Unit) | {role: c.role, order: u.order,
@@ -143,25 +143,31 @@ final class Workloads {
                   [(m)-[:LOCATED_IN]->(tw:Township)-[:GOVERNED_AS]->(u:Unit) | {level: 3, kind: 'UNIT', id: u.id,
                      name: tw.government, role: 'TERRITORIAL',
                      grounds: '属地管理:矿山位于' + tw.name + ' / the mine lies in this township'}] AS territorial,
-                  [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(:Unit) | {level: 4, kind: 'PERSON', id: p.id,
-                     name: p.name, role: 'RESPONSIBLE_PERSON', grounds: '问题台账责任人 / responsible person in the ledger'}] AS responsible,
+                  [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {unit: u.id, link: {level: 4, kind: 'PERSON',
+                     id: p.id, name: p.name, role: 'RESPONSIBLE_PERSON',
+                     grounds: '问题台账责任人 / responsible person in the ledger'}}] AS responsible,
                   [(i)-[:ASSIGNED_TO|OF_TYPE]->()-[:COMPETENT_UNIT*0..1]->(u:Unit)<-[:SERVES_IN]-(p:Person)
-                     WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {rank: p.rank, link: {level: 4, kind: 'PERSON', id: p.id,
+                     WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {unit: u.id, link: {level: 4, kind: 'PERSON', id: p.id,
                      name: p.name, role: p.rank, grounds: CASE p.rank WHEN 'DEPUTY'
                        THEN '附件1:' + coalesce([(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0], '分管负责同志')
                        ELSE '五(三):各单位要按照职能分工,落实工作责任' END}}] AS leaders
                 OPTIONAL MATCH (office:Office)-[:HAS_POSITION]->(director:Position)-[:HELD_IN]->(directorUnit:Unit)
                 OPTIONAL MATCH (:WorkingGroup)-[:HAS_POSITION]->(convener:Position {id: 'CONVENER'})-[:HELD_IN]->(convenerUnit:Unit)
+                // The order of accountability.graphqls's accountabilityChain: within a level, by the keys it names.
+                WITH *, COLLECT { UNWIND assigned AS x WITH x ORDER BY x.role, x.link.id RETURN x.link }
+                     + COLLECT { UNWIND competent AS x WITH x ORDER BY x.role, x.order, x.link.id, x.link.grounds RETURN x.link }
+                     + COLLECT { UNWIND taskUnits AS x WITH x ORDER BY x.role, x.order, x.link.id, x.link.grounds RETURN x.link }
+                     + COLLECT { UNWIND territorial AS x WITH x ORDER BY x.id, x.grounds RETURN x } AS units
+                WITH *, reduce(ids = [], l IN units | CASE WHEN l.id IN ids THEN ids ELSE ids + l.id END) AS unitIds
                 WITH [{level: 0, kind: 'ISSUE', id: i.id, name: i.title, role: i.status, grounds: '问题台账 / recorded in the problem ledger'}]
-                     + COLLECT { UNWIND types AS x WITH x ORDER BY x.order RETURN x.link }
-                     + tasks
-                     + [x IN assigned WHERE x.role = 'LEAD' | x.link] + [x IN assigned WHERE x.role <> 'LEAD' | x.link]
-                     + COLLECT { UNWIND range(0, size(competent) - 1) AS k WITH competent[k] AS x, k
-                                 ORDER BY x.role, x.order, k RETURN x.link }
-                     + COLLECT { UNWIND range(0, size(taskUnits) - 1) AS k WITH taskUnits[k] AS x, k
-                                 ORDER BY x.role, x.order, k RETURN x.link }
-                     + territorial + responsible
-                     + COLLECT { UNWIND range(0, size(leaders) - 1) AS k WITH leaders[k] AS x, k ORDER BY x.rank, k RETURN x.link }
+                     + COLLECT { UNWIND types AS x WITH x ORDER BY x.order, x.link.id RETURN x.link }
+                     + COLLECT { UNWIND tasks AS x WITH x ORDER BY x.number RETURN x.link }
+                     + units
+                     + COLLECT { UNWIND responsible + leaders AS x
+                                 WITH x, coalesce(head([k IN range(0, size(unitIds) - 1) WHERE unitIds[k] = x.unit]), size(unitIds)) AS place
+                                 ORDER BY CASE x.link.role WHEN 'RESPONSIBLE_PERSON' THEN 0 WHEN 'DEPUTY' THEN 1 ELSE 2 END,
+                                          place, x.link.id, x.link.grounds
+                                 RETURN x.link }
                      + CASE WHEN office IS NULL THEN [] ELSE [
                          {level: 5, kind: 'OFFICE', id: office.id, name: office.name, role: null, grounds: office.quote},
                          {level: 5, kind: 'POSITION', id: director.id,
