@@ -195,6 +195,7 @@ class EnforcementQueries {
     /** Writes a result: the action's result fields as the service computed them (unchanged ones included). */
     JointEnforcementAction recordResult(String actionId, Map<String, Object> result) {
         Map<String, Object> params = new HashMap<>(result);
+        params.remove("status"); // the statement sets it
         params.put("id", actionId);
         return reads.single("""
                 MATCH (a:JointEnforcementAction {id: $id})

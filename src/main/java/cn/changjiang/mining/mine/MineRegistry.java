@@ -126,8 +126,8 @@ class MineRegistry {
         String id = existing.map(LockedMine::id).orElse(UUID.randomUUID().toString());
         Map<String, Object> params = new HashMap<>(patch.after());
         params.put("id", id);
-        params.put("licenceStatus", ((LicenceStatus) patch.get("licenceStatus")).name());
-        params.put("miningMethod", ((MiningMethod) patch.get("miningMethod")).name());
+        params.put("licenceStatus", name(patch.get("licenceStatus")));
+        params.put("miningMethod", name(patch.get("miningMethod")));
         Mine mine = graph.single("""
                 MERGE (m:Mine {id: $id})
                 ON CREATE SET m.version = 0, m.synthetic = false, m.createdAt = datetime()
@@ -155,6 +155,11 @@ class MineRegistry {
                 RETURN m AS item""", params, Mine::from).orElseThrow();
         audit.append(actor, "registerMine", "Mine", id, AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return new RegisterMinePayload(mine, existing.isEmpty());
+    }
+
+    /** A schema enum's constant as the graph stores it: its name. */
+    private static String name(Object constant) {
+        return constant == null ? null : ((Enum<?>) constant).name();
     }
 
     private static boolean given(ArgumentValue<?> value) {

@@ -58,8 +58,8 @@ public final class PlanViews {
 
     public record Competence(Unit unit, CompetenceRole role, CompetenceBasis basis, String clause, String quote, Duty duty) {
         static Competence from(Value v) {
-            return new Competence(Unit.from(v.get("unit")), constant(v, "role", CompetenceRole.class), constant(v, "basis", CompetenceBasis.class), string(v, "clause"),
-                    string(v, "quote"), v.get("duty").isNull() ? null : Duty.from(v.get("duty")));
+            return new Competence(Unit.from(v.get("unit")), constant(v, "role", CompetenceRole.class),
+                    constant(v, "basis", CompetenceBasis.class), string(v, "clause"), string(v, "quote"), v.get("duty").isNull() ? null : Duty.from(v.get("duty")));
         }
     }
 }
