@@ -84,8 +84,16 @@ class CandidateWatch {
         if (mines.isEmpty() && issues.isEmpty()) {
             return List.of();
         }
+        return moved(known, queries.departmentSpans(mines, issues));
+    }
+
+    /**
+     * The spans a recount moved, in the recount's order, with {@code known} brought up to date; a mine not known
+     * before had no open problems needing a department (a span of 0).
+     */
+    static List<SpanChange> moved(Map<String, Integer> known, Map<String, Integer> recounted) {
         List<SpanChange> moved = new ArrayList<>();
-        queries.departmentSpans(mines, issues).forEach((mine, after) -> {
+        recounted.forEach((mine, after) -> {
             int before = known.getOrDefault(mine, 0);
             known.put(mine, after);
             if (before != after) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.IssuesWritten;
+import org.neo4j.driver.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +61,7 @@ class DepartmentSpans {
     @EventListener
     void issuesWritten(IssuesWritten written) {
         if (!written.issueIds().isEmpty()) {
-            graph.single(written.created() ? ADD : REFRESH, Map.of("issueIds", written.issueIds()), v -> v);
+            graph.single(written.created() ? ADD : REFRESH, Map.of("issueIds", written.issueIds()), Value::asLong);
         }
     }
 }

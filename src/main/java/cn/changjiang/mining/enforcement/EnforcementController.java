@@ -73,7 +73,7 @@ class EnforcementController {
     }
 
     @QueryMapping
-    List<JointEnforcementAction> jointEnforcementActions(@Argument String status) {
+    List<JointEnforcementAction> jointEnforcementActions(@Argument JointEnforcementStatus status) {
         return enforcement.actions(status);
     }
 

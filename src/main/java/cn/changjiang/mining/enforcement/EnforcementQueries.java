@@ -36,7 +36,7 @@ class EnforcementQueries {
      * starts from an index: only mines whose span reaches that of the page's last row are looked at closely, since
      * the ones below rank lower whatever their overdue and serious problems.
      */
-    Value findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, String mine,
+    CandidatePage findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, String mine,
                                            LocalDate today, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("mine", mine);
@@ -81,10 +81,9 @@ class EnforcementQueries {
                                   openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(mine) WHERE a.status <> 'CLOSED' | a][0]}) AS rows
                 }
                 RETURN {total: total, rows: rows,
-                        campaignLead: COLLECT { MATCH (:Campaign)-[:LED_BY]->(u:Unit) RETURN u }[0],
                         mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item"""
                 .formatted(MINE_FILTER, JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE,
-                        JointEnforcementCandidate.CRIMINAL_MATTER), params, v -> v)
+                        JointEnforcementCandidate.CRIMINAL_MATTER), params, CandidatePage::from)
                 .orElseThrow();
     }
 
@@ -93,7 +92,7 @@ class EnforcementQueries {
         return spans(reads.list("""
                 MATCH (m:Mine)-[:NEEDS_DEPARTMENT]->()
                 WITH m, count(*) AS departments
-                RETURN {mine: m.id, departments: departments} AS item""", Map.of(), v -> v));
+                RETURN {mine: m.id, departments: departments} AS item""", Map.of(), MineSpan::from));
     }
 
     /** The same, for the given mines and the mines of the given problems, zero included; one round trip. */
@@ -105,12 +104,20 @@ class EnforcementQueries {
                   UNWIND $issueIds AS id MATCH (:Issue {id: id})-[:AT]->(m:Mine) RETURN m
                 }
                 RETURN {mine: m.id, departments: COUNT { (m)-[:NEEDS_DEPARTMENT]->() }} AS item""",
-                Map.of("mineIds", List.copyOf(mineIds), "issueIds", List.copyOf(issueIds)), v -> v));
+                Map.of("mineIds", List.copyOf(mineIds), "issueIds", List.copyOf(issueIds)), MineSpan::from));
     }
 
-    private static Map<String, Integer> spans(List<Value> rows) {
+    /** How many departments a mine's open problems need. */
+    record MineSpan(String mine, int departments) {
+
+        static MineSpan from(Value v) {
+            return new MineSpan(v.get("mine").asString(), v.get("departments").asInt());
+        }
+    }
+
+    private static Map<String, Integer> spans(List<MineSpan> rows) {
         Map<String, Integer> spans = new HashMap<>();
-        rows.forEach(row -> spans.put(row.get("mine").asString(), row.get("departments").asInt()));
+        rows.forEach(row -> spans.put(row.mine(), row.departments()));
         return spans;
     }
 
@@ -124,9 +131,9 @@ class EnforcementQueries {
                 JointEnforcementAction::from);
     }
 
-    List<JointEnforcementAction> actions(String status) {
+    List<JointEnforcementAction> actions(JointEnforcementStatus status) {
         Map<String, Object> params = new HashMap<>();
-        params.put("status", status);
+        params.put("status", status == null ? null : status.name());
         return reads.list("""
                 MATCH (a:JointEnforcementAction) WHERE $status IS NULL OR a.status = $status
                 RETURN a AS item ORDER BY a.openedAt DESC""", params, JointEnforcementAction::from);
@@ -136,7 +143,7 @@ class EnforcementQueries {
      * What opening an action must check, read inside the writing transaction after locking the mine, so two
      * offices cannot open two actions for one mine at once.
      */
-    Optional<Value> lockMineAndReadForOpening(String mineId, List<String> issueIds, List<String> unitIds) {
+    Optional<OpeningFacts> lockMineAndReadForOpening(String mineId, List<String> issueIds, List<String> unitIds) {
         return reads.single("""
                 MATCH (m:Mine {id: $mineId})
                 SET m._lock = true REMOVE m._lock
@@ -152,7 +159,7 @@ class EnforcementQueries {
                         knownUnits: COLLECT { MATCH (u:Unit) WHERE u.id IN $unitIds RETURN u.id },
                         openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a.id][0]} AS item"""
                         .formatted(JointEnforcementCandidate.CRIMINAL_MATTER),
-                Map.of("mineId", mineId, "issueIds", issueIds, "unitIds", unitIds), v -> v);
+                Map.of("mineId", mineId, "issueIds", issueIds, "unitIds", unitIds), OpeningFacts::from);
     }
 
     JointEnforcementAction create(String id, JointEnforcementAction.OpenInput input) {
@@ -188,6 +195,7 @@ class EnforcementQueries {
     /** Writes a result: the action's result fields as the service computed them (unchanged ones included). */
     JointEnforcementAction recordResult(String actionId, Map<String, Object> result) {
         Map<String, Object> params = new HashMap<>(result);
+        params.remove("status"); // the statement sets it
         params.put("id", actionId);
         return reads.single("""
                 MATCH (a:JointEnforcementAction {id: $id})

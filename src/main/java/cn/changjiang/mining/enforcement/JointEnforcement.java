@@ -25,7 +25,6 @@ import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.common.Role;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,34 +52,36 @@ class JointEnforcement {
             throw new InvalidInputException("minDepartments", "minDepartments must be at least 1, got " + minDepartments);
         }
         int offset = after == null ? 0 : Connection.offsetAfter("candidate", after);
-        Value page = queries.findMinesNeedingJointEnforcement(minDepartments, township, mineral, null,
+        CandidatePage page = queries.findMinesNeedingJointEnforcement(minDepartments, township, mineral, null,
                 LocalDate.now(clock), offset, first + 1);
-        return Connection.ofOffsets("candidate", candidates(page), first, offset, page.get("total").asLong());
+        return Connection.ofOffsets("candidate", candidates(page), first, offset, page.total());
     }
 
     /** The mine's entry when its open problems need at least {@code minDepartments} departments. */
     Optional<JointEnforcementCandidate> candidateAt(String mineId, int minDepartments) {
-        Value page = queries.findMinesNeedingJointEnforcement(minDepartments, null, null, mineId, LocalDate.now(clock),
-                0, 1);
+        CandidatePage page = queries.findMinesNeedingJointEnforcement(minDepartments, null, null, mineId,
+                LocalDate.now(clock), 0, 1);
         return candidates(page).stream().findFirst();
     }
 
-    private static List<JointEnforcementCandidate> candidates(Value page) {
-        Unit campaignLead = page.get("campaignLead").isNull() ? null : Unit.from(page.get("campaignLead"));
-        List<Unit> mustJoin = page.get("mustJoin").asList(Unit::from);
-        return page.get("rows").asList(row -> candidate(row, campaignLead, mustJoin));
+    static List<JointEnforcementCandidate> candidates(CandidatePage page) {
+        return page.rows().stream().map(row -> candidate(row, page.mustJoin())).toList();
     }
 
-    private static JointEnforcementCandidate candidate(Value row, Unit campaignLead, List<Unit> mustJoin) {
-        List<DepartmentShare> departments = row.get("departments").asList(d -> new DepartmentShare(
-                        Unit.from(d.get("unit")),
-                        d.get("issues").asList(Issue::from).stream().sorted(Comparator.comparing(Issue::id)).toList()))
-                .stream()
+    /**
+     * A ranked mine as a candidate: its departments ordered by how many of its open problems each must act on (ties:
+     * the campaign's lead unit first, then the document's order), the first of them suggested as lead with the reason,
+     * and, for a criminal matter, the units that must join.
+     */
+    static JointEnforcementCandidate candidate(CandidatePage.Row row, List<Unit> mustJoin) {
+        List<DepartmentShare> departments = row.departments().stream()
+                .map(d -> new DepartmentShare(d.unit(),
+                        d.issues().stream().sorted(Comparator.comparing(Issue::id)).toList()))
                 .sorted(Comparator.comparingInt((DepartmentShare d) -> -d.issues().size())
                         .thenComparing(d -> !d.unit().campaignLead())
                         .thenComparingInt(d -> d.unit().order()))
                 .toList();
-        int open = row.get("open").asInt();
+        int open = row.open();
         DepartmentShare lead = departments.getFirst();
         long tied = departments.stream().filter(d -> d.issues().size() == lead.issues().size()).count();
         String reason = tied == 1
@@ -91,19 +92,16 @@ class JointEnforcement {
                                 .formatted(lead.issues().size(), lead.issues().size())
                         : "与其他部门并列覆盖最多问题(%d 个),按单位顺序 / tied at %d problems; first in the document's order"
                                 .formatted(lead.issues().size(), lead.issues().size());
-        boolean criminal = row.get("criminal").asBoolean();
-        JointEnforcementAction openAction = row.get("openAction").isNull() ? null
-                : JointEnforcementAction.from(row.get("openAction"));
-        return new JointEnforcementCandidate(Mine.from(row.get("mine")), departments.size(), departments, open,
-                row.get("overdue").asInt(), row.get("serious").asInt(), lead.unit(), reason, criminal,
-                criminal ? mustJoin : List.of(), openAction);
+        boolean criminal = row.criminal();
+        return new JointEnforcementCandidate(row.mine(), departments.size(), departments, open, row.overdue(),
+                row.serious(), lead.unit(), reason, criminal, criminal ? mustJoin : List.of(), row.openAction());
     }
 
     Optional<JointEnforcementAction> action(String id) {
         return queries.action(id);
     }
 
-    List<JointEnforcementAction> actions(String status) {
+    List<JointEnforcementAction> actions(JointEnforcementStatus status) {
         return queries.actions(status);
     }
 
@@ -116,42 +114,33 @@ class JointEnforcement {
         }
         Set<String> units = new HashSet<>(input.participatingUnitIds());
         units.add(input.leadUnitId());
-        Value facts = queries.lockMineAndReadForOpening(input.mineId(), input.issueIds(), List.copyOf(units))
+        OpeningFacts facts = queries.lockMineAndReadForOpening(input.mineId(), input.issueIds(), List.copyOf(units))
                 .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
         Optional<String> opened = keys.claim(actor, "openJointEnforcementAction", idempotencyKey, input);
         if (opened.isPresent()) {
             return queries.action(opened.get()).orElseThrow();
         }
-        List<String> unknownUnits = units.stream().filter(u -> !facts.get("knownUnits").asList(Value::asString).contains(u))
-                .sorted().toList();
+        List<String> unknownUnits = facts.unknownUnits(units);
         if (!unknownUnits.isEmpty()) {
             throw new NotFoundException("input.participatingUnitIds", "No unit with id " + String.join(", ", unknownUnits));
         }
-        List<Value> issues = facts.get("issues").asList(v -> v);
-        Set<String> found = new HashSet<>(issues.stream().map(i -> i.get("id").asString()).toList());
-        List<String> missing = input.issueIds().stream().filter(id -> !found.contains(id)).toList();
+        List<String> missing = facts.missingIssues(input.issueIds());
         if (!missing.isEmpty()) {
             throw new NotFoundException("input.issueIds", "No problem with id " + String.join(", ", missing));
         }
-        for (Value issue : issues) {
-            if (!issue.get("atMine").asBoolean() || !issue.get("open").asBoolean()) {
-                throw new InvalidInputException("input.issueIds",
-                        "Problem " + issue.get("id").asString() + " is not an open problem of mine " + input.mineId());
-            }
+        Optional<OpeningFacts.IssueFacts> notOpenHere = facts.firstNotOpenAtMine();
+        if (notOpenHere.isPresent()) {
+            throw new InvalidInputException("input.issueIds",
+                    "Problem " + notOpenHere.get().id() + " is not an open problem of mine " + input.mineId());
         }
-        Set<String> responsible = new HashSet<>();
-        issues.forEach(i -> responsible.addAll(i.get("responsible").asList(Value::asString)));
-        if (issues.stream().anyMatch(i -> i.get("criminal").asBoolean())) {
-            responsible.addAll(List.of("POLICE", "POLITICS_LAW"));
-        }
-        List<String> notResponsible = units.stream().filter(u -> !responsible.contains(u)).sorted().toList();
+        List<String> notResponsible = facts.notResponsible(units);
         if (!notResponsible.isEmpty()) {
             throw new InvalidInputException("input.participatingUnitIds",
                     "Not responsible for any of the problems: " + String.join(", ", notResponsible));
         }
-        if (!facts.get("openAction").isNull()) {
+        if (facts.openAction() != null) {
             throw new ConflictException("Mine " + input.mineId() + " already has an open joint enforcement action: "
-                    + facts.get("openAction").asString());
+                    + facts.openAction());
         }
         List<String> participants = input.participatingUnitIds().stream()
                 .filter(u -> !u.equals(input.leadUnitId())).distinct().toList();
@@ -176,7 +165,7 @@ class JointEnforcement {
             throw new InvalidInputException("input.findings", "Findings must be given, in at most 10,000 characters");
         }
         Patch patch = Patch.of(fields(before))
-                .derive("status", "RESULT_RECORDED")
+                .derive("status", JointEnforcementStatus.RESULT_RECORDED)
                 .derive("inspectedOn", input.inspectedOn())
                 .derive("findings", input.findings())
                 .set("penaltyAmount", input.penaltyAmount(), amount -> {
@@ -209,7 +198,7 @@ class JointEnforcement {
         access.require(actor.viewer(), Role.OFFICE);
         JointEnforcementAction before = requireNotClosed(input.actionId());
         Patch patch = Patch.of(fields(before))
-                .derive("status", "CLOSED")
+                .derive("status", JointEnforcementStatus.CLOSED)
                 .set("summary", input.summary(), summary -> {
                     if (summary.length() > 10_000) {
                         throw new InvalidInputException("input.summary", "A summary has at most 10,000 characters");
@@ -225,7 +214,7 @@ class JointEnforcement {
     private JointEnforcementAction requireNotClosed(String actionId) {
         JointEnforcementAction action = queries.lockAction(actionId)
                 .orElseThrow(() -> new NotFoundException("input.actionId", "No joint enforcement action with id " + actionId));
-        if ("CLOSED".equals(action.status())) {
+        if (action.status() == JointEnforcementStatus.CLOSED) {
             throw new ConflictException("Joint enforcement action " + actionId + " is already closed");
         }
         return action;

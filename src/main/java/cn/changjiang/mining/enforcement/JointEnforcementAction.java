@@ -6,18 +6,19 @@ import java.util.List;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.ArgumentValue;
 
+import static cn.changjiang.mining.graph.Read.constant;
 import static cn.changjiang.mining.graph.Read.date;
 import static cn.changjiang.mining.graph.Read.string;
 import static cn.changjiang.mining.graph.Read.strings;
 
 /** A joint enforcement action (联合执法) organised for one mine. */
-public record JointEnforcementAction(String id, String status, LocalDate plannedOn, String openedAt,
+public record JointEnforcementAction(String id, JointEnforcementStatus status, LocalDate plannedOn, String openedAt,
                                      LocalDate inspectedOn, String findings, Double penaltyAmount,
                                      List<String> penaltyDecisions, Integer casesTransferred, Boolean mineClosed,
                                      String closedAt, String summary) {
 
     static JointEnforcementAction from(Value v) {
-        return new JointEnforcementAction(string(v, "id"), string(v, "status"), date(v, "plannedOn"),
+        return new JointEnforcementAction(string(v, "id"), constant(v, "status", JointEnforcementStatus.class), date(v, "plannedOn"),
                 text(v.get("openedAt")), date(v, "inspectedOn"), string(v, "findings"),
                 v.get("penaltyAmount").isNull() ? null : v.get("penaltyAmount").asDouble(),
                 strings(v, "penaltyDecisions"),

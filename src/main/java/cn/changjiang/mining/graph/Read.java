@@ -28,6 +28,12 @@ public final class Read {
         return v.get(key).asInt(0);
     }
 
+    /** A schema enum's constant stored as its name, or null when absent. */
+    public static <E extends Enum<E>> E constant(Value v, String key, Class<E> type) {
+        Value value = v.get(key);
+        return value.isNull() ? null : Enum.valueOf(type, value.asString());
+    }
+
     public static List<String> strings(Value v, String key) {
         Value value = v.get(key);
         return value.isNull() ? List.of() : value.asList(Value::asString);

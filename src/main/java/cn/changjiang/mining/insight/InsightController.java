@@ -39,7 +39,7 @@ class InsightController {
     }
 
     @QueryMapping
-    List<SearchAndMaps.Hit> search(@Argument String text, @Argument List<String> types, @Argument Integer first,
+    List<SearchAndMaps.Hit> search(@Argument String text, @Argument List<SearchType> types, @Argument Integer first,
                                    @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return searchAndMaps.search(text, types, Connection.pageSize(first), ReadPolicy.readerUnit(viewer));
     }
@@ -76,13 +76,13 @@ class InsightController {
     }
 
     @QueryMapping
-    List<IssueCounts.Point> issueTimeSeries(@Argument String interval, @Argument LocalDate from, @Argument LocalDate to,
+    List<IssueCounts.Point> issueTimeSeries(@Argument TimeInterval interval, @Argument LocalDate from, @Argument LocalDate to,
                                             @Argument IssueFilter filter, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return counts.timeSeries(interval, from, to, filter, ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping
-    List<IssueCounts.Group> issueCounts(@Argument List<String> groupBy, @Argument IssueFilter filter,
+    List<IssueCounts.Group> issueCounts(@Argument List<IssueDimension> groupBy, @Argument IssueFilter filter,
                                         @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return counts.count(groupBy, filter, LocalDate.now(clock), ReadPolicy.readerUnit(viewer));
     }

@@ -1,6 +1,8 @@
 package cn.changjiang.mining.insight;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +19,43 @@ import org.springframework.stereotype.Component;
 class IssueCounts {
 
     /** Each dimension as a Cypher list expression over the problem {@code i}; a problem may fall in several groups. */
-    private static final Map<String, String> DIMENSIONS = Map.ofEntries(
-            Map.entry("UNIT", "[(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.name]"),
-            Map.entry("STATUS", "[i.status]"),
-            Map.entry("TOWNSHIP", "[(i)-[:AT]->(:Mine)-[:LOCATED_IN]->(t:Township) | t.name]"),
-            Map.entry("MINERAL", "[(i)-[:AT]->(:Mine)-[:PRODUCES]->(m:Mineral) | m.name]"),
-            Map.entry("VIOLATION_TYPE", "[(i)-[:OF_TYPE]->(v:ViolationType) | v.code]"),
-            Map.entry("TASK", "[(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | toString(t.number)]"),
-            Map.entry("PHASE", "[(i)-[:IN_PHASE]->(p:Phase) | toString(p.number)]"),
-            Map.entry("SOURCE", "[(i)-[:FOUND_BY]->(s:ProblemSource) | s.code]"),
-            Map.entry("SEVERITY", "[i.severity]"),
-            Map.entry("FOUND_MONTH", "[left(toString(i.foundOn), 7)]"),
-            Map.entry("FOUND_WEEK", "[toString(date.truncate('week', i.foundOn))]"),
-            Map.entry("CLOSED_MONTH", "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]"));
+    private static final Map<IssueDimension, String> DIMENSIONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(IssueDimension.UNIT, "[(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.name]"),
+            Map.entry(IssueDimension.STATUS, "[i.status]"),
+            Map.entry(IssueDimension.TOWNSHIP, "[(i)-[:AT]->(:Mine)-[:LOCATED_IN]->(t:Township) | t.name]"),
+            Map.entry(IssueDimension.MINERAL, "[(i)-[:AT]->(:Mine)-[:PRODUCES]->(m:Mineral) | m.name]"),
+            Map.entry(IssueDimension.VIOLATION_TYPE, "[(i)-[:OF_TYPE]->(v:ViolationType) | v.code]"),
+            Map.entry(IssueDimension.TASK, "[(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | toString(t.number)]"),
+            Map.entry(IssueDimension.PHASE, "[(i)-[:IN_PHASE]->(p:Phase) | toString(p.number)]"),
+            Map.entry(IssueDimension.SOURCE, "[(i)-[:FOUND_BY]->(s:ProblemSource) | s.code]"),
+            Map.entry(IssueDimension.SEVERITY, "[i.severity]"),
+            Map.entry(IssueDimension.FOUND_MONTH, "[left(toString(i.foundOn), 7)]"),
+            Map.entry(IssueDimension.FOUND_WEEK, "[toString(date.truncate('week', i.foundOn))]"),
+            Map.entry(IssueDimension.CLOSED_MONTH, "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]")));
 
     /**
      * Dimensions with at most one value per problem: grouping by only these puts each problem in one group, so the
      * counts need no DISTINCT (which on a large ledger costs a hash set per group).
      */
-    private static final Set<String> SINGLE_VALUED = Set.of("UNIT", "STATUS", "TOWNSHIP", "PHASE", "SOURCE", "SEVERITY",
-            "FOUND_MONTH", "FOUND_WEEK", "CLOSED_MONTH");
+    private static final Set<IssueDimension> SINGLE_VALUED = EnumSet.of(IssueDimension.UNIT, IssueDimension.STATUS,
+            IssueDimension.TOWNSHIP, IssueDimension.PHASE, IssueDimension.SOURCE, IssueDimension.SEVERITY,
+            IssueDimension.FOUND_MONTH, IssueDimension.FOUND_WEEK, IssueDimension.CLOSED_MONTH);
 
+    /** A group's value in each dimension (null where it has none) and its problems: all, open and overdue. */
     record Group(List<String> keys, int count, int open, int overdue) {
+
+        static Group from(Value v) {
+            return new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
+                    v.get("open").asInt(), v.get("overdue").asInt());
+        }
     }
 
+    /** The problems found and closed in the period starting on {@code period}. */
     record Point(LocalDate period, int opened, int closed) {
+
+        static Point from(Value v) {
+            return new Point(v.get("period").asLocalDate(), v.get("opened").asInt(), v.get("closed").asInt());
+        }
     }
 
     private final CypherRunner graph;
@@ -50,7 +64,7 @@ class IssueCounts {
         this.graph = graph;
     }
 
-    List<Group> count(List<String> groupBy, IssueFilter filter, LocalDate today, String readerUnit) {
+    List<Group> count(List<IssueDimension> groupBy, IssueFilter filter, LocalDate today, String readerUnit) {
         if (groupBy.isEmpty() || groupBy.size() > 3) {
             throw new InvalidInputException("groupBy", "Group by one to three dimensions");
         }
@@ -76,17 +90,16 @@ class IssueCounts {
                 RETURN {keys: keys, count: count, open: open, overdue: overdue} AS item
                 ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, with, unwind, keys,
                         SINGLE_VALUED.containsAll(groupBy) ? "" : "DISTINCT"), params,
-                v -> new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
-                        v.get("open").asInt(), v.get("overdue").asInt()));
+                Group::from);
     }
 
     /** Problems found and closed per period, both counted in one query over the same filtered problems. */
-    List<Point> timeSeries(String interval, LocalDate from, LocalDate to, IssueFilter filter, String readerUnit) {
+    List<Point> timeSeries(TimeInterval interval, LocalDate from, LocalDate to, IssueFilter filter, String readerUnit) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "from must not be after to");
         }
         Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit);
-        params.put("unit", "MONTH".equals(interval) ? "month" : "week");
+        params.put("unit", interval == TimeInterval.MONTH ? "month" : "week");
         params.put("from", from);
         params.put("to", to);
         return graph.list("""
@@ -98,6 +111,6 @@ class IssueCounts {
                 WITH date.truncate($unit, day) AS period, kind
                 WITH period, count(CASE kind WHEN 'opened' THEN 1 END) AS opened, count(CASE kind WHEN 'closed' THEN 1 END) AS closed
                 RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""".formatted(IssueFilter.WHERE), params,
-                v -> new Point(v.get("period").asLocalDate(), v.get("opened").asInt(), v.get("closed").asInt()));
+                Point::from);
     }
 }

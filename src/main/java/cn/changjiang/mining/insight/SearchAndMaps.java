@@ -1,6 +1,5 @@
 package cn.changjiang.mining.insight;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +18,51 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchAndMaps {
 
-    record Hit(String id, String type, String label, double score) {
+    /** A node found, named {@code Type:key} as in subgraphs, labelled by its name, else its title, else its key. */
+    record Hit(String id, SearchType type, String label, double score) {
+
+        static Hit from(Value v) {
+            SearchType type = SearchType.valueOf(v.get("type").asString());
+            Value node = v.get("node");
+            String key = SubgraphQueries.KEYS.get(type.name());
+            String label = node.get("name").isNull() ? node.get("title").asString(node.get(key).toString())
+                    : node.get("name").asString();
+            return new Hit(type + ":" + node.get(key).asObject(), type, label, v.get("score").asDouble());
+        }
     }
 
     record BoundingBox(double west, double south, double east, double north) {
     }
 
     record MineDistance(Mine mine, double distanceKm) {
+
+        static MineDistance from(Value v) {
+            return new MineDistance(Mine.from(v.get("mine")), v.get("km").asDouble());
+        }
+    }
+
+    /** A mine on the map: where it is, its open problems and how many departments they need. */
+    record MinePin(String id, String name, String licenceStatus, double longitude, double latitude, int openIssueCount,
+                   int departments) {
+
+        static MinePin from(Value v) {
+            return new MinePin(v.get("id").asString(), v.get("name").asString(), v.get("status").asString(null),
+                    v.get("longitude").asDouble(), v.get("latitude").asDouble(), v.get("openIssueCount").asInt(),
+                    v.get("departments").asInt());
+        }
+
+        /** The GeoJSON feature: a point with the mine's facts; two departments or more make a joint-enforcement case. */
+        Map<String, Object> feature() {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("id", id);
+            properties.put("name", name);
+            properties.put("licenceStatus", licenceStatus);
+            properties.put("openIssueCount", openIssueCount);
+            properties.put("jointEnforcementCandidate", departments >= 2);
+            return Map.of("type", "Feature", "id", id,
+                    "geometry", Map.of("type", "Point", "coordinates", List.of(longitude, latitude)),
+                    "properties", properties);
+        }
     }
 
     private final CypherRunner graph;
@@ -39,7 +76,7 @@ class SearchAndMaps {
      * fields) is never interpreted. A unit officer's text matches another unit's problem by its title only, never
      * by the description it may not read ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}).
      */
-    List<Hit> search(String text, List<String> types, int first, String readerUnit) {
+    List<Hit> search(String text, List<SearchType> types, int first, String readerUnit) {
         String query = text == null ? "" : text.strip();
         if (query.isEmpty() || query.length() > 200) {
             throw new InvalidInputException("text", "Search for 1 to 200 characters");
@@ -48,7 +85,8 @@ class SearchAndMaps {
         Map<String, Object> params = new HashMap<>();
         params.put("query", terms);
         params.put("titleQuery", "title:(" + terms + ")");
-        params.put("types", types == null || types.isEmpty() ? List.copyOf(SubgraphQueries.KEYS.keySet()) : types);
+        params.put("types", (types == null || types.isEmpty() ? List.of(SearchType.values()) : types).stream()
+                .map(SearchType::name).toList());
         params.put("first", first);
         params.put("readerUnit", readerUnit);
         return graph.list("""
@@ -65,7 +103,7 @@ class SearchAndMaps {
                 WHERE type IS NOT NULL
                 RETURN {type: type, node: properties(i), score: score} AS item
                 ORDER BY score DESC, elementId(i) LIMIT $first""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
-                params, SearchAndMaps::hit);
+                params, Hit::from);
     }
 
     /** Every word as a quoted Lucene term: nothing the user types is read as query syntax. */
@@ -73,14 +111,6 @@ class SearchAndMaps {
         return String.join(" ", java.util.Arrays.stream(text.split("\\s+"))
                 .map(word -> "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .toList());
-    }
-
-    private static Hit hit(Value v) {
-        String type = v.get("type").asString();
-        Value node = v.get("node");
-        String key = SubgraphQueries.KEYS.get(type);
-        String label = node.get("name").isNull() ? node.get("title").asString(node.get(key).toString()) : node.get("name").asString();
-        return new Hit(type + ":" + node.get(key).asObject(), type, label, v.get("score").asDouble());
     }
 
     /** Mines as GeoJSON points, each with its open problem count and whether it is a joint-enforcement case. */
@@ -91,8 +121,7 @@ class SearchAndMaps {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("box", box == null ? null : Map.of("west", box.west(), "south", box.south(), "east", box.east(), "north", box.north()));
-        List<Map<String, Object>> features = new ArrayList<>();
-        graph.list("""
+        List<MinePin> pins = graph.list("""
                 MATCH (m:Mine) WHERE m.location IS NOT NULL AND ($box IS NULL OR point.withinBBox(m.location,
                     point({longitude: $box.west, latitude: $box.south}), point({longitude: $box.east, latitude: $box.north})))
                 OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
@@ -101,19 +130,8 @@ class SearchAndMaps {
                 RETURN {id: m.id, name: m.name, status: m.licenceStatus, longitude: m.location.longitude,
                         latitude: m.location.latitude, openIssueCount: size(open),
                         departments: size(reduce(d = [], u IN departments | CASE WHEN u IN d THEN d ELSE d + u END))} AS item
-                ORDER BY m.id""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, v -> v).forEach(v -> {
-                    Map<String, Object> properties = new LinkedHashMap<>();
-                    properties.put("id", v.get("id").asString());
-                    properties.put("name", v.get("name").asString());
-                    properties.put("licenceStatus", v.get("status").asString(null));
-                    properties.put("openIssueCount", v.get("openIssueCount").asInt());
-                    properties.put("jointEnforcementCandidate", v.get("departments").asInt() >= 2);
-                    features.add(Map.of("type", "Feature", "id", v.get("id").asString(),
-                            "geometry", Map.of("type", "Point", "coordinates",
-                                    List.of(v.get("longitude").asDouble(), v.get("latitude").asDouble())),
-                            "properties", properties));
-                });
-        return Map.of("type", "FeatureCollection", "features", features);
+                ORDER BY m.id""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE), params, MinePin::from);
+        return Map.of("type", "FeatureCollection", "features", pins.stream().map(MinePin::feature).toList());
     }
 
     List<MineDistance> minesNear(double latitude, double longitude, double radiusKm) {
@@ -127,6 +145,6 @@ class SearchAndMaps {
                 LIMIT $limit
                 RETURN {mine: m, km: metres / 1000.0} AS item""",
                 Map.of("latitude", latitude, "longitude", longitude, "radius", radiusKm * 1000, "limit", Connection.MAX_PAGE_SIZE),
-                v -> new MineDistance(Mine.from(v.get("mine")), v.get("km").asDouble()));
+                MineDistance::from);
     }
 }

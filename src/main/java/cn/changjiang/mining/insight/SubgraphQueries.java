@@ -1,6 +1,5 @@
 package cn.changjiang.mining.insight;
 
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,8 +12,6 @@ import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.security.ReadPolicy;
 import cn.changjiang.mining.common.Viewer;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.types.Point;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,7 +100,7 @@ class SubgraphQueries {
         params.put("perProblem", visible.stream().filter(t -> !policy.mayShow(viewer, t, false)).toList());
         params.put("labels", List.copyOf(KEYS.keySet()));
         params.put("limit", limit);
-        Value result = graph.single("""
+        SubgraphRows rows = graph.single("""
                 MATCH (root:%1$s {%2$s: $key})
                 OPTIONAL MATCH path = (root)-[rels*1..%3$d]-%4$s(n)
                 WHERE all(r IN rels WHERE type(r) IN $types AND (NOT type(r) IN $perProblem
@@ -125,9 +122,9 @@ class SubgraphQueries {
                         ownIssues: CASE WHEN $unit IS NULL THEN [] ELSE
                           [i IN nodes WHERE i:Issue AND EXISTS { (i)-[:%5$s]->(:Unit {id: $unit}) } | i.id] END
                 } AS item""".formatted(label, key, depth, outgoing ? ">" : "", ReadPolicy.PROBLEM_UNIT_RELATIONSHIPS),
-                withUnit(params, viewer), v -> v)
+                withUnit(params, viewer), SubgraphRows::from)
                 .orElseThrow(() -> new NotFoundException("rootId", "Nothing with id " + rootId));
-        return assemble(result, viewer);
+        return assemble(rows, Visibility.of(policy, viewer));
     }
 
     private static Map<String, Object> withUnit(Map<String, Object> params, Viewer viewer) {
@@ -135,42 +132,67 @@ class SubgraphQueries {
         return params;
     }
 
+    /** What a viewer may see of the elements of a subgraph: the read policy, as far as assembling needs it. */
+    interface Visibility {
+
+        /** Whether a relationship of the type may be shown; {@code ownProblem} when an end is the viewer's own problem. */
+        boolean mayShow(String relationshipType, boolean ownProblem);
+
+        /** The properties of a node or relationship the viewer may read. */
+        Map<String, Object> visibleProperties(String element, Map<String, Object> properties, boolean ownProblem);
+
+        static Visibility of(ReadPolicy policy, Viewer viewer) {
+            return new Visibility() {
+                @Override
+                public boolean mayShow(String relationshipType, boolean ownProblem) {
+                    return policy.mayShow(viewer, relationshipType, ownProblem);
+                }
+
+                @Override
+                public Map<String, Object> visibleProperties(String element, Map<String, Object> properties,
+                                                             boolean ownProblem) {
+                    return policy.visibleProperties(viewer, element, properties, ownProblem);
+                }
+            };
+        }
+    }
+
     /**
      * Nodes and edges as the read policy lets the viewer see them: properties it may not read are left out, edges
      * it may not see are dropped, and so is every node that only such edges connected to the root (a picture must
-     * not show whom a hidden edge led to).
+     * not show whom a hidden edge led to). The first node is the root.
      */
-    private Subgraph assemble(Value result, Viewer viewer) {
-        Set<String> ownIssues = Set.copyOf(result.get("ownIssues").asList(Value::asString));
+    static Subgraph assemble(SubgraphRows rows, Visibility visibility) {
+        Set<String> ownIssues = rows.ownIssues();
         Map<String, String> idsByElement = new HashMap<>();
         Map<String, Subgraph.Node> nodes = new LinkedHashMap<>();
         String root = null;
-        for (Value node : result.get("nodes").asList(v -> v)) {
-            List<String> labels = node.get("labels").asList(Value::asString);
+        for (SubgraphRows.NodeRow node : rows.nodes()) {
+            List<String> labels = node.labels();
             String type = KEYS.keySet().stream().filter(labels::contains).findFirst().orElse(labels.getFirst());
-            Map<String, Object> stored = properties(node.get("properties"));
+            Map<String, Object> stored = node.properties();
             String id = type + ":" + stored.get(KEYS.getOrDefault(type, "id"));
-            idsByElement.put(node.get("eid").asString(), id);
+            idsByElement.put(node.elementId(), id);
             boolean own = type.equals("Issue") && ownIssues.contains(String.valueOf(stored.get("id")));
-            Map<String, Object> visible = policy.visibleProperties(viewer, type, stored, own);
+            Map<String, Object> visible = visibility.visibleProperties(type, stored, own);
             nodes.put(id, new Subgraph.Node(id, type, label(visible), visible));
             root = root == null ? id : root;
         }
         List<Subgraph.Edge> edges = new ArrayList<>();
-        for (Value rel : result.get("rels").asList(v -> v)) {
-            String source = idsByElement.get(rel.get("start").asString());
-            String target = idsByElement.get(rel.get("end").asString());
-            String type = rel.get("type").asString();
+        for (SubgraphRows.RelationshipRow rel : rows.relationships()) {
+            String source = idsByElement.get(rel.start());
+            String target = idsByElement.get(rel.end());
+            String type = rel.type();
             boolean own = ownsEnd(ownIssues, source) || ownsEnd(ownIssues, target);
-            if (policy.mayShow(viewer, type, own)) {
+            if (visibility.mayShow(type, own)) {
                 edges.add(new Subgraph.Edge(type + ":" + source + "->" + target, type, source, target,
-                        policy.visibleProperties(viewer, type, properties(rel.get("properties")), own)));
+                        visibility.visibleProperties(type, rel.properties(), own)));
             }
         }
         Set<String> reachable = reachable(root, edges);
         List<Subgraph.Node> shown = nodes.values().stream().filter(n -> reachable.contains(n.id())).toList();
         return new Subgraph(shown, edges.stream().filter(e -> reachable.contains(e.source())).toList(),
-                result.get("truncated").asBoolean());
+                rows.truncated());
     }
 
     /** Whether an end of an edge is one of the viewer's own problems. */
@@ -209,23 +231,5 @@ class SubgraphQueries {
             }
         }
         return String.valueOf(properties.getOrDefault("number", properties.get("id")));
-    }
-
-    /** Properties as JSON-friendly values: dates as ISO text, points as latitude and longitude. */
-    private static Map<String, Object> properties(Value map) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        for (String key : map.keys()) {
-            if (key.startsWith("_") || key.equals("importedBy") || key.equals("departmentSpan")) {
-                continue;
-            }
-            Object value = map.get(key).asObject();
-            if (value instanceof TemporalAccessor) {
-                value = value.toString();
-            } else if (value instanceof Point point) {
-                value = Map.of("latitude", point.y(), "longitude", point.x());
-            }
-            properties.put(key, value);
-        }
-        return properties;
     }
 }

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Which mines a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
-public record MineFilter(String text, String township, String mineral, String licenceStatus, String miningMethod,
+public record MineFilter(String text, String township, String mineral, LicenceStatus licenceStatus, MiningMethod miningMethod,
                          Boolean greenMine, LocalDate licenceValidFrom, LocalDate licenceValidTo, Boolean hasOpenIssues) {
 
     static final MineFilter NONE = new MineFilter(null, null, null, null, null, null, null, null, null);
@@ -32,8 +32,8 @@ public record MineFilter(String text, String township, String mineral, String li
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
         params.put("f_township", township);
         params.put("f_mineral", mineral);
-        params.put("f_licenceStatus", licenceStatus);
-        params.put("f_miningMethod", miningMethod);
+        params.put("f_licenceStatus", licenceStatus == null ? null : licenceStatus.name());
+        params.put("f_miningMethod", miningMethod == null ? null : miningMethod.name());
         params.put("f_greenMine", greenMine);
         params.put("f_validFrom", licenceValidFrom);
         params.put("f_validTo", licenceValidTo);

@@ -31,7 +31,7 @@ class MineQueries {
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
     Connection<Mine> page(int first, int offset, MineFilter filter, SortOrder order) {
-        return reads.sortedPage("mines", MineFilter.MATCH, order.key(SORT_KEYS, "ID"), order.descending(),
+        return reads.sortedPage("mines", MineFilter.MATCH, order.key(SORT_KEYS, MineOrderField.ID.name()), order.descending(),
                 filter.parameters(), first, offset, Mine::from);
     }
 

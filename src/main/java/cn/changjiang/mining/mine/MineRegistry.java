@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import cn.changjiang.mining.common.Actor;
@@ -20,6 +19,8 @@ import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static cn.changjiang.mining.graph.Read.constant;
+
 /**
  * Registers mines, or updates the licence facts of a mine already registered under the same licence number; one
  * transaction with its change record.
@@ -27,20 +28,50 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class MineRegistry {
 
-    private static final Set<String> LICENCE_STATUSES = Set.of("VALID", "EXPIRED", "REVOKED", "NONE");
-    private static final Set<String> METHODS = Set.of("OPEN_PIT", "UNDERGROUND", "TAILINGS");
-
     /**
      * A new mine, or the licence facts of a known one. On an update, an optional field left out stays as it is and
      * one given as null is cleared (where a mine may be without it); on creation, left out means the default.
      */
     record RegisterMineInput(String name, String licenseNumber, String mineral, String township,
-                             ArgumentValue<String> licenceStatus, ArgumentValue<LocalDate> licenceValidUntil,
-                             ArgumentValue<String> miningMethod, ArgumentValue<Boolean> greenMine,
+                             ArgumentValue<LicenceStatus> licenceStatus, ArgumentValue<LocalDate> licenceValidUntil,
+                             ArgumentValue<MiningMethod> miningMethod, ArgumentValue<Boolean> greenMine,
                              ArgumentValue<Double> latitude, ArgumentValue<Double> longitude, Integer version) {
     }
 
     record RegisterMinePayload(Mine mine, boolean created) {
+    }
+
+    /** A registered mine's licence facts as read under its lock, in the fields a registration may change. */
+    record LockedMine(String id, int version, String name, String licenceNumber, String mineral, String township,
+                      LicenceStatus licenceStatus, LocalDate licenceValidUntil, MiningMethod miningMethod,
+                      Boolean greenMine, Double latitude, Double longitude) {
+
+        static LockedMine from(Value v) {
+            return new LockedMine(v.get("id").asString(), v.get("version").asInt(), v.get("name").asString(null),
+                    v.get("licenceNumber").asString(null), v.get("mineral").asString(null),
+                    v.get("township").asString(null), constant(v, "licenceStatus", LicenceStatus.class),
+                    v.get("licenceValidUntil").isNull() ? null : v.get("licenceValidUntil").asLocalDate(),
+                    constant(v, "miningMethod", MiningMethod.class),
+                    v.get("greenMine").isNull() ? null : v.get("greenMine").asBoolean(),
+                    v.get("latitude").isNull() ? null : v.get("latitude").asDouble(),
+                    v.get("longitude").isNull() ? null : v.get("longitude").asDouble());
+        }
+
+        /** The fields as a patch starts from; one the mine lacks is there as null. */
+        Map<String, Object> fields() {
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("name", name);
+            fields.put("licenceNumber", licenceNumber);
+            fields.put("mineral", mineral);
+            fields.put("township", township);
+            fields.put("licenceStatus", licenceStatus);
+            fields.put("licenceValidUntil", licenceValidUntil);
+            fields.put("miningMethod", miningMethod);
+            fields.put("greenMine", greenMine);
+            fields.put("latitude", latitude);
+            fields.put("longitude", longitude);
+            return fields;
+        }
     }
 
     private final CypherRunner graph;
@@ -72,29 +103,31 @@ class MineRegistry {
                 && (Math.abs(input.latitude().value()) > 90 || Math.abs(input.longitude().value()) > 180)) {
             throw new InvalidInputException("input.latitude", "Latitude must be within ±90 and longitude within ±180");
         }
-        Optional<Value> existing = lockByLicence(licence);
-        if (existing.isPresent() && input.version() != null && input.version() != existing.get().get("version").asInt()) {
-            throw new ConflictException("Mine " + existing.get().get("id").asString() + " is at version "
-                    + existing.get().get("version").asInt() + ", not " + input.version() + ": read it again");
+        Optional<LockedMine> existing = lockByLicence(licence);
+        if (existing.isPresent() && input.version() != null && input.version() != existing.get().version()) {
+            throw new ConflictException("Mine " + existing.get().id() + " is at version "
+                    + existing.get().version() + ", not " + input.version() + ": read it again");
         }
-        Patch patch = Patch.of(existing.map(MineRegistry::snapshot).orElseGet(MineRegistry::defaults))
+        Patch patch = Patch.of(existing.map(LockedMine::fields).orElseGet(MineRegistry::defaults))
                 .derive("name", required("input.name", input.name(), 200))
                 .derive("licenceNumber", licence)
                 .derive("mineral", required("input.mineral", input.mineral(), 50))
                 .derive("township", required("input.township", input.township(), 50))
-                .set("licenceStatus", input.licenceStatus(), v -> oneOf("input.licenceStatus", v, LICENCE_STATUSES))
+                .set("licenceStatus", input.licenceStatus())
                 .set("licenceValidUntil", input.licenceValidUntil())
-                .set("miningMethod", input.miningMethod(), v -> oneOf("input.miningMethod", v, METHODS))
+                .set("miningMethod", input.miningMethod())
                 .set("greenMine", input.greenMine())
                 .set("latitude", input.latitude())
                 .set("longitude", input.longitude());
         if (existing.isPresent() && patch.changed().isEmpty()) {
             return new RegisterMinePayload(graph.single("MATCH (m:Mine {id: $id}) RETURN m AS item",
-                    Map.of("id", existing.get().get("id").asString()), Mine::from).orElseThrow(), false);
+                    Map.of("id", existing.get().id()), Mine::from).orElseThrow(), false);
         }
-        String id = existing.map(v -> v.get("id").asString()).orElse(UUID.randomUUID().toString());
+        String id = existing.map(LockedMine::id).orElse(UUID.randomUUID().toString());
         Map<String, Object> params = new HashMap<>(patch.after());
         params.put("id", id);
+        params.put("licenceStatus", name(patch.get("licenceStatus")));
+        params.put("miningMethod", name(patch.get("miningMethod")));
         Mine mine = graph.single("""
                 MERGE (m:Mine {id: $id})
                 ON CREATE SET m.version = 0, m.synthetic = false, m.createdAt = datetime()
@@ -124,6 +157,11 @@ class MineRegistry {
         return new RegisterMinePayload(mine, existing.isEmpty());
     }
 
+    /** A schema enum's constant as the graph stores it: its name. */
+    private static String name(Object constant) {
+        return constant == null ? null : ((Enum<?>) constant).name();
+    }
+
     private static boolean given(ArgumentValue<?> value) {
         return value != null && !value.isOmitted();
     }
@@ -131,16 +169,16 @@ class MineRegistry {
     /** What a new mine has for the fields its registration leaves out. */
     private static Map<String, Object> defaults() {
         Map<String, Object> defaults = new HashMap<>();
-        defaults.put("licenceStatus", "VALID");
+        defaults.put("licenceStatus", LicenceStatus.VALID);
         defaults.put("licenceValidUntil", null);
-        defaults.put("miningMethod", "OPEN_PIT");
+        defaults.put("miningMethod", MiningMethod.OPEN_PIT);
         defaults.put("greenMine", false);
         defaults.put("latitude", null);
         defaults.put("longitude", null);
         return defaults;
     }
 
-    private Optional<Value> lockByLicence(String licenceNumber) {
+    private Optional<LockedMine> lockByLicence(String licenceNumber) {
         return graph.single("""
                 MATCH (m:Mine {licenceNumber: $licence})
                 WITH m ORDER BY m.id LIMIT 1
@@ -149,15 +187,7 @@ class MineRegistry {
                           mineral: [(m)-[:PRODUCES]->(x:Mineral) | x.name][0],
                           township: [(m)-[:LOCATED_IN]->(t:Township) | t.name][0],
                           latitude: m.location.latitude, longitude: m.location.longitude} AS item""",
-                Map.of("licence", licenceNumber), v -> v);
-    }
-
-    /** The mine's fields as read under its lock; one it lacks is there as null. */
-    private static Map<String, Object> snapshot(Value mine) {
-        Map<String, Object> before = new HashMap<>();
-        defaults().keySet().forEach(key -> before.put(key, null));
-        mine.keys().forEach(key -> before.put(key, mine.get(key).isNull() ? null : mine.get(key).asObject()));
-        return before;
+                Map.of("licence", licenceNumber), LockedMine::from);
     }
 
     private static String required(String argument, String value, int maxLength) {
@@ -168,12 +198,5 @@ class MineRegistry {
             throw new InvalidInputException(argument, argument + " is longer than " + maxLength + " characters");
         }
         return value.strip();
-    }
-
-    private static String oneOf(String argument, String value, Set<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw new InvalidInputException(argument, argument + " must be one of " + allowed);
-        }
-        return value;
     }
 }

@@ -37,7 +37,7 @@ class OrganisationController {
     @QueryMapping
     Connection<Unit> unitsConnection(@Argument Integer first, @Argument String after, @Argument UnitFilter filter,
                                      @Argument SortOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        if (viewer.anonymous() && orderBy != null && "OPEN_ISSUES".equals(orderBy.field())) {
+        if (viewer.anonymous() && orderBy != null && UnitOrderField.OPEN_ISSUES.name().equals(orderBy.field())) {
             // The units are public; how many open problems each has is not.
             throw new UnauthenticatedException("Sign in to sort units by their open problems");
         }

@@ -33,7 +33,7 @@ class OrganisationQueries {
             "OPEN_ISSUES", "COUNT { (i:Issue)-[:ASSIGNED_TO]->(n) WHERE i.status IN $openStatuses }");
 
     Connection<Unit> unitPage(int first, int offset, UnitFilter filter, SortOrder order) {
-        return reads.sortedPage("units", UnitFilter.MATCH, order.key(UNIT_SORT_KEYS, "DOCUMENT"), order.descending(),
+        return reads.sortedPage("units", UnitFilter.MATCH, order.key(UNIT_SORT_KEYS, UnitOrderField.DOCUMENT.name()), order.descending(),
                 filter.parameters(), first, offset, Unit::from);
     }
 
@@ -42,7 +42,7 @@ class OrganisationQueries {
                     + ReadPolicy.PROBLEM_DETAILS_READABLE + " }");
 
     Connection<Person> personPage(int first, int offset, PersonFilter filter, SortOrder order, String readerUnit) {
-        return reads.sortedPage("people", PersonFilter.MATCH, order.key(PERSON_SORT_KEYS, "ID"), order.descending(),
+        return reads.sortedPage("people", PersonFilter.MATCH, order.key(PERSON_SORT_KEYS, PersonOrderField.ID.name()), order.descending(),
                 filter.parameters(readerUnit), first, offset, Person::from);
     }
 

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Which people a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
-public record PersonFilter(String text, String unit, String rank, Boolean hasOpenIssues) {
+public record PersonFilter(String text, String unit, PersonRank rank, Boolean hasOpenIssues) {
 
     static final PersonFilter NONE = new PersonFilter(null, null, null, null);
 
@@ -29,7 +29,7 @@ public record PersonFilter(String text, String unit, String rank, Boolean hasOpe
         params.put("readerUnit", readerUnit);
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
         params.put("f_unit", unit);
-        params.put("f_rank", rank);
+        params.put("f_rank", rank == null ? null : rank.name());
         params.put("f_hasOpenIssues", hasOpenIssues);
         return params;
     }

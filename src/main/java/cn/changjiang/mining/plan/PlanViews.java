@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.neo4j.driver.Value;
 
 import static cn.changjiang.mining.graph.Read.bool;
+import static cn.changjiang.mining.graph.Read.constant;
 import static cn.changjiang.mining.graph.Read.date;
 import static cn.changjiang.mining.graph.Read.integer;
 import static cn.changjiang.mining.graph.Read.string;
@@ -48,17 +49,17 @@ public final class PlanViews {
         }
     }
 
-    public record TaskResponsibility(Task task, Unit unit, int order, String role, String nameInDocument) {
+    public record TaskResponsibility(Task task, Unit unit, int order, TaskRole role, String nameInDocument) {
         public static TaskResponsibility from(Value v) {
             return new TaskResponsibility(Task.from(v.get("task")), Unit.from(v.get("unit")), integer(v, "order"),
-                    string(v, "role"), string(v, "nameInDocument"));
+                    constant(v, "role", TaskRole.class), string(v, "nameInDocument"));
         }
     }
 
-    public record Competence(Unit unit, String role, String basis, String clause, String quote, Duty duty) {
+    public record Competence(Unit unit, CompetenceRole role, CompetenceBasis basis, String clause, String quote, Duty duty) {
         static Competence from(Value v) {
-            return new Competence(Unit.from(v.get("unit")), string(v, "role"), string(v, "basis"), string(v, "clause"),
-                    string(v, "quote"), v.get("duty").isNull() ? null : Duty.from(v.get("duty")));
+            return new Competence(Unit.from(v.get("unit")), constant(v, "role", CompetenceRole.class),
+                    constant(v, "basis", CompetenceBasis.class), string(v, "clause"), string(v, "quote"), v.get("duty").isNull() ? null : Duty.from(v.get("duty")));
         }
     }
 }

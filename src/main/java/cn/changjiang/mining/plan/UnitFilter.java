@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Which units a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
-public record UnitFilter(String text, String kind, Integer task, String competentFor, Boolean workingGroupMember) {
+public record UnitFilter(String text, UnitKind kind, Integer task, String competentFor, Boolean workingGroupMember) {
 
     static final UnitFilter NONE = new UnitFilter(null, null, null, null, null);
 
@@ -24,7 +24,7 @@ public record UnitFilter(String text, String kind, Integer task, String competen
     Map<String, Object> parameters() {
         Map<String, Object> params = new HashMap<>();
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
-        params.put("f_kind", kind);
+        params.put("f_kind", kind == null ? null : kind.name());
         params.put("f_task", task);
         params.put("f_competentFor", competentFor);
         params.put("f_member", workingGroupMember);

@@ -9,6 +9,7 @@ import java.util.Map;
 import cn.changjiang.mining.common.ForbiddenException;
 import cn.changjiang.mining.common.UnauthenticatedException;
 import cn.changjiang.mining.graph.CypherRunner;
+import org.neo4j.driver.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -94,15 +95,15 @@ public class Access {
             return;
         }
         if (viewer.is(Role.UNIT_OFFICER)) {
-            Map<String, Object> units = graph.single("""
+            AcceptanceUnits units = graph.single("""
                     MATCH (i:Issue {id: $id})
                     RETURN {assigned: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id],
                             supervising: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""",
-                    Map.of("id", issueId), v -> v.asMap()).orElse(Map.of());
-            if (((List<?>) units.getOrDefault("assigned", List.of())).contains(viewer.unitId())) {
+                    Map.of("id", issueId), AcceptanceUnits::from).orElse(AcceptanceUnits.NONE);
+            if (units.assigned().contains(viewer.unitId())) {
                 throw new ForbiddenException("A unit cannot accept (销号) a problem it must rectify itself");
             }
-            if (viewer.unitId() != null && viewer.unitId().equals(units.get("supervising"))) {
+            if (viewer.unitId() != null && viewer.unitId().equals(units.supervising())) {
                 return;
             }
         }
@@ -127,6 +128,16 @@ public class Access {
                     Map.of("id", entityId, "unit", viewer.unitId()), v -> v.asString()).isEmpty();
         } catch (DataAccessException e) {
             return false;
+        }
+    }
+
+    /** The units rectifying a problem and the one supervising it (null when none). */
+    record AcceptanceUnits(List<String> assigned, String supervising) {
+
+        static final AcceptanceUnits NONE = new AcceptanceUnits(List.of(), null);
+
+        static AcceptanceUnits from(Value v) {
+            return new AcceptanceUnits(v.get("assigned").asList(Value::asString), v.get("supervising").asString(null));
         }
     }
 

@@ -1,0 +1,6 @@
+package cn.changjiang.mining.mine;
+
+/** A mine's licence status, as the schema's enum {@code LicenceStatus}. */
+public enum LicenceStatus {
+    VALID, EXPIRED, REVOKED, NONE
+}
