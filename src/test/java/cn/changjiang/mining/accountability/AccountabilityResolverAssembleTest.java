@@ -1,5 +1,7 @@
 package cn.changjiang.mining.accountability;
 
+import cn.changjiang.mining.plan.UnitKind;
+import cn.changjiang.mining.plan.PersonRank;
 import java.util.List;
 
 import cn.changjiang.mining.accountability.RoleFacts.PersonIn;
@@ -19,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountabilityResolverAssembleTest {
 
     private static Unit unit(String id) {
-        return new Unit(id, id + "名", id, List.of(), "DEPARTMENT", false, 0);
+        return new Unit(id, id + "名", id, List.of(), UnitKind.DEPARTMENT, false, 0);
     }
 
     private static Person person(String id, String rank) {
-        return new Person(id, id + "名", null, rank, null, false);
+        return new Person(id, id + "名", null, PersonRank.valueOf(rank), null, false);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.accountability;
 
+import cn.changjiang.mining.plan.UnitKind;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnitScorecardTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
-    private static final Unit UNIT = new Unit("POLICE", "公安分局", "Police", List.of(), "DEPARTMENT", false, 3);
+    private static final Unit UNIT = new Unit("POLICE", "公安分局", "Police", List.of(), UnitKind.DEPARTMENT, false, 3);
 
     private static UnitScorecard score(Standing... issues) {
         return UnitScorecard.of(new ScorecardRow(UNIT, List.of(issues), List.of()), TODAY);
