@@ -2,6 +2,7 @@ package cn.changjiang.mining.accountability;
 
 import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.security.ReadPolicy;
+import cn.changjiang.mining.plan.PersonRank;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -55,7 +56,7 @@ class AccountabilityResolver {
     /**
      * Pure: one answer from the facts. Units in the order of their strongest role, then by id; each unit's roles
      * strongest first ({@link AccountabilityRole}'s order), the grounds of a role reached twice joined by ";"; people
-     * of a unit: the ledger's responsible people, then the unit's deputies and principals (by rank, then id).
+     * of a unit: the ledger's responsible people, then the unit's deputies and principals (deputies — 分管负责同志, who answer first — before principals, then by id).
      */
     static Accountability assemble(String subject, RoleFacts facts) {
         Map<String, Unit> units = new LinkedHashMap<>();
@@ -69,7 +70,7 @@ class AccountabilityResolver {
         facts.responsible().forEach(r -> people.computeIfAbsent(r.unit().id(), id -> new LinkedHashSet<>()).add(r.person()));
         facts.leaders().stream()
                 .filter(l -> units.containsKey(l.unit().id()))
-                .sorted(Comparator.comparing((RoleFacts.PersonIn l) -> l.person().rank())
+                .sorted(Comparator.comparing((RoleFacts.PersonIn l) -> l.person().rank() != PersonRank.DEPUTY)
                         .thenComparing(l -> l.person().id()))
                 .forEach(l -> people.computeIfAbsent(l.unit().id(), id -> new LinkedHashSet<>()).add(l.person()));
 

@@ -51,7 +51,7 @@ class AccountabilityResolverAssembleTest {
     @Test
     void shouldPutTheLedgersResponsiblePersonFirstThenDeputiesThenPrincipalsOfReachedUnitsOnly() {
         Unit police = unit("POLICE");
-        Person responsible = person("p-resp", "STAFF");
+        Person responsible = person("p-resp", "OFFICER");
         Person deputyB = person("p-b", "DEPUTY");
         Person deputyA = person("p-a", "DEPUTY");
         Person principal = person("p-head", "PRINCIPAL");
