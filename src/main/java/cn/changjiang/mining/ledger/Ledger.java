@@ -43,13 +43,15 @@ public class Ledger {
     private final LedgerWrites writes;
     private final AuditTrail audit;
     private final Access access;
+    private final IssueAccess issueAccess;
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    Ledger(LedgerWrites writes, AuditTrail audit, Access access, IdempotencyKeys keys, Clock clock) {
+    Ledger(LedgerWrites writes, AuditTrail audit, Access access, IssueAccess issueAccess, IdempotencyKeys keys, Clock clock) {
         this.writes = writes;
         this.audit = audit;
         this.access = access;
+        this.issueAccess = issueAccess;
         this.keys = keys;
         this.clock = clock;
     }
@@ -103,7 +105,7 @@ public class Ledger {
     public Issue assign(AssignIssueInput input, Actor actor) {
         Viewer viewer = access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         IssueState current = lockPermitAndCheck(input.issueId(), input.version(),
-                () -> access.requireIssueWrite(viewer, input.issueId()));
+                () -> issueAccess.requireIssueWrite(viewer, input.issueId()));
         if (!current.open()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished and cannot be reassigned");
         }
@@ -174,9 +176,9 @@ public class Ledger {
         IssueStatus status = locked.map(IssueState::status).orElse(null);
         if (IssueWorkflow.acceptorDecides(status, to)) {
             // 销号 and 验收不通过 are the acceptor's decisions, never the rectifying unit's.
-            access.requireAcceptance(viewer, input.issueId());
+            issueAccess.requireAcceptance(viewer, input.issueId());
         } else if (!IssueWorkflow.officeOnly(to)) {
-            access.requireIssueWrite(viewer, input.issueId());
+            issueAccess.requireIssueWrite(viewer, input.issueId());
         }
         IssueState current = checkVersion(locked.orElseThrow(() -> notFound(input.issueId())), input.issueId(), input.version());
         IssueStatus from = current.status();
@@ -202,8 +204,8 @@ public class Ledger {
                 : exposure ? access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER, Role.PUBLICITY)
                 : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         IssueState current = lockPermitAndCheck(input.issueId(), null, exposure
-                ? () -> access.requireIssueWrite(viewer, input.issueId(), Role.PUBLICITY)
-                : () -> access.requireIssueWrite(viewer, input.issueId()));
+                ? () -> issueAccess.requireIssueWrite(viewer, input.issueId(), Role.PUBLICITY)
+                : () -> issueAccess.requireIssueWrite(viewer, input.issueId()));
         // A repeat of a recorded outcome gets its answer before the checks its own first success made fail (version, state).
         if (keys.claim(actor, "recordOutcome", idempotencyKey, input).isPresent()) {
             return writes.issue(input.issueId()).orElseThrow();

@@ -41,16 +41,18 @@ class LedgerController {
     private final IssueQueries queries;
     private final ChangeStream events;
     private final Access access;
+    private final IssueAccess issueAccess;
     private final WriteRetries retries;
     private final Clock clock;
 
-    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, ChangeStream events, Access access,
+    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, ChangeStream events, Access access, IssueAccess issueAccess,
                      WriteRetries retries, Clock clock) {
         this.ledger = ledger;
         this.audit = audit;
         this.queries = queries;
         this.events = events;
         this.access = access;
+        this.issueAccess = issueAccess;
         this.retries = retries;
         this.clock = clock;
     }
@@ -93,14 +95,14 @@ class LedgerController {
                 .filter(change -> (entityId == null || entityId.equals(change.entityId()))
                         && (entityType == null || entityType.equals(change.entityType())))
                 .publishOn(Schedulers.boundedElastic())
-                .filter(change -> access.mayReadChange(viewer, change.entityType(), change.entityId()));
+                .filter(change -> issueAccess.mayReadChange(viewer, change.entityType(), change.entityId()));
     }
 
     @QueryMapping
     List<AuditTrail.Change> history(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         List<AuditTrail.Change> changes = audit.history(id);
         String entityType = changes.isEmpty() ? (queries.issue(id).isPresent() ? "Issue" : null) : changes.getFirst().entityType();
-        if (entityType != null && !access.mayReadChange(viewer, entityType, id)) {
+        if (entityType != null && !issueAccess.mayReadChange(viewer, entityType, id)) {
             throw new ForbiddenException("The history of another unit's problem is not yours to read");
         }
         return changes;
