@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.core.io.Resource;
@@ -54,6 +55,7 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
     private volatile boolean applied;
     private volatile Thread retries;
 
+    @Autowired
     GraphMigrations(Driver driver, GraphProperties graph) {
         this(driver, graph, List.of());
     }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import cn.changjiang.mining.ExternalServer;
@@ -35,16 +37,19 @@ class GraphMigrationsLockTest {
 
             CountDownLatch ready = new CountDownLatch(2);
             CountDownLatch go = new CountDownLatch(1);
+            // A thread each: the common pool may have a single one on a small machine.
+            ExecutorService threads = Executors.newFixedThreadPool(2);
             List<CompletableFuture<Void>> starts = List.of(first, second).stream()
                     .map(migrations -> CompletableFuture.runAsync(() -> {
                         ready.countDown();
                         await(go);
                         migrations.afterSingletonsInstantiated();
-                    }))
+                    }, threads))
                     .toList();
-            ready.await();
+            assertThat(ready.await(60, TimeUnit.SECONDS)).isTrue();
             go.countDown();
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            threads.shutdown();
             // The one that found the lock taken finishes in the background.
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while ((first.health().getStatus() != Status.UP || second.health().getStatus() != Status.UP)
