@@ -54,8 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the server's own tools (see the README).
  * <p>
  * A restore goes into an empty database only: schema first (from the header, so indexes a later seed added come
- * back too), then nodes and relationships in batches. The seed migrations are ordinary nodes of the backup, so the
- * seed runner sees them and does not apply those files again.
+ * back too), then nodes and relationships in batches. The migrations' history is ordinary nodes of the backup, so
+ * the migrations (graph/GraphMigrations) see it and do not apply those files again.
  */
 @Component
 public class GraphBackup {
@@ -95,7 +95,10 @@ public class GraphBackup {
                     .forEachRemaining(r -> schema.add(r.get(0).asString()));
             // A large graph may take longer than the 30 s the embedded engine allows an API transaction.
             try (Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(EXPORT_TIMEOUT).build())) {
-                List<String> seeds = tx.run("MATCH (m:SeedMigration) RETURN m.version AS v ORDER BY v").list(r -> r.get(0).asString());
+                // The applied migrations: the library's history, or the former seed runner's on a database not migrated since.
+                List<String> seeds = tx.run("""
+                        MATCH (m) WHERE (m:__Neo4jMigration AND m.version <> 'BASELINE') OR m:SeedMigration
+                        RETURN DISTINCT m.version AS v ORDER BY v""").list(r -> r.get(0).asString());
                 Map<String, Object> header = new LinkedHashMap<>();
                 header.put("format", FORMAT);
                 header.put("formatVersion", FORMAT_VERSION);

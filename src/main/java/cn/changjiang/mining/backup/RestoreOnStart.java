@@ -14,9 +14,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * With {@code RESTORE_FROM=<backup file>} the app restores that backup into its (empty) database while it starts.
- * This runs when the bean is created, so before the seed runner, which starts only once every bean exists: the
- * restored {@code SeedMigration} nodes then keep the seed from applying its files again, and seed files newer
- * than the backup are applied on top. A database that is not empty is refused and the app does not start.
+ * This runs when the bean is created, so before the migrations (graph/GraphMigrations), which start only once every
+ * bean exists: the restored history ({@code __Neo4jMigration} nodes, or a former seed runner's {@code SeedMigration}
+ * nodes, which are adopted) then keeps the files from being applied again, and files newer than the backup are
+ * applied on top. A database that is not empty is refused and the app does not start.
  */
 @Component
 class RestoreOnStart implements InitializingBean {

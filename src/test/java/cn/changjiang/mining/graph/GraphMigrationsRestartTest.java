@@ -12,13 +12,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded database keeps its data across restarts, and the seed never duplicates anything. */
-class GraphSeedRestartTest {
+/** The embedded database keeps its data across restarts, and the migrations never duplicate anything. */
+class GraphMigrationsRestartTest {
 
     private static final String SHAPE = """
-            MATCH (n) WITH count(n) AS nodes
-            OPTIONAL MATCH ()-[r]->() WITH nodes, count(r) AS relationships
-            OPTIONAL MATCH (m:SeedMigration) WITH nodes, relationships, collect(m.version + '@' + toString(m.appliedAt)) AS applied
+            MATCH (n) WHERE NOT n:__Neo4jMigration WITH count(n) AS nodes
+            OPTIONAL MATCH (a)-[r]->() WHERE NOT a:__Neo4jMigration WITH nodes, count(r) AS relationships
+            OPTIONAL MATCH ()-[at:MIGRATED_TO]->(m:__Neo4jMigration)
+            WITH nodes, relationships, collect(m.version + '@' + toString(at.at)) AS applied
             RETURN nodes, relationships, applied""";
 
     private static final String PASSWORD = "a-password-for-this-test";
@@ -29,16 +30,16 @@ class GraphSeedRestartTest {
     @Test
     void shouldKeepTheSeededGraphAcrossARestartWithoutApplyingItAgain() throws Exception {
         GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, null, null);
-        Record first = startSeedAndRead(properties);
+        Record first = startMigrateAndRead(properties);
         assertThat(first.get("nodes").asInt()).isGreaterThan(100);
         int seedFiles = new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/*.cypher").length
                 + new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/demo/*.cypher").length;
         assertThat(first.get("applied").asList()).hasSize(seedFiles);
 
-        Record second = startSeedAndRead(properties);
+        Record second = startMigrateAndRead(properties);
         assertThat(second.get("nodes").asInt()).isEqualTo(first.get("nodes").asInt());
         assertThat(second.get("relationships").asInt()).isEqualTo(first.get("relationships").asInt());
-        assertThat(second.get("applied").asList()).as("seed files applied at the first start only")
+        assertThat(second.get("applied").asList()).as("files applied at the first start only")
                 .containsExactlyInAnyOrderElementsOf(first.get("applied").asList());
     }
 
@@ -47,22 +48,40 @@ class GraphSeedRestartTest {
         GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, null, null);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
              Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
-            new GraphSeed(driver, properties).afterSingletonsInstantiated();
+            new GraphMigrations(driver, properties).afterSingletonsInstantiated();
             Record once = read(driver);
             try (var session = driver.session()) {
-                session.run("MATCH (m:SeedMigration) DETACH DELETE m").consume();
+                session.run("MATCH (m:__Neo4jMigration) DETACH DELETE m").consume();
             }
-            new GraphSeed(driver, properties).afterSingletonsInstantiated();
+            new GraphMigrations(driver, properties).afterSingletonsInstantiated();
             Record twice = read(driver);
+            assertThat(twice.get("applied").asList()).hasSameSizeAs(once.get("applied").asList());
             assertThat(twice.get("nodes").asInt()).isEqualTo(once.get("nodes").asInt());
             assertThat(twice.get("relationships").asInt()).isEqualTo(once.get("relationships").asInt());
         }
     }
 
-    private static Record startSeedAndRead(GraphProperties properties) {
+    @Test
+    void shouldStartAfterACrashLeftTheMigrationsLockBehind() {
+        GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", false, null, null);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
              Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
-            new GraphSeed(driver, properties).afterSingletonsInstantiated();
+            try (var session = driver.session()) {
+                session.run("CREATE (:__Neo4jMigrationsLock {id: 'left by a crash', name: 'John Doe'})").consume();
+            }
+            GraphMigrations migrations = new GraphMigrations(driver, properties);
+            migrations.afterSingletonsInstantiated();
+            assertThat(migrations.health().getStatus().getCode()).isEqualTo("UP");
+            try (var session = driver.session()) {
+                assertThat(session.run("MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS n").single().get("n").asInt()).isZero();
+            }
+        }
+    }
+
+    private static Record startMigrateAndRead(GraphProperties properties) {
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
+             Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
+            new GraphMigrations(driver, properties).afterSingletonsInstantiated();
             return read(driver);
         }
     }

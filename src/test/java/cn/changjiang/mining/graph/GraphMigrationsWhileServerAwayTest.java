@@ -16,8 +16,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An external server that is away at start delays the seed instead of the app; the embedded engine never does. */
-class GraphSeedWhileServerAwayTest {
+/** An external server that is away at start delays the migrations instead of the app; the embedded engine never does. */
+class GraphMigrationsWhileServerAwayTest {
 
     private static final Config QUICK = Config.builder().withConnectionTimeout(1, java.util.concurrent.TimeUnit.SECONDS)
             .withMaxTransactionRetryTime(1, java.util.concurrent.TimeUnit.SECONDS).build();
@@ -26,10 +26,10 @@ class GraphSeedWhileServerAwayTest {
     Path folder;
 
     @Test
-    void shouldApplyTheSeedInTheBackgroundOnceTheExternalServerAnswers() throws Exception {
+    void shouldApplyTheMigrationsInTheBackgroundOnceTheExternalServerAnswers() throws Exception {
         try (ExternalServer server = new ExternalServer(folder);
              Driver driver = GraphDatabase.driver(server.uri(), QUICK)) {
-            GraphSeed seed = new GraphSeed(driver, new GraphProperties(server.uri(), null, null, folder, "64m", false, null, null));
+            GraphMigrations seed = new GraphMigrations(driver, new GraphProperties(server.uri(), null, null, folder, "64m", false, null, null));
             seed.afterSingletonsInstantiated();
             assertThat(seed.health().getStatus()).as("not ready while the server is away").isEqualTo(Status.OUT_OF_SERVICE);
 
@@ -41,7 +41,7 @@ class GraphSeedWhileServerAwayTest {
             seed.destroy();
             assertThat(seed.health().getStatus()).isEqualTo(Status.UP);
             try (var session = driver.session()) {
-                assertThat(session.run("MATCH (m:SeedMigration) RETURN count(m) AS n").single().get("n").asInt())
+                assertThat(session.run("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN count(m) AS n").single().get("n").asInt())
                         .isEqualTo(new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/*.cypher").length);
             }
         }
@@ -51,7 +51,7 @@ class GraphSeedWhileServerAwayTest {
     void shouldFailTheStartWhenTheEmbeddedEngineCannotBeReached() {
         try (ExternalServer nothing = new ExternalServer(folder);
              Driver driver = GraphDatabase.driver(nothing.uri(), QUICK)) {
-            GraphSeed seed = new GraphSeed(driver, new GraphProperties(null, null, null, folder, "64m", false, null, null));
+            GraphMigrations seed = new GraphMigrations(driver, new GraphProperties(null, null, null, folder, "64m", false, null, null));
             assertThatThrownBy(seed::afterSingletonsInstantiated).isInstanceOf(ServiceUnavailableException.class);
         }
     }
