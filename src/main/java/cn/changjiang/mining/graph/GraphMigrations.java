@@ -46,12 +46,16 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
 
     static final String CORE = "classpath:graph-seed";
     static final String DEMO = "classpath:graph-seed/demo";
+    /** Demo files are numbered from V101; the app's own stay below V100. */
+    static final int FIRST_DEMO_VERSION = 100;
 
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(5);
 
     private final Driver driver;
     private final GraphProperties graph;
     private final Migrations migrations;
+    /** The same with the demo files, for a database that holds demo data though demo data is now off. */
+    private final Migrations withDemo;
     private volatile boolean applied;
     private volatile Thread retries;
 
@@ -65,6 +69,7 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
         this.driver = driver;
         this.graph = graph;
         this.migrations = new Migrations(config(graph.loadDemoData(), extraLocations), driver);
+        this.withDemo = graph.loadDemoData() ? migrations : new Migrations(config(true, extraLocations), driver);
     }
 
     static MigrationsConfig config(boolean demoData, List<String> extraLocations) {
@@ -150,12 +155,28 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
         if (!graph.external()) {
             removeStaleLock();
         }
-        List<String> adopted = SeedHistoryAdoption.adopt(driver, migrations);
+        // Demo files once applied stay in the history, which the library checks against the files it finds: a
+        // database that holds demo data keeps them in view when demo data is switched off (its demo nodes stay too).
+        Migrations chosen = migrations == withDemo || !demoDataApplied() ? migrations : withDemo;
+        if (chosen != migrations) {
+            log.info("Demo data is off, but this database holds it from before: its files stay in the migrations' view");
+        }
+        List<String> adopted = SeedHistoryAdoption.adopt(driver, chosen);
         if (!adopted.isEmpty()) {
             log.info("Adopted the versions {} applied by the former seed runner into the migrations' history", adopted);
         }
-        migrations.apply();
+        chosen.apply();
         applied = true;
+    }
+
+    /** Whether a demo file (version 100 and up) was applied, by the library or by the former seed runner. */
+    private boolean demoDataApplied() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    RETURN EXISTS { MATCH (m:__Neo4jMigration) WHERE toInteger(m.version) >= $demo }
+                        OR EXISTS { MATCH (m:SeedMigration) WHERE toInteger(replace(m.version, 'V', '')) >= $demo } AS applied""",
+                    java.util.Map.of("demo", FIRST_DEMO_VERSION)).single().get("applied").asBoolean());
+        }
     }
 
     /** Only this process opens the embedded engine's store, so a lock found at start was left by a crash. */

@@ -44,6 +44,18 @@ class GraphMigrationsRestartTest {
     }
 
     @Test
+    void shouldStartWithDemoDataOffOnADatabaseThatHoldsIt() {
+        GraphProperties demoOn = new GraphProperties(null, null, null, dataDir, "64m", true, null, null);
+        GraphProperties demoOff = new GraphProperties(null, null, null, dataDir, "64m", false, null, null);
+        Record withDemo = startMigrateAndRead(demoOn);
+
+        Record after = startMigrateAndRead(demoOff);
+
+        assertThat(after.get("nodes").asInt()).as("the demo nodes stay").isEqualTo(withDemo.get("nodes").asInt());
+        assertThat(after.get("applied").asList()).containsExactlyInAnyOrderElementsOf(withDemo.get("applied").asList());
+    }
+
+    @Test
     void shouldChangeNothingWhenEverySeedFileIsAppliedTwice() {
         GraphProperties properties = new GraphProperties(null, null, null, dataDir, "64m", true, null, null);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
