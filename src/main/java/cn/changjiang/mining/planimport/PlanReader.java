@@ -205,7 +205,9 @@ public final class PlanReader {
             if (l2.matches()) {
                 int n = Text.chineseNumber(l2.group(1));
                 String path = level1 + "(" + l2.group(1) + ")";
-                sections.add(new Section(path, 2, n, heading(l2.group(2)), line));
+                Matcher phase = PHASE.matcher(l2.group(2));
+                String heading = kind == Kind.PHASES && phase.find() ? phase.group(1) : heading(l2.group(2));
+                sections.add(new Section(path, 2, n, heading, line));
                 if (kind == Kind.TASKS && tasksAtLevel3) {
                     flush();
                     level2Path = path;

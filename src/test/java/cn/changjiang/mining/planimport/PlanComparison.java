@@ -182,7 +182,10 @@ final class PlanComparison {
 
     private String bestDuty(String problem, String unitId) {
         CompetenceProposals.Best best = CompetenceProposals.best(read, names, problem, unitId);
-        return best == null ? "the unit has no duty sentence"
+        if (best == null) {
+            return "the unit has no duty sentence";
+        }
+        return best.score() == 0 ? "no duty sentence of the unit shares a word with the problem's own words"
                 : String.format("its best duty sentence covers %.2f of the problem's word weight (threshold %.2f): %s",
                 best.score(), CompetenceProposals.THRESHOLD, best.sentence());
     }

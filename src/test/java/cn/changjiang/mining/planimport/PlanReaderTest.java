@@ -60,6 +60,8 @@ class PlanReaderTest {
     void readsTheSeedPlansSectionsGoalsAndTasks() {
         assertThat(seed.sections().stream().filter(s -> s.level() == 1).map(Section::heading))
                 .containsExactly("指导思想", "主要目标", "主要任务", "实施步骤", "工作要求");
+        assertThat(seed.sections().stream().filter(s -> s.path().startsWith("四(")).map(Section::heading))
+                .containsExactly("动员部署阶段和全面排查阶段", "集中整治阶段", "规范提升阶段");
         assertThat(seed.goals()).extracting(ReadPlan.Goal::title)
                 .containsExactly("矿产资源勘查开发秩序明显好转", "矿山生态环境明显改善", "产业链供应链布局明显优化");
         assertThat(seed.tasks()).extracting(Task::number, Task::clause, Task::title).containsExactly(
