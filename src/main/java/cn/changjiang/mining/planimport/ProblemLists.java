@@ -188,25 +188,39 @@ final class ProblemLists {
         return out;
     }
 
-    /** Verbs coordinated on one object, and a lone verb, join their neighbour. */
+    /**
+     * Verbs coordinated on one object join their neighbours (生产、销售…使用民用爆炸物品; 关闭、取缔后又…; 施工、开采):
+     * at a verb|verb boundary where one side is a lone word, and a lone verb at the end.
+     */
     private static void merge(List<List<Word>> parts, List<Word> separators) {
-        for (int i = 0; i < parts.size() - 1; ) {
+        int n = parts.size();
+        boolean[] join = new boolean[Math.max(0, n - 1)];
+        for (int i = 0; i < n - 1; i++) {
             List<Word> left = parts.get(i);
             List<Word> right = parts.get(i + 1);
-            boolean verbs = left.getLast().isVerb() && right.getFirst().isVerb();
+            boolean verbs = left.getLast().isVerb() && right.getFirst().isVerb() && (left.size() == 1 || right.size() == 1);
             boolean lone = (left.size() == 1 && left.getFirst().isVerb())
-                    || (i + 1 == parts.size() - 1 && right.size() == 1 && right.getFirst().isVerb());
-            if (verbs || lone) {
-                List<Word> joined = new ArrayList<>(left);
-                joined.add(separators.get(i));
-                joined.addAll(right);
-                parts.set(i, joined);
-                parts.remove(i + 1);
-                separators.remove(i);
+                    || (i + 1 == n - 1 && right.size() == 1 && right.getFirst().isVerb());
+            join[i] = verbs || lone;
+        }
+        List<List<Word>> merged = new ArrayList<>();
+        List<Word> mergedSeparators = new ArrayList<>();
+        List<Word> current = new ArrayList<>(parts.getFirst());
+        for (int i = 0; i < n - 1; i++) {
+            if (join[i]) {
+                current.add(separators.get(i));
+                current.addAll(parts.get(i + 1));
             } else {
-                i++;
+                merged.add(current);
+                mergedSeparators.add(separators.get(i));
+                current = new ArrayList<>(parts.get(i + 1));
             }
         }
+        merged.add(current);
+        parts.clear();
+        parts.addAll(merged);
+        separators.clear();
+        separators.addAll(mergedSeparators);
     }
 
     private static List<String> privatives(List<Word> piece) {

@@ -145,6 +145,23 @@ class PlanReaderTest {
     }
 
     @Test
+    void readsTasksNumberedOneTwoUnderGroupHeadings() {
+        ReadPlan plan = reader.read("""
+                二、重点任务
+                （一）整治非法采矿
+                1.打击无证开采。重点整治无证开采、越界开采等问题。（责任单位：省自然资源厅）
+                2.规范矿山生态修复。重点整治未履行修复义务等问题。（责任单位：省林业局）
+                （二）保障供应
+                3.推进综合利用。重点排查资源浪费等问题。（责任单位：省工业和信息化厅）
+                """);
+        assertThat(plan.tasks()).extracting(Task::number, Task::clause, Task::title).containsExactly(
+                tuple(1, "二(一)1.", "打击无证开采"), tuple(2, "二(一)2.", "规范矿山生态修复"), tuple(3, "二(二)3.", "推进综合利用"));
+        assertThat(problems(plan.tasks().getFirst())).containsExactly("无证开采", "越界开采");
+        assertThat(unitNames(plan.tasks().get(2))).containsExactly("省工业和信息化厅");
+        assertThat(plan.unplaced()).isEmpty();
+    }
+
+    @Test
     void readsLeadAndSupportingUnitsNamedAsSuch() {
         ReadPlan plan = reader.read("""
                 三、重点任务
