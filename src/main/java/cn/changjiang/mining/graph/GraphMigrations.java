@@ -46,7 +46,7 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
 
     static final String CORE = "classpath:graph-seed";
     static final String DEMO = "classpath:graph-seed/demo";
-    /** Demo files are numbered from V101; the app's own stay below V100. */
+    /** Demo files are numbered V1xx; the app's own stay below V100 (tests use V9xx). */
     static final int FIRST_DEMO_VERSION = 100;
 
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(5);
@@ -169,12 +169,13 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
         applied = true;
     }
 
-    /** Whether a demo file (version 100 and up) was applied, by the library or by the former seed runner. */
+    /** Whether a demo file (a version V1xx) was applied, by the library or by the former seed runner. */
     private boolean demoDataApplied() {
         try (Session session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
-                    RETURN EXISTS { MATCH (m:__Neo4jMigration) WHERE toInteger(m.version) >= $demo }
-                        OR EXISTS { MATCH (m:SeedMigration) WHERE toInteger(replace(m.version, 'V', '')) >= $demo } AS applied""",
+                    RETURN EXISTS { MATCH (m:__Neo4jMigration) WHERE toInteger(m.version) >= $demo AND toInteger(m.version) < $demo + 100 }
+                        OR EXISTS { MATCH (m:SeedMigration) WHERE toInteger(replace(m.version, 'V', '')) >= $demo
+                                                       AND toInteger(replace(m.version, 'V', '')) < $demo + 100 } AS applied""",
                     java.util.Map.of("demo", FIRST_DEMO_VERSION)).single().get("applied").asBoolean());
         }
     }
@@ -207,7 +208,7 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
     /**
      * The {@code *.cypher} files directly in each classpath location, not in its sub-folders: the library's own scanner
      * descends into them, and {@code graph-seed/demo/} must apply only with demo data. A location that does not exist
-     * has no files.
+     * has no files. A file found twice under one name (the same folder named twice on a classpath) counts once.
      */
     static final class OneFolderScanner implements ClasspathResourceScanner {
 
@@ -217,8 +218,13 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
             List<URL> found = new ArrayList<>();
             for (String location : locations) {
                 try {
+                    // One file per name and location: the first on the classpath, as a class would be found (a
+                    // classpath may name one folder twice, or the app's folder and its jar).
+                    java.util.Set<String> names = new java.util.HashSet<>();
                     for (Resource resource : resolver.getResources("classpath*:" + location + "/*.cypher")) {
-                        found.add(resource.getURL());
+                        if (names.add(resource.getFilename())) {
+                            found.add(resource.getURL());
+                        }
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -38,12 +38,12 @@ class IssueController {
 
     @QueryMapping
     Connection<Issue> issues(@Argument Integer first, @Argument String after, @Argument IssueFilter filter,
-                             @Argument SortOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                             @Argument IssueOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         if (filter == null && orderBy == null) {
             return queries.page(Connection.pageSize(first), Connection.decode("issue", after));
         }
         return queries.page(Connection.pageSize(first), SortOrder.offset("issues", after), IssueFilter.orNone(filter),
-                SortOrder.orNone(orderBy), ReadPolicy.readerUnit(viewer));
+                IssueOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping

@@ -14,8 +14,4 @@ public enum IssueOrderField {
         this.sortKey = sortKey;
     }
 
-    /** The field a client named, or {@link #ID} when it named none. */
-    static IssueOrderField orId(String field) {
-        return field == null ? ID : valueOf(field);
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.common.Connection;
-import cn.changjiang.mining.common.SortOrder;
 import cn.changjiang.mining.plan.PlanViews.Phase;
 import cn.changjiang.mining.plan.PlanViews.Term;
 import cn.changjiang.mining.plan.ViolationType;
@@ -34,9 +33,9 @@ class IssueQueries {
     }
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Issue> page(int first, int offset, IssueFilter filter, SortOrder order, String readerUnit) {
+    Connection<Issue> page(int first, int offset, IssueFilter filter, IssueOrder order, String readerUnit) {
         return reads.sortedPage("issues", "MATCH (i:Issue) WHERE %s WITH i AS n".formatted(IssueFilter.WHERE),
-                IssueOrderField.orId(order.field()).sortKey, order.descending(), filter.parameters(readerUnit), first, offset, Issue::from);
+                order.sortKey(), order.descending(), filter.parameters(readerUnit), first, offset, Issue::from);
     }
 
     Optional<Issue> issue(String id) {

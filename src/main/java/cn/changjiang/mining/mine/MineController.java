@@ -38,12 +38,12 @@ class MineController {
 
     @QueryMapping
     Connection<Mine> mines(@Argument Integer first, @Argument String after, @Argument MineFilter filter,
-                           @Argument SortOrder orderBy) {
+                           @Argument MineOrder orderBy) {
         if (filter == null && orderBy == null) {
             return queries.page(Connection.pageSize(first), Connection.decode("mine", after));
         }
         return queries.page(Connection.pageSize(first), SortOrder.offset("mines", after), MineFilter.orNone(filter),
-                SortOrder.orNone(orderBy));
+                MineOrder.orDefault(orderBy));
     }
 
     @QueryMapping

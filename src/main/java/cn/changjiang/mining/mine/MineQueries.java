@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.common.Connection;
-import cn.changjiang.mining.common.SortOrder;
 import cn.changjiang.mining.plan.PlanViews.Mineral;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.plan.Unit;
@@ -25,13 +24,9 @@ class MineQueries {
         return reads.page("Mine", "mine", first, afterId, Mine::from, Mine::id);
     }
 
-    private static final Map<String, String> SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
-            "LICENCE_VALID_UNTIL", "coalesce(n.licenceValidUntil, date('9999-12-31'))",
-            "OPEN_ISSUES", "COUNT { (i:Issue)-[:AT]->(n) WHERE i.status IN $openStatuses }");
-
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Mine> page(int first, int offset, MineFilter filter, SortOrder order) {
-        return reads.sortedPage("mines", MineFilter.MATCH, order.key(SORT_KEYS, MineOrderField.ID.name()), order.descending(),
+    Connection<Mine> page(int first, int offset, MineFilter filter, MineOrder order) {
+        return reads.sortedPage("mines", MineFilter.MATCH, order.sortKey(), order.descending(),
                 filter.parameters(), first, offset, Mine::from);
     }
 

@@ -36,20 +36,20 @@ class OrganisationController {
 
     @QueryMapping
     Connection<Unit> unitsConnection(@Argument Integer first, @Argument String after, @Argument UnitFilter filter,
-                                     @Argument SortOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        if (viewer.anonymous() && orderBy != null && UnitOrderField.OPEN_ISSUES.name().equals(orderBy.field())) {
+                                     @Argument UnitOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        if (viewer.anonymous() && orderBy != null && orderBy.field() == UnitOrderField.OPEN_ISSUES) {
             // The units are public; how many open problems each has is not.
             throw new UnauthenticatedException("Sign in to sort units by their open problems");
         }
         return queries.unitPage(Connection.pageSize(first), SortOrder.offset("units", after), UnitFilter.orNone(filter),
-                SortOrder.orNone(orderBy));
+                UnitOrder.orDefault(orderBy));
     }
 
     @QueryMapping
     Connection<Person> people(@Argument Integer first, @Argument String after, @Argument PersonFilter filter,
-                              @Argument SortOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                              @Argument PersonOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return queries.personPage(Connection.pageSize(first), SortOrder.offset("people", after),
-                PersonFilter.orNone(filter), SortOrder.orNone(orderBy), ReadPolicy.readerUnit(viewer));
+                PersonFilter.orNone(filter), PersonOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer));
     }
 
     @QueryMapping

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.common.Connection;
-import cn.changjiang.mining.common.SortOrder;
 import cn.changjiang.mining.plan.PlanViews.TaskResponsibility;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.plan.WorkingGroupViews.Office;
@@ -28,21 +27,13 @@ class OrganisationQueries {
         return reads.list("MATCH (u:Unit) RETURN u AS item ORDER BY u.order, u.name", Map.of(), Unit::from);
     }
 
-    private static final Map<String, String> UNIT_SORT_KEYS = Map.of("DOCUMENT", "coalesce(n.order, 999)",
-            "NAME", "n.name",
-            "OPEN_ISSUES", "COUNT { (i:Issue)-[:ASSIGNED_TO]->(n) WHERE i.status IN $openStatuses }");
-
-    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, SortOrder order) {
-        return reads.sortedPage("units", UnitFilter.MATCH, order.key(UNIT_SORT_KEYS, UnitOrderField.DOCUMENT.name()), order.descending(),
+    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, UnitOrder order) {
+        return reads.sortedPage("units", UnitFilter.MATCH, order.sortKey(), order.descending(),
                 filter.parameters(), first, offset, Unit::from);
     }
 
-    private static final Map<String, String> PERSON_SORT_KEYS = Map.of("ID", "n.id", "NAME", "n.name",
-            "OPEN_ISSUES", "COUNT { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE i.status IN $openStatuses AND "
-                    + ReadPolicy.PROBLEM_DETAILS_READABLE + " }");
-
-    Connection<Person> personPage(int first, int offset, PersonFilter filter, SortOrder order, String readerUnit) {
-        return reads.sortedPage("people", PersonFilter.MATCH, order.key(PERSON_SORT_KEYS, PersonOrderField.ID.name()), order.descending(),
+    Connection<Person> personPage(int first, int offset, PersonFilter filter, PersonOrder order, String readerUnit) {
+        return reads.sortedPage("people", PersonFilter.MATCH, order.sortKey(), order.descending(),
                 filter.parameters(readerUnit), first, offset, Person::from);
     }
 

@@ -1,6 +1,15 @@
 package cn.changjiang.mining.plan;
 
-/** The fields a list of units sorts by, as the schema's enum {@code UnitOrderField}. */
+/** The fields a list of units sorts by, as the schema's enum {@code UnitOrderField}, each with its Cypher sort key. */
 public enum UnitOrderField {
-    DOCUMENT, NAME, OPEN_ISSUES
+    DOCUMENT("coalesce(n.order, 999)"),
+    NAME("n.name"),
+    OPEN_ISSUES("COUNT { (i:Issue)-[:ASSIGNED_TO]->(n) WHERE i.status IN $openStatuses }");
+
+    /** The Cypher sort key over the list's node {@code n}. */
+    final String sortKey;
+
+    UnitOrderField(String sortKey) {
+        this.sortKey = sortKey;
+    }
 }
