@@ -100,7 +100,7 @@ class PlanImports {
                     ProposedCompetenceRole.valueOf(p.role().name()), ProposedCompetenceBasis.valueOf(p.basis().name()),
                     p.clause(), p.quote()));
         }
-        String implementsTitle = read.parentPlan() == null ? null : read.parentPlan().title();
+        String implementsTitle = read.parentPlan() == null ? null : withoutQuotes(read.parentPlan().title());
         Optional<Plan> parent = implementsTitle == null ? Optional.empty() : parentPlan(implementsTitle, jurisdiction);
 
         if (dryRun) {
@@ -166,7 +166,7 @@ class PlanImports {
                 WHERE $jurisdiction IS NULL
                    OR EXISTS { (:Jurisdiction {id: $jurisdiction})-[:PART_OF]->+(:Jurisdiction)<-[:FOR]-(p) }
                 RETURN p AS item ORDER BY p.id""",
-                params("title", title.replace("《", "").replace("》", ""), "jurisdiction",
+                params("title", title, "jurisdiction",
                         jurisdiction == null ? null : jurisdiction.id()), Plan::from);
         return plans.size() == 1 ? Optional.of(plans.getFirst()) : Optional.empty();
     }
@@ -193,7 +193,7 @@ class PlanImports {
                 "noticeTitle", read.noticeTitle(), "issuer", read.issuer(), "issuedOn", read.issuedOn(),
                 "jurisdiction", jurisdiction.id(), "parent", parent == null ? null : parent.id(),
                 "parentQuote", read.parentPlan() == null ? null : read.parentPlan().quote(),
-                "implementsTitle", read.parentPlan() == null ? null : read.parentPlan().title(), "tasks", tasks);
+                "implementsTitle", read.parentPlan() == null ? null : withoutQuotes(read.parentPlan().title()), "tasks", tasks);
         Plan plan = graph.single("""
                 MATCH (j:Jurisdiction {id: $jurisdiction})
                 CREATE (p:Plan {id: $id, documentNumber: $documentNumber, title: $title, noticeTitle: $noticeTitle,
@@ -225,6 +225,11 @@ class PlanImports {
                 }
                 RETURN count(task) AS item""", p, v -> v);
         return plan;
+    }
+
+    /** A title as the graph keeps it: without the 《》 a citation puts around it. */
+    private static String withoutQuotes(String title) {
+        return title.replace("《", "").replace("》", "").strip();
     }
 
     /** A parameter map that may hold nulls. */
