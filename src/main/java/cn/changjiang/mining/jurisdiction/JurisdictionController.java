@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import cn.changjiang.mining.common.Actor;
+import cn.changjiang.mining.common.ConflictException;
 import cn.changjiang.mining.graph.WriteRetries;
 import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.web.RequestContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -50,7 +52,13 @@ class JurisdictionController {
 
     @MutationMapping
     PlanImport importPlan(@Argument ImportPlanInput input, @ContextValue(RequestContext.ACTOR) Actor actor) {
-        return retries.run("importPlan", () -> imports.importPlan(input, actor));
+        try {
+            return retries.run("importPlan", () -> imports.importPlan(input, actor));
+        } catch (DataIntegrityViolationException e) {
+            // Two imports of one document number at once: the uniqueness constraint on Plan.documentNumber (V014)
+            // refuses the second, which the check inside the transaction could not yet see.
+            throw new ConflictException("This plan was imported meanwhile by another request: it is not imported twice");
+        }
     }
 
     @SchemaMapping(typeName = "PlanImport", field = "implements")
