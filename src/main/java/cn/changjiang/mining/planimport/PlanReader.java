@@ -98,6 +98,7 @@ public final class PlanReader {
         int itemNumber;
         StringBuilder item;
         boolean tasksAtLevel3;
+        boolean tasksAtLevel4;
 
         Reading(String text) {
             for (String raw : Text.normalise(text).split("\\R")) {
@@ -110,6 +111,7 @@ public final class PlanReader {
 
         ReadPlan run() {
             tasksAtLevel3 = tasksUseLevel3();
+            tasksAtLevel4 = !tasksAtLevel3 && tasksUseLevel4();
             for (String line : lines) {
                 line(line);
             }
@@ -133,6 +135,24 @@ public final class PlanReader {
                 if (l1.matches()) {
                     inTasks = classify(l1.group(2)) == Kind.TASKS;
                 } else if (inTasks && LEVEL3.matcher(line).matches()) {
+                    return true;
+                } else if (line.startsWith("附件")) {
+                    inTasks = false;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the task section numbers its tasks (1) (2) right under its heading, with no (一) or 1. above them. */
+        private boolean tasksUseLevel4() {
+            boolean inTasks = false;
+            for (String line : lines) {
+                Matcher l1 = LEVEL1.matcher(line);
+                if (l1.matches()) {
+                    inTasks = classify(l1.group(2)) == Kind.TASKS;
+                } else if (inTasks && (LEVEL2.matcher(line).matches() || LEVEL3.matcher(line).matches())) {
+                    return false;
+                } else if (inTasks && LEVEL4.matcher(line).matches()) {
                     return true;
                 } else if (line.startsWith("附件")) {
                     inTasks = false;
@@ -230,6 +250,12 @@ public final class PlanReader {
                 }
             } else if (l4.matches()) {
                 int n = Integer.parseInt(l4.group(1));
+                if (kind == Kind.TASKS && tasksAtLevel4) {
+                    String path = level1 + "(" + n + ")";
+                    sections.add(new Section(path, 4, n, heading(l4.group(2)), line));
+                    start(path, tasks.size() + (item == null ? 1 : 2), l4.group(2));
+                    return;
+                }
                 sections.add(new Section((itemPath == null ? level1 : itemPath) + "(" + n + ")", 4, n,
                         heading(l4.group(2)), line));
                 append(line);

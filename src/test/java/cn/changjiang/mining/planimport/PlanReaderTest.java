@@ -162,6 +162,22 @@ class PlanReaderTest {
     }
 
     @Test
+    void readsTasksNumberedInBracketsRightUnderTheTaskHeading() {
+        ReadPlan plan = reader.read("""
+                二、工作任务
+                (1)打击非法采矿。重点整治无证开采、越界开采等问题。（牵头单位：区自然资源分局；配合单位：区公安分局）
+                (2)规范矿山生态修复。重点整治未履行修复义务等问题。（责任单位：区林业局）
+                三、保障措施
+                （一）加强组织领导。明确责任人。
+                """);
+        assertThat(plan.tasks()).extracting(Task::number, Task::clause, Task::title).containsExactly(
+                tuple(1, "二(1)", "打击非法采矿"), tuple(2, "二(2)", "规范矿山生态修复"));
+        assertThat(unitNames(plan.tasks().getFirst())).containsExactly("区自然资源分局", "区公安分局");
+        assertThat(plan.requirements()).hasSize(1);
+        assertThat(plan.unplaced()).isEmpty();
+    }
+
+    @Test
     void readsLeadAndSupportingUnitsNamedAsSuch() {
         ReadPlan plan = reader.read("""
                 三、重点任务

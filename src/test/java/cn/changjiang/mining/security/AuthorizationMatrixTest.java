@@ -75,6 +75,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MUTATIONS.put("closeJointEnforcementAction", """
                 mutation { closeJointEnforcementAction(input: {actionId: "sec-action"}) { action { id } } }""");
         MATRIX.put("closeJointEnforcementAction", Set.of("office"));
+        MUTATIONS.put("importPlan", """
+                mutation { importPlan(input: {dryRun: false, jurisdiction: "CHANGJIANG",
+                  text: "权测字〔2026〕1号\\n关于印发《权限测试专项行动实施方案》的通知\\n二、主要任务\\n(一)测试任务。重点整治无证开采等问题。(责任单位:区林业局)"}) { planId } }""");
+        MATRIX.put("importPlan", Set.of("office"));
     }
 
     private static Driver driver;
@@ -98,6 +102,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                        OR (n:JointEnforcementAction AND (n)-[:FOR_MINE]->(:Mine {id: 'sec-mine'}))
                     OPTIONAL MATCH (c:Change {entityId: n.id})
                     DETACH DELETE c, n""").consume();
+        }
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (p:Plan {documentNumber: '权测字〔2026〕1号'})
+                    OPTIONAL MATCH (p)-[:SETS_TASK]->(t:PlanTask)
+                    OPTIONAL MATCH (t)-[:TARGETS]->(problem:PlanProblem)
+                    OPTIONAL MATCH (c:Change {entityId: p.id})
+                    DETACH DELETE problem, t, c, p""").consume();
         }
         TestFixtures.remove(driver);
         TestFixtures.load(driver, "fixtures/security.cypher");

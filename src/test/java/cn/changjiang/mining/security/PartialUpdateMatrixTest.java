@@ -42,7 +42,8 @@ class PartialUpdateMatrixTest extends IntegrationTest {
     }
 
     /** Mutations that create something new: nothing of theirs exists before, so there is nothing to keep. */
-    private static final Set<String> CREATIONS = Set.of("reportIssue", "recordOutcome", "openJointEnforcementAction");
+    private static final Set<String> CREATIONS = Set.of("reportIssue", "recordOutcome", "openJointEnforcementAction",
+            "importPlan");
 
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
 

@@ -1,0 +1,112 @@
+package cn.changjiang.mining.jurisdiction;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.Unit;
+import org.springframework.stereotype.Component;
+
+/** Reads of jurisdictions, plans and where units belong; each per-parent read is one query for all parents. */
+@Component
+class JurisdictionQueries {
+
+    /** Sort key of a level, province first. */
+    static final String LEVEL_RANK = "CASE %s.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 ELSE 3 END";
+
+    private final CypherRunner reads;
+
+    JurisdictionQueries(CypherRunner reads) {
+        this.reads = reads;
+    }
+
+    List<Jurisdiction> jurisdictions(JurisdictionLevel level) {
+        return reads.list("""
+                MATCH (j:Jurisdiction) WHERE $level IS NULL OR j.level = $level
+                RETURN j AS item ORDER BY %s, j.id""".formatted(LEVEL_RANK.formatted("j")),
+                java.util.Collections.singletonMap("level", level == null ? null : level.name()), Jurisdiction::from);
+    }
+
+    Optional<Jurisdiction> jurisdiction(String id) {
+        return reads.single("MATCH (j:Jurisdiction {id: $id}) RETURN j AS item", Map.of("id", id), Jurisdiction::from);
+    }
+
+    List<Plan> plans() {
+        return reads.list("""
+                MATCH (p:Plan)-[:FOR]->(j:Jurisdiction)
+                RETURN p AS item ORDER BY %s, p.id""".formatted(LEVEL_RANK.formatted("j")), Map.of(), Plan::from);
+    }
+
+    Optional<Plan> plan(String id) {
+        return reads.single("MATCH (p:Plan {id: $id}) RETURN p AS item", Map.of("id", id), Plan::from);
+    }
+
+    Map<Jurisdiction, Jurisdiction> parents(List<Jurisdiction> jurisdictions) {
+        return reads.one(jurisdictions, Jurisdiction::id, """
+                UNWIND $keys AS key
+                MATCH (:Jurisdiction {id: key})-[:PART_OF]->(p:Jurisdiction)
+                RETURN key, p AS item""", Jurisdiction::from);
+    }
+
+    Map<Jurisdiction, List<Jurisdiction>> children(List<Jurisdiction> jurisdictions) {
+        return reads.many(jurisdictions, Jurisdiction::id, """
+                UNWIND $keys AS key
+                MATCH (c:Jurisdiction)-[:PART_OF]->(:Jurisdiction {id: key})
+                WITH key, c ORDER BY c.id
+                RETURN key, collect(c) AS items""", Jurisdiction::from);
+    }
+
+    Map<Jurisdiction, List<Plan>> plansOf(List<Jurisdiction> jurisdictions) {
+        return reads.many(jurisdictions, Jurisdiction::id, """
+                UNWIND $keys AS key
+                MATCH (p:Plan)-[:FOR]->(:Jurisdiction {id: key})
+                WITH key, p ORDER BY p.issuedOn, p.id
+                RETURN key, collect(p) AS items""", Plan::from);
+    }
+
+    /** Units that belong to or serve each jurisdiction: the district's by annex-1 order, then upper units by id. */
+    Map<Jurisdiction, List<Unit>> unitsOf(List<Jurisdiction> jurisdictions) {
+        return reads.many(jurisdictions, Jurisdiction::id, """
+                UNWIND $keys AS key
+                MATCH (u)-[:BELONGS_TO|SERVES]->(:Jurisdiction {id: key}) WHERE u:Unit OR u:UpperUnit
+                WITH DISTINCT key, u ORDER BY u.order, u.id
+                RETURN key, collect(u) AS items""", Unit::from);
+    }
+
+    Map<Plan, Jurisdiction> jurisdictionsOfPlans(List<Plan> plans) {
+        return reads.one(plans, Plan::id, """
+                UNWIND $keys AS key
+                MATCH (:Plan {id: key})-[:FOR]->(j:Jurisdiction)
+                RETURN key, j AS item""", Jurisdiction::from);
+    }
+
+    Map<Plan, Plan> implementedPlans(List<Plan> plans) {
+        return reads.one(plans, Plan::id, """
+                UNWIND $keys AS key
+                MATCH (:Plan {id: key})-[:IMPLEMENTS]->(p:Plan)
+                RETURN key, p AS item""", Plan::from);
+    }
+
+    Map<Plan, List<Plan>> implementingPlans(List<Plan> plans) {
+        return reads.many(plans, Plan::id, """
+                UNWIND $keys AS key
+                MATCH (p:Plan)-[:IMPLEMENTS]->(:Plan {id: key})
+                WITH key, p ORDER BY p.issuedOn, p.id
+                RETURN key, collect(p) AS items""", Plan::from);
+    }
+
+    Map<Unit, Jurisdiction> jurisdictionsOfUnits(List<Unit> units) {
+        return reads.one(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (u)-[:BELONGS_TO]->(j:Jurisdiction) WHERE (u:Unit OR u:UpperUnit) AND u.id = key
+                RETURN key, j AS item""", Jurisdiction::from);
+    }
+
+    Map<Unit, Unit> counterpartsAbove(List<Unit> units) {
+        return reads.one(units, Unit::id, """
+                UNWIND $keys AS key
+                MATCH (u)-[:COUNTERPART_OF]->(c:UpperUnit) WHERE (u:Unit OR u:UpperUnit) AND u.id = key
+                RETURN key, c AS item""", Unit::from);
+    }
+}

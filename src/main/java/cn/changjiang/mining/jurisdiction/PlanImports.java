@@ -1,0 +1,246 @@
+package cn.changjiang.mining.jurisdiction;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.changjiang.mining.audit.AuditTrail;
+import cn.changjiang.mining.common.Actor;
+import cn.changjiang.mining.common.ConflictException;
+import cn.changjiang.mining.common.InvalidInputException;
+import cn.changjiang.mining.common.NotFoundException;
+import cn.changjiang.mining.common.Role;
+import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.jurisdiction.PlanImport.ImportedTask;
+import cn.changjiang.mining.jurisdiction.PlanImport.ImportedUnit;
+import cn.changjiang.mining.jurisdiction.PlanImport.ProposedCompetence;
+import cn.changjiang.mining.plan.Unit;
+import cn.changjiang.mining.planimport.CompetenceProposal;
+import cn.changjiang.mining.planimport.CompetenceProposals;
+import cn.changjiang.mining.planimport.KnownUnit;
+import cn.changjiang.mining.planimport.PlanReader;
+import cn.changjiang.mining.planimport.ReadPlan;
+import cn.changjiang.mining.planimport.UnitNames;
+import cn.changjiang.mining.security.Access;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code importPlan}: reads a plan's text ({@link PlanReader}), matches its units against the units known in the
+ * jurisdiction, proposes competence edges, and unless it is a dry run writes the plan, its tasks, problems and
+ * 责任单位 edges under the plan's own ids, in one transaction with a change record. The seeded district's nodes
+ * (:Campaign, :Task, :ViolationType) are never touched: imported tasks are :PlanTask, problems :PlanProblem.
+ */
+@Service
+class PlanImports {
+
+    /**
+     * The longest text accepted, in characters: the seed plan has about 5,000. Kept under what a request may carry
+     * (accountability.limits.max-request-bytes, 256 KiB: three bytes a character), so this limit is the one met.
+     */
+    static final int MAX_TEXT = 60_000;
+
+    private final CypherRunner graph;
+    private final AuditTrail audit;
+    private final Access access;
+    private final PlanReader reader = new PlanReader();
+
+    PlanImports(CypherRunner graph, AuditTrail audit, Access access) {
+        this.graph = graph;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @Transactional
+    public PlanImport importPlan(ImportPlanInput input, Actor actor) {
+        access.require(actor.viewer(), Role.OFFICE);
+        String text = input.text();
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("input.text", "input.text must not be blank: give the plan's full text");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInputException("input.text", "input.text has " + text.length()
+                    + " characters; at most " + MAX_TEXT + " are accepted");
+        }
+        boolean dryRun = input.dryRun() == null || input.dryRun();
+        Jurisdiction jurisdiction = null;
+        if (input.jurisdiction() != null) {
+            jurisdiction = graph.single("MATCH (j:Jurisdiction {id: $id}) RETURN j AS item",
+                            Map.of("id", input.jurisdiction()), Jurisdiction::from)
+                    .orElseThrow(() -> new NotFoundException("input.jurisdiction",
+                            "No jurisdiction with id " + input.jurisdiction()));
+        } else if (!dryRun) {
+            throw new InvalidInputException("input.jurisdiction",
+                    "A plan is written for a jurisdiction: give input.jurisdiction, or import as a dry run");
+        }
+        ReadPlan read = reader.read(text);
+        if (read.title() == null && read.tasks().isEmpty()) {
+            throw new InvalidInputException("input.text", "No plan of this genre found in input.text: neither a title nor a numbered task");
+        }
+
+        List<Unit> known = knownUnits(jurisdiction);
+        Map<String, Unit> unitsById = new HashMap<>();
+        known.forEach(u -> unitsById.put(u.id(), u));
+        UnitNames names = new UnitNames(known.stream().map(u -> new KnownUnit(u.id(), u.name(), u.aliases())).toList());
+
+        List<ImportedTask> tasks = new ArrayList<>();
+        for (ReadPlan.Task task : read.tasks()) {
+            tasks.add(new ImportedTask(task.number(), task.title(),
+                    task.problems().stream().map(ReadPlan.Problem::name).toList(),
+                    task.responsibleUnits().stream()
+                            .map(u -> new ImportedUnit(u.nameInDocument(), ImportedUnitRole.valueOf(u.role().name()),
+                                    names.resolve(u.nameInDocument()).map(k -> unitsById.get(k.id())).orElse(null)))
+                            .toList()));
+        }
+        List<ProposedCompetence> competence = new ArrayList<>();
+        for (CompetenceProposal p : CompetenceProposals.propose(read, names)) {
+            competence.add(new ProposedCompetence(p.task(), p.problem(), p.unitName(),
+                    p.unitId() == null ? null : unitsById.get(p.unitId()),
+                    ProposedCompetenceRole.valueOf(p.role().name()), ProposedCompetenceBasis.valueOf(p.basis().name()),
+                    p.clause(), p.quote()));
+        }
+        String implementsTitle = read.parentPlan() == null ? null : withoutQuotes(read.parentPlan().title());
+        Optional<Plan> parent = implementsTitle == null ? Optional.empty() : parentPlan(implementsTitle, jurisdiction);
+
+        if (dryRun) {
+            return new PlanImport(true, null, null, read.documentNumber(), read.title(), read.issuer(), read.issuedOn(),
+                    implementsTitle, parent.orElse(null), tasks, competence, read.unplaced());
+        }
+        if (read.title() == null) {
+            throw new InvalidInputException("input.text", "The plan's title (方案标题) was not found in input.text");
+        }
+        Optional<Plan> existing = graph.single("""
+                MATCH (p:Plan)
+                WHERE ($documentNumber IS NOT NULL AND p.documentNumber = $documentNumber)
+                   OR ($documentNumber IS NULL AND p.title = $title AND EXISTS { (p)-[:FOR]->(:Jurisdiction {id: $jurisdiction}) })
+                RETURN p AS item LIMIT 1""", params("documentNumber", read.documentNumber(), "title", read.title(),
+                "jurisdiction", jurisdiction.id()), Plan::from);
+        if (existing.isPresent()) {
+            throw new ConflictException("Plan " + (read.documentNumber() != null ? read.documentNumber() : read.title())
+                    + " is already in the graph as " + existing.get().id() + ": it is not imported twice");
+        }
+        String id = "plan-" + UUID.randomUUID();
+        Plan plan = write(id, read, jurisdiction, parent.orElse(null), names);
+
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("documentNumber", read.documentNumber());
+        after.put("title", read.title());
+        after.put("issuer", read.issuer());
+        after.put("issuedOn", read.issuedOn());
+        after.put("jurisdiction", jurisdiction.id());
+        after.put("implements", parent.map(Plan::id).orElse(null));
+        after.put("tasks", tasks.stream().map(t -> t.number() + " " + t.title()).toList());
+        audit.append(actor, "importPlan", "Plan", id, AuditTrail.diff(Map.of(), after));
+        return new PlanImport(false, id, plan, read.documentNumber(), read.title(), read.issuer(), read.issuedOn(),
+                implementsTitle, parent.orElse(null), tasks, competence, read.unplaced());
+    }
+
+    /**
+     * The units a plan of the jurisdiction may name: those that belong to it or serve it, and the upper units of the
+     * jurisdictions above it. Without a jurisdiction (a dry run), every unit in the graph.
+     */
+    private List<Unit> knownUnits(Jurisdiction jurisdiction) {
+        if (jurisdiction == null) {
+            return graph.list("""
+                    MATCH (u) WHERE u:Unit OR u:UpperUnit
+                    RETURN u AS item ORDER BY u.order, u.id""", Map.of(), Unit::from);
+        }
+        return graph.list("""
+                MATCH (j:Jurisdiction {id: $id})
+                CALL (j) {
+                  MATCH (u:Unit|UpperUnit)-[:BELONGS_TO|SERVES]->(j) RETURN u
+                  UNION
+                  MATCH (j)-[:PART_OF]->+(:Jurisdiction)<-[:BELONGS_TO]-(u:UpperUnit) RETURN u
+                }
+                RETURN u AS item ORDER BY u.order, u.id""", Map.of("id", jurisdiction.id()), Unit::from);
+    }
+
+    /**
+     * The plan the preamble cites, by title: of a jurisdiction above the given one, or, without one, the only plan of
+     * that title. Many cities' plans share a title, so an ambiguous title is not linked.
+     */
+    private Optional<Plan> parentPlan(String title, Jurisdiction jurisdiction) {
+        List<Plan> plans = graph.list("""
+                MATCH (p:Plan {title: $title})
+                WHERE $jurisdiction IS NULL
+                   OR EXISTS { (:Jurisdiction {id: $jurisdiction})-[:PART_OF]->+(:Jurisdiction)<-[:FOR]-(p) }
+                RETURN p AS item ORDER BY p.id""",
+                params("title", title, "jurisdiction",
+                        jurisdiction == null ? null : jurisdiction.id()), Plan::from);
+        return plans.size() == 1 ? Optional.of(plans.getFirst()) : Optional.empty();
+    }
+
+    private Plan write(String id, ReadPlan read, Jurisdiction jurisdiction, Plan parent, UnitNames names) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (ReadPlan.Task task : read.tasks()) {
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (ReadPlan.Problem problem : task.problems()) {
+                problems.add(params("order", problem.order(), "name", problem.name(), "quote", problem.quote()));
+            }
+            List<Map<String, Object>> units = new ArrayList<>();
+            for (ReadPlan.ResponsibleUnit unit : task.responsibleUnits()) {
+                units.add(params("order", unit.order(), "role", unit.role().name(), "name", unit.nameInDocument(),
+                        "standing", unit.standing(),
+                        "unitId", names.resolve(unit.nameInDocument()).map(KnownUnit::id).orElse(null)));
+            }
+            tasks.add(params("number", task.number(), "clause", task.clause(), "title", task.title(),
+                    "text", task.text(), "quote", task.quote(), "unitsQuote", task.unitsQuote(),
+                    "names", task.responsibleUnits().stream().map(ReadPlan.ResponsibleUnit::nameInDocument).toList(),
+                    "problems", problems, "units", units));
+        }
+        Map<String, Object> p = params("id", id, "documentNumber", read.documentNumber(), "title", read.title(),
+                "noticeTitle", read.noticeTitle(), "issuer", read.issuer(), "issuedOn", read.issuedOn(),
+                "jurisdiction", jurisdiction.id(), "parent", parent == null ? null : parent.id(),
+                "parentQuote", read.parentPlan() == null ? null : read.parentPlan().quote(),
+                "implementsTitle", read.parentPlan() == null ? null : withoutQuotes(read.parentPlan().title()), "tasks", tasks);
+        Plan plan = graph.single("""
+                MATCH (j:Jurisdiction {id: $jurisdiction})
+                CREATE (p:Plan {id: $id, documentNumber: $documentNumber, title: $title, noticeTitle: $noticeTitle,
+                                issuer: $issuer, issuedOn: $issuedOn, implementsTitle: $implementsTitle,
+                                importedAt: datetime()})
+                CREATE (p)-[:FOR]->(j)
+                WITH p
+                CALL (p) {
+                  MATCH (parent:Plan {id: $parent})
+                  CREATE (p)-[:IMPLEMENTS {quote: $parentQuote}]->(parent)
+                }
+                RETURN p AS item""", p, Plan::from).orElseThrow();
+        graph.list("""
+                MATCH (p:Plan {id: $id})
+                UNWIND $tasks AS t
+                CREATE (task:PlanTask {id: $id + '#' + t.number, number: t.number, clause: t.clause, title: t.title,
+                                       text: t.text, quote: t.quote, unitsQuote: t.unitsQuote, responsibleNames: t.names})
+                CREATE (p)-[:SETS_TASK {order: t.number}]->(task)
+                WITH task, t
+                CALL (task, t) {
+                  UNWIND t.problems AS problem
+                  CREATE (task)-[:TARGETS {order: problem.order}]->(:PlanProblem {id: task.id + '#' + problem.order,
+                          name: problem.name, quote: problem.quote})
+                }
+                CALL (task, t) {
+                  UNWIND t.units AS u
+                  MATCH (unit:Unit|UpperUnit {id: u.unitId})
+                  CREATE (task)-[:ASSIGNS {order: u.order, role: u.role, nameInDocument: u.name, standing: u.standing}]->(unit)
+                }
+                RETURN count(task) AS item""", p, v -> v);
+        return plan;
+    }
+
+    /** A title as the graph keeps it: without the 《》 a citation puts around it. */
+    private static String withoutQuotes(String title) {
+        return title.replace("《", "").replace("》", "").strip();
+    }
+
+    /** A parameter map that may hold nulls. */
+    private static Map<String, Object> params(Object... keysAndValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
