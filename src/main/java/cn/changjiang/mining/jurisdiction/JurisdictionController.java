@@ -91,6 +91,11 @@ class JurisdictionController {
         return queries.jurisdictionsOfPlans(plans);
     }
 
+    @BatchMapping(typeName = "Plan")
+    Map<Plan, List<PlanTask>> tasks(List<Plan> plans) {
+        return queries.tasksOf(plans);
+    }
+
     @BatchMapping(typeName = "Plan", field = "implements")
     Map<Plan, Plan> implementsPlan(List<Plan> plans) {
         return queries.implementedPlans(plans);

@@ -65,6 +65,36 @@ class JurisdictionQueries {
                 RETURN key, collect(p) AS items""", Plan::from);
     }
 
+    /**
+     * The tasks each plan sets out, by number: an imported plan's own ({@code SETS_TASK}), or, for the seeded district
+     * plan, its campaign's. Problems and 责任单位 in the document's order; a name no known unit matches stays in
+     * {@code responsibleNames} only.
+     */
+    Map<Plan, List<PlanTask>> tasksOf(List<Plan> plans) {
+        return reads.many(plans, Plan::id, """
+                UNWIND $keys AS key
+                MATCH (p:Plan {id: key})
+                CALL (p) {
+                  MATCH (p)-[:SETS_TASK]->(t:PlanTask)
+                  RETURN t.id AS id, t.number AS number, t.title AS title,
+                         COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order } AS problems,
+                         coalesce(t.responsibleNames, []) AS names,
+                         COLLECT { MATCH (t)-[r:ASSIGNS]->(u) RETURN {unit: u, role: r.role, nameInDocument: r.nameInDocument}
+                                   ORDER BY r.order } AS units
+                  UNION ALL
+                  MATCH (p)-[:SETS_OUT]->(:Campaign)-[:HAS_TASK]->(t:Task)
+                  WITH t, COLLECT { MATCH (t)-[r:RESPONSIBLE_UNIT]->(u:Unit)
+                                    RETURN {unit: u, role: r.role, nameInDocument: coalesce(r.nameInDocument, u.name)}
+                                    ORDER BY r.order } AS units
+                  RETURN t.id AS id, t.number AS number, t.title AS title,
+                         COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order } AS problems,
+                         [x IN units | x.nameInDocument] AS names, units
+                }
+                WITH key, id, number, title, problems, names, units ORDER BY number
+                RETURN key, collect({id: id, number: number, title: title, problems: problems, responsibleNames: names,
+                                     responsibleUnits: units}) AS items""", PlanTask::from);
+    }
+
     /** Units that belong to or serve each jurisdiction: the district's by annex-1 order, then upper units by id. */
     Map<Jurisdiction, List<Unit>> unitsOf(List<Jurisdiction> jurisdictions) {
         return reads.many(jurisdictions, Jurisdiction::id, """

@@ -99,4 +99,28 @@ class JurisdictionGraphTest extends IntegrationTest {
                 .path("jurisdiction.units[*].id").entityList(String.class).get())
                 .containsExactlyInAnyOrder("NATURAL_RESOURCES", "JINGDEZHEN_POLICE", "JINGDEZHEN_ECOLOGY");
     }
+
+    @Test
+    void shouldReadTheSeededPlansTasksAsItsCampaignHasThem() {
+        var campaign = anonymous.document("""
+                { tasks { number title violationTypes { name } responsibilities { role nameInDocument unit { id } } } }""")
+                .execute();
+        var plan = anonymous.document("""
+                { plan(id: "CHANGJIANG-2023") { tasks { number title problems responsibleNames
+                    responsibleUnits { unit { id } role nameInDocument } } } }""").execute();
+        List<Integer> numbers = campaign.path("tasks[*].number").entityList(Integer.class).get();
+        assertThat(numbers).hasSize(7);
+        plan.path("plan.tasks[*].number").entityList(Integer.class).containsExactly(numbers.toArray(Integer[]::new));
+        for (int k = 0; k < numbers.size(); k++) {
+            String task = "tasks[" + k + "]";
+            plan.path("plan." + task + ".title").entity(String.class)
+                    .isEqualTo(campaign.path(task + ".title").entity(String.class).get());
+            plan.path("plan." + task + ".problems").entityList(String.class).containsExactly(
+                    campaign.path(task + ".violationTypes[*].name").entityList(String.class).get().toArray(String[]::new));
+            plan.path("plan." + task + ".responsibleUnits[*].unit.id").entityList(String.class).containsExactly(
+                    campaign.path(task + ".responsibilities[*].unit.id").entityList(String.class).get().toArray(String[]::new));
+            plan.path("plan." + task + ".responsibleUnits[*].role").entityList(String.class).containsExactly(
+                    campaign.path(task + ".responsibilities[*].role").entityList(String.class).get().toArray(String[]::new));
+        }
+    }
 }

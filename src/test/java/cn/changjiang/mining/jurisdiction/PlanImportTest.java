@@ -143,6 +143,17 @@ class PlanImportTest extends IntegrationTest {
             assertThat(row.get("names").asList(v -> v.asString())).containsExactly("珠山生态环境局", "珠山区自然资源分局", "珠山区林业局");
             assertThat(row.get("changes").asList(v -> v.asString())).containsExactly("importPlan");
         }
+        // The imported plan's tasks read back through the API as the import answered them.
+        graphQl.document("""
+                query($id: ID!) { plan(id: $id) { tasks { number title problems responsibleNames
+                    responsibleUnits { unit { id } role nameInDocument } } } }""").variable("id", planId).execute()
+                .path("plan.tasks[*].title").entityList(String.class)
+                .containsExactly("打击非法采矿", "强化矿山生态修复", "规范矿山安全生产")
+                .path("plan.tasks[0].problems").entityList(String.class).containsExactly("无证开采", "越界开采", "以采代探")
+                .path("plan.tasks[0].responsibleNames").entityList(String.class)
+                .containsExactly("珠山区自然资源分局", "珠山公安分局", "景德镇市公安局")
+                .path("plan.tasks[0].responsibleUnits[*].unit.id").entityList(String.class).containsExactly("JINGDEZHEN_POLICE")
+                .path("plan.tasks[0].responsibleUnits[0].role").entity(String.class).isEqualTo("SUPPORTING");
         String after = footprint();
         assertThat(after.split("/")[4]).as("the seeded tasks untouched").isEqualTo(before.split("/")[4]);
         assertThat(after.split("/")[5]).as("the seeded violation types untouched").isEqualTo(before.split("/")[5]);
