@@ -117,7 +117,7 @@ class LedgerWrites {
                 MATCH (m:Mine {id: $mineId}), (s:ProblemSource {code: $source})
                 CREATE (i:Issue {id: $id, title: $title, description: $description, status: $status,
                                  severity: $severity, foundOn: $foundOn, evidence: $evidence, supervised: false,
-                                 synthetic: false, version: 1, createdAt: datetime()})
+                                 synthetic: false, version: 1, createdAt: datetime(), district: m.district})
                 CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
                 WITH i
                 CALL (i) {

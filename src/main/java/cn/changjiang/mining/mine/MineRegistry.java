@@ -8,6 +8,10 @@ import java.util.UUID;
 
 import cn.changjiang.mining.common.Actor;
 import cn.changjiang.mining.common.ConflictException;
+import cn.changjiang.mining.common.ForbiddenException;
+import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.plan.JurisdictionTree;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.common.Patch;
 import cn.changjiang.mining.graph.CypherRunner;
@@ -77,11 +81,13 @@ class MineRegistry {
     private final CypherRunner graph;
     private final AuditTrail audit;
     private final Access access;
+    private final Scopes scopes;
 
-    MineRegistry(CypherRunner graph, AuditTrail audit, Access access) {
+    MineRegistry(CypherRunner graph, AuditTrail audit, Access access, Scopes scopes) {
         this.graph = graph;
         this.audit = audit;
         this.access = access;
+        this.scopes = scopes;
     }
 
     @Transactional
@@ -124,7 +130,9 @@ class MineRegistry {
                     Map.of("id", existing.get().id()), Mine::from).orElseThrow(), false);
         }
         String id = existing.map(LockedMine::id).orElse(UUID.randomUUID().toString());
+        String district = districtOfTownship((String) patch.get("township"), actor.viewer());
         Map<String, Object> params = new HashMap<>(patch.after());
+        params.put("district", district);
         params.put("id", id);
         params.put("licenceStatus", name(patch.get("licenceStatus")));
         params.put("miningMethod", name(patch.get("miningMethod")));
@@ -141,8 +149,20 @@ class MineRegistry {
                   ON CREATE SET township.government = $township + '人民政府', township.synthetic = false
                 WITH m, mineral, township
                 CALL (township) {
-                  MATCH (territorial:Unit {id: 'TOWNSHIPS'})
+                  MATCH (district:Jurisdiction {id: $district})
+                  WHERE NOT (township)-[:PART_OF]->(:Jurisdiction)
+                  MERGE (township)-[:PART_OF]->(district)
+                }
+                CALL (township) {
+                  MATCH (territorial:Unit {kind: 'TERRITORIAL'})-[:BELONGS_TO]->(:Jurisdiction {id: $district})
+                  WITH territorial ORDER BY territorial.order, territorial.id LIMIT 1
                   MERGE (township)-[:GOVERNED_AS]->(territorial)
+                }
+                SET m.district = $district
+                WITH m, mineral, township
+                CALL (m) {
+                  MATCH (i:Issue)-[:AT]->(m) WHERE i.district IS NULL OR i.district <> m.district
+                  SET i.district = m.district
                 }
                 OPTIONAL MATCH (m)-[oldMineral:PRODUCES]->() WHERE NOT endNode(oldMineral) = mineral
                 DELETE oldMineral
@@ -155,6 +175,30 @@ class MineRegistry {
                 RETURN m AS item""", params, Mine::from).orElseThrow();
         audit.append(actor, "registerMine", "Mine", id, AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return new RegisterMinePayload(mine, existing.isEmpty());
+    }
+
+    /**
+     * The district of the mine's township: that of a known township, which must lie within the viewer's
+     * jurisdiction; a new township is placed in the viewer's district, so a viewer whose role is for a city or a
+     * province names a township the graph already knows.
+     */
+    private String districtOfTownship(String township, Viewer viewer) {
+        JurisdictionTree tree = scopes.tree();
+        String own = tree.jurisdictionOf(viewer);
+        Optional<String> known = graph.single("""
+                MATCH (t:Township {name: $name})
+                RETURN coalesce([(t)-[:PART_OF]->(d:Jurisdiction) | d.id][0], '') AS item""",
+                Map.of("name", township), Value::asString);
+        if (known.isPresent() && !known.get().isEmpty()) {
+            if (!tree.within(known.get(), own)) {
+                throw new ForbiddenException("Township " + township + " is in " + known.get() + ", outside " + own
+                        + ", the jurisdiction this role is for");
+            }
+            return known.get();
+        }
+        return tree.district(own).orElseThrow(() -> new InvalidInputException("input.township",
+                "Township " + township + " is new to the graph, and a new township is placed in the district of the"
+                        + " role registering it; this role is for " + own + ", not a district: name a known township"));
     }
 
     /** A schema enum's constant as the graph stores it: its name. */

@@ -41,7 +41,7 @@ public class Access {
         if (parsed == null || (parsed == Role.UNIT_OFFICER && unit == null)) {
             return Viewer.ANONYMOUS;
         }
-        return new Viewer(token.getSubject(), parsed, unit);
+        return new Viewer(token.getSubject(), parsed, unit, token.getClaimAsString(properties.jurisdictionClaim()));
     }
 
     /** Someone with one of the roles, or a refusal. */

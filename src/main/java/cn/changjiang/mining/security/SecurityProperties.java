@@ -17,19 +17,21 @@ import org.springframework.util.StringUtils;
  * @param tokenLifetime   how long a self-issued token lasts
  * @param roleClaim       claim holding the role (for external tokens too)
  * @param unitClaim       claim holding a unit officer's unit id
+ * @param jurisdictionClaim claim holding the jurisdiction the role is for (e.g. CHANGJIANG, JINGDEZHEN)
  * @param users           users who may get a self-issued token; passwords as {bcrypt} hashes only
  * @param corsOrigins     frontend origins allowed to call the API from a browser
  * @param audience        when set, external tokens must name it in their {@code aud} claim
  */
 @ConfigurationProperties("accountability.security")
 public record SecurityProperties(String issuerUri, String jwkSetUri, String jwtSecret, Duration tokenLifetime,
-                                 String roleClaim, String unitClaim, List<User> users, List<String> corsOrigins,
+                                 String roleClaim, String unitClaim, String jurisdictionClaim, List<User> users, List<String> corsOrigins,
                                  String audience) {
 
     public SecurityProperties {
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(8) : tokenLifetime;
         roleClaim = StringUtils.hasText(roleClaim) ? roleClaim : "role";
         unitClaim = StringUtils.hasText(unitClaim) ? unitClaim : "unit";
+        jurisdictionClaim = StringUtils.hasText(jurisdictionClaim) ? jurisdictionClaim : "jurisdiction";
         users = users == null ? List.of() : users;
         corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().filter(StringUtils::hasText).toList();
     }
@@ -38,7 +40,11 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String jwtS
         return StringUtils.hasText(issuerUri) || StringUtils.hasText(jwkSetUri);
     }
 
-    /** A user of the self-issued mode; demo users exist only while the synthetic demo data does. */
-    public record User(String username, String password, Role role, String unit, String displayName, boolean demo) {
+    /**
+     * A user of the self-issued mode; demo users exist only while the synthetic demo data does. {@code jurisdiction}
+     * is what the role is for (null: the unit's, or the home jurisdiction).
+     */
+    public record User(String username, String password, Role role, String unit, String jurisdiction,
+                       String displayName, boolean demo) {
     }
 }

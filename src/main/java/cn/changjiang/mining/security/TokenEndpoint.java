@@ -80,6 +80,9 @@ class TokenEndpoint {
         if (user.get().unit() != null) {
             claims.claim(properties.unitClaim(), user.get().unit());
         }
+        if (user.get().jurisdiction() != null) {
+            claims.claim(properties.jurisdictionClaim(), user.get().jurisdiction());
+        }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
         return ResponseEntity.ok(Map.of("access_token", token, "token_type", "Bearer",

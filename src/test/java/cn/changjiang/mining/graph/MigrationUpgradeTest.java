@@ -44,7 +44,7 @@ class MigrationUpgradeTest {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
              Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
             List<String> oldVersions = FormerSeedRunner.applyAll(driver, true);
-            assertThat(oldVersions).hasSize(18).startsWith("V001").endsWith("V104");
+            assertThat(oldVersions).hasSize(21).startsWith("V001").endsWith("V105");
             try (Session session = driver.session()) {
                 session.run("MATCH (c:Campaign) SET c.title = $title", Map.of("title", EDITED_TITLE)).consume();
             }
@@ -91,7 +91,7 @@ class MigrationUpgradeTest {
             migrations.afterSingletonsInstantiated();
             MigrationChain chain = migrations.migrations().info();
             assertThat(chain.getElements()).filteredOn(e -> e.getVersion().startsWith("1"))
-                    .hasSize(4)
+                    .hasSize(5)
                     .allMatch(e -> e.getState() == MigrationState.APPLIED
                             && e.getInstalledBy().orElseThrow().startsWith("accountability-graph/"));
             try (Session session = driver.session()) {

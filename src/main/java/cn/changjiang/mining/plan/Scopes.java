@@ -1,0 +1,74 @@
+package cn.changjiang.mining.plan;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.graph.CypherRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import static cn.changjiang.mining.graph.Read.string;
+
+/**
+ * Resolves the scope of a read ({@link JurisdictionTree#scope}) against a snapshot of the jurisdiction tree. The
+ * snapshot is read at most once every {@link #MAX_AGE} (jurisdictions and units change rarely, and the bound holds
+ * on every instance of a cluster), and at once after a write here calls {@link #changed()}: so scoping adds no round
+ * trip to a request.
+ */
+@Component
+public class Scopes {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(5);
+
+    private final CypherRunner graph;
+    private final String home;
+    private volatile Snapshot snapshot;
+
+    Scopes(CypherRunner graph, @Value("${accountability.home-jurisdiction:CHANGJIANG}") String home) {
+        this.graph = graph;
+        this.home = home;
+    }
+
+    /** The scope of a read by {@code viewer} about {@code requested} (null: the viewer's own jurisdiction). */
+    public Scope of(Viewer viewer, String requested) {
+        return tree().scope(viewer, requested);
+    }
+
+    /** The jurisdiction tree, at most {@link #MAX_AGE} old. */
+    public JurisdictionTree tree() {
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() > MAX_AGE.toNanos()) {
+            current = new Snapshot(read(), now);
+            snapshot = current;
+        }
+        return current.tree();
+    }
+
+    /** Forget the snapshot: a jurisdiction or a unit's place was written in this instance. */
+    public void changed() {
+        snapshot = null;
+    }
+
+    private JurisdictionTree read() {
+        List<JurisdictionTree.Row> rows = graph.list("""
+                MATCH (j:Jurisdiction)
+                RETURN {id: j.id, level: j.level, parent: [(j)-[:PART_OF]->(p:Jurisdiction) | p.id][0]} AS item""",
+                Map.of(), v -> new JurisdictionTree.Row(string(v, "id"), string(v, "level"), string(v, "parent")));
+        Map<String, String> units = new HashMap<>();
+        graph.<String[]>list("""
+                MATCH (u:Unit)
+                WITH u, coalesce([(u)-[:SERVES]->(s:Jurisdiction) | s.id][0], [(u)-[:BELONGS_TO]->(b:Jurisdiction) | b.id][0]) AS j
+                WHERE j IS NOT NULL
+                RETURN {unit: u.id, jurisdiction: j} AS item""", Map.of(),
+                v -> new String[] {string(v, "unit"), string(v, "jurisdiction")})
+                .forEach(pair -> units.put(pair[0], pair[1]));
+        return JurisdictionTree.of(rows, units, home);
+    }
+
+    private record Snapshot(JurisdictionTree tree, long readAt) {
+    }
+}
