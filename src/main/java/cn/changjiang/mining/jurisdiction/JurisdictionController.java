@@ -96,6 +96,16 @@ class JurisdictionController {
         return queries.tasksOf(plans);
     }
 
+    @BatchMapping(typeName = "PlanTask")
+    Map<PlanTask, List<PlanTask>> carriesOut(List<PlanTask> tasks) {
+        return queries.carriedOut(tasks);
+    }
+
+    @BatchMapping(typeName = "PlanTask")
+    Map<PlanTask, List<PlanTask>> carriedOutBy(List<PlanTask> tasks) {
+        return queries.carriedOutBy(tasks);
+    }
+
     @BatchMapping(typeName = "Plan", field = "implements")
     Map<Plan, Plan> implementsPlan(List<Plan> plans) {
         return queries.implementedPlans(plans);
