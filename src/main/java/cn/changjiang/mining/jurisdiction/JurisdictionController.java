@@ -6,6 +6,7 @@ import java.util.Map;
 import cn.changjiang.mining.common.Actor;
 import cn.changjiang.mining.common.ConflictException;
 import cn.changjiang.mining.graph.WriteRetries;
+import cn.changjiang.mining.plan.Task;
 import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.web.RequestContext;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -99,6 +100,11 @@ class JurisdictionController {
     @BatchMapping(typeName = "PlanTask")
     Map<PlanTask, List<PlanTask>> carriesOut(List<PlanTask> tasks) {
         return queries.carriedOut(tasks);
+    }
+
+    @BatchMapping(typeName = "Task", field = "carriesOut")
+    Map<Task, List<PlanTask>> seededTaskCarriesOut(List<Task> tasks) {
+        return queries.carriedOutBySeeded(tasks);
     }
 
     @BatchMapping(typeName = "PlanTask")

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.Task;
 import cn.changjiang.mining.plan.Unit;
 import org.springframework.stereotype.Component;
 
@@ -188,5 +189,14 @@ class JurisdictionQueries {
                 }
                 WITH key, plan, number, task ORDER BY plan, number
                 RETURN key, collect(task) AS items""".formatted(IMPORTED_TASK, SEEDED_TASK), PlanTask::from);
+    }
+
+    /** The city plan's tasks each seeded campaign task carries out (written when the city plan is imported). */
+    Map<Task, List<PlanTask>> carriedOutBySeeded(List<Task> tasks) {
+        return reads.many(tasks, Task::number, """
+                UNWIND $keys AS key
+                MATCH (:Campaign)-[:HAS_TASK]->(:Task {number: key})-[:CARRIES_OUT]->(parent:PlanTask)<-[:SETS_TASK]-(p:Plan)
+                WITH key, parent AS t, p ORDER BY p.id, parent.number
+                RETURN key, collect(%s) AS items""".formatted(IMPORTED_TASK), PlanTask::from);
     }
 }

@@ -221,6 +221,9 @@ class MorePlansIngestionTest extends IntegrationTest {
         Map<Integer, List<String>> expectedIds = new LinkedHashMap<>();
         expected.keySet().stream().sorted().forEach(n -> expectedIds.put(n, List.of(cityPlan + "#" + expected.get(n))));
         assertThat(linked).isEqualTo(expectedIds);
+        graphQl.document("{ tasks { number carriesOut { id } } }").execute()
+                .path("tasks[*].carriesOut[0].id").entityList(String.class).containsExactly(
+                        expected.keySet().stream().sorted().map(n -> cityPlan + "#" + expected.get(n)).toArray(String[]::new));
         // and the other way, from the city task
         graphQl.document("""
                 query($id: ID!) { plan(id: $id) { tasks { number carriedOutBy { id number } } } }""")
