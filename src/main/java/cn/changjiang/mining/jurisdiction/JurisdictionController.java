@@ -6,6 +6,7 @@ import java.util.Map;
 import cn.changjiang.mining.common.Actor;
 import cn.changjiang.mining.common.ConflictException;
 import cn.changjiang.mining.graph.WriteRetries;
+import cn.changjiang.mining.plan.Task;
 import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.web.RequestContext;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -94,6 +95,21 @@ class JurisdictionController {
     @BatchMapping(typeName = "Plan")
     Map<Plan, List<PlanTask>> tasks(List<Plan> plans) {
         return queries.tasksOf(plans);
+    }
+
+    @BatchMapping(typeName = "PlanTask")
+    Map<PlanTask, List<PlanTask>> carriesOut(List<PlanTask> tasks) {
+        return queries.carriedOut(tasks);
+    }
+
+    @BatchMapping(typeName = "Task", field = "carriesOut")
+    Map<Task, List<PlanTask>> seededTaskCarriesOut(List<Task> tasks) {
+        return queries.carriedOutBySeeded(tasks);
+    }
+
+    @BatchMapping(typeName = "PlanTask")
+    Map<PlanTask, List<PlanTask>> carriedOutBy(List<PlanTask> tasks) {
+        return queries.carriedOutBy(tasks);
     }
 
     @BatchMapping(typeName = "Plan", field = "implements")

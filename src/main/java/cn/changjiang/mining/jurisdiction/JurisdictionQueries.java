@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.Task;
 import cn.changjiang.mining.plan.Unit;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,7 @@ class JurisdictionQueries {
     /**
      * The tasks each plan sets out, by number: an imported plan's own ({@code SETS_TASK}), or, for the seeded district
      * plan, its campaign's. Problems and 责任单位 in the document's order; a name no known unit matches stays in
-     * {@code responsibleNames} only.
+     * {@code responsibleNames} only. A seeded task's id is its plan's id, # and its number (CHANGJIANG-2023#2).
      */
     Map<Plan, List<PlanTask>> tasksOf(List<Plan> plans) {
         return reads.many(plans, Plan::id, """
@@ -86,7 +87,7 @@ class JurisdictionQueries {
                   WITH t, COLLECT { MATCH (t)-[r:RESPONSIBLE_UNIT]->(u:Unit)
                                     RETURN {unit: u, role: r.role, nameInDocument: coalesce(r.nameInDocument, u.name)}
                                     ORDER BY r.order } AS units
-                  RETURN t.id AS id, t.number AS number, t.title AS title,
+                  RETURN p.id + '#' + t.number AS id, t.number AS number, t.title AS title,
                          COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order } AS problems,
                          [x IN units | x.nameInDocument] AS names, units
                 }
@@ -138,5 +139,64 @@ class JurisdictionQueries {
                 UNWIND $keys AS key
                 MATCH (u)-[:COUNTERPART_OF]->(c:UpperUnit) WHERE (u:Unit OR u:UpperUnit) AND u.id = key
                 RETURN key, c AS item""", Unit::from);
+    }
+
+    /** A task's fields as {@link PlanTask#from} reads them, for an imported {@code :PlanTask} t. */
+    private static final String IMPORTED_TASK = """
+            {id: t.id, number: t.number, title: t.title,
+             problems: COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order },
+             responsibleNames: coalesce(t.responsibleNames, []),
+             responsibleUnits: COLLECT { MATCH (t)-[r:ASSIGNS]->(u)
+                                         RETURN {unit: u, role: r.role, nameInDocument: r.nameInDocument} ORDER BY r.order }}""";
+
+    /** The same for a seeded {@code :Task} t of plan p. */
+    private static final String SEEDED_TASK = """
+            {id: p.id + '#' + t.number, number: t.number, title: t.title,
+             problems: COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order },
+             responsibleNames: COLLECT { MATCH (t)-[r:RESPONSIBLE_UNIT]->(u:Unit) RETURN coalesce(r.nameInDocument, u.name)
+                                         ORDER BY r.order },
+             responsibleUnits: COLLECT { MATCH (t)-[r:RESPONSIBLE_UNIT]->(u:Unit)
+                                         RETURN {unit: u, role: r.role, nameInDocument: coalesce(r.nameInDocument, u.name)}
+                                         ORDER BY r.order }}""";
+
+    /** The parent plans' tasks each task carries out ({@code CARRIES_OUT}), by plan and number. */
+    Map<PlanTask, List<PlanTask>> carriedOut(List<PlanTask> tasks) {
+        return reads.many(tasks, PlanTask::id, """
+                UNWIND $keys AS key
+                CALL (key) {
+                  MATCH (t:PlanTask {id: key}) RETURN t
+                  UNION
+                  MATCH (:Plan {id: split(key, '#')[0]})-[:SETS_OUT]->(:Campaign)-[:HAS_TASK]->(t:Task)
+                  WHERE t.number = toInteger(split(key, '#')[1])
+                  RETURN t
+                }
+                MATCH (t)-[:CARRIES_OUT]->(parent:PlanTask)<-[:SETS_TASK]-(p:Plan)
+                WITH key, parent AS t, p ORDER BY p.id, parent.number
+                RETURN key, collect(%s) AS items""".formatted(IMPORTED_TASK), PlanTask::from);
+    }
+
+    /** The lower plans' tasks that carry out each task: imported ones and the seeded district's, by plan and number. */
+    Map<PlanTask, List<PlanTask>> carriedOutBy(List<PlanTask> tasks) {
+        return reads.many(tasks, PlanTask::id, """
+                UNWIND $keys AS key
+                MATCH (:PlanTask {id: key})<-[:CARRIES_OUT]-(child)
+                CALL (child) {
+                  MATCH (p:Plan)-[:SETS_TASK]->(t:PlanTask) WHERE t = child
+                  RETURN p.id AS plan, t.number AS number, %s AS task
+                  UNION ALL
+                  MATCH (p:Plan)-[:SETS_OUT]->(:Campaign)-[:HAS_TASK]->(t:Task) WHERE t = child
+                  RETURN p.id AS plan, t.number AS number, %s AS task
+                }
+                WITH key, plan, number, task ORDER BY plan, number
+                RETURN key, collect(task) AS items""".formatted(IMPORTED_TASK, SEEDED_TASK), PlanTask::from);
+    }
+
+    /** The city plan's tasks each seeded campaign task carries out (written when the city plan is imported). */
+    Map<Task, List<PlanTask>> carriedOutBySeeded(List<Task> tasks) {
+        return reads.many(tasks, Task::number, """
+                UNWIND $keys AS key
+                MATCH (:Campaign)-[:HAS_TASK]->(:Task {number: key})-[:CARRIES_OUT]->(parent:PlanTask)<-[:SETS_TASK]-(p:Plan)
+                WITH key, parent AS t, p ORDER BY p.id, parent.number
+                RETURN key, collect(%s) AS items""".formatted(IMPORTED_TASK), PlanTask::from);
     }
 }

@@ -19,7 +19,7 @@ class JurisdictionReadRules implements ReadRules {
             rules.element(node, Audience.ANYONE, true);
         }
         for (String relationship : new String[] {"PART_OF", "FOR", "IMPLEMENTS", "SETS_OUT", "BELONGS_TO", "SERVES",
-                "COUNTERPART_OF", "SETS_TASK", "TARGETS", "ASSIGNS"}) {
+                "COUNTERPART_OF", "SETS_TASK", "TARGETS", "ASSIGNS", "CARRIES_OUT"}) {
             rules.element(relationship, Audience.ANYONE, true);
         }
     }

@@ -13,8 +13,20 @@ public record PlanImport(boolean dryRun, String planId, Plan plan, String docume
                          LocalDate issuedOn, String implementsTitle, Plan parentPlan, List<ImportedTask> tasks,
                          List<ProposedCompetence> competence, List<String> unplaced) {
 
-    /** A task as read, with its problems and units in document order. */
-    public record ImportedTask(int number, String title, List<String> problems, List<ImportedUnit> responsibleUnits) {
+    /**
+     * A task as read, with its problems and units in document order, and the numbers of the parent plan's tasks it
+     * carries out ({@link TaskLinking}).
+     */
+    public record ImportedTask(int number, String title, List<String> problems, List<ImportedUnit> responsibleUnits,
+                               List<Integer> carriesOut) {
+
+        public ImportedTask(int number, String title, List<String> problems, List<ImportedUnit> responsibleUnits) {
+            this(number, title, problems, responsibleUnits, List.of());
+        }
+
+        ImportedTask withCarriesOut(List<Integer> parentTasks) {
+            return new ImportedTask(number, title, problems, responsibleUnits, parentTasks);
+        }
     }
 
     /** A unit a task names; {@code unit} is null when no known unit matches. */

@@ -47,12 +47,14 @@ class PlanImports {
     private final CypherRunner graph;
     private final AuditTrail audit;
     private final Access access;
+    private final TaskLinking links;
     private final PlanReader reader = new PlanReader();
 
-    PlanImports(CypherRunner graph, AuditTrail audit, Access access) {
+    PlanImports(CypherRunner graph, AuditTrail audit, Access access, TaskLinking links) {
         this.graph = graph;
         this.audit = audit;
         this.access = access;
+        this.links = links;
     }
 
     @Transactional
@@ -108,7 +110,8 @@ class PlanImports {
 
         if (dryRun) {
             return new PlanImport(true, null, null, read.documentNumber(), read.title(), read.issuer(), read.issuedOn(),
-                    implementsTitle, parent.orElse(null), tasks, competence, read.unplaced());
+                    implementsTitle, parent.orElse(null), links.link(tasks, read, jurisdiction, null), competence,
+                    read.unplaced());
         }
         if (read.title() == null) {
             throw new InvalidInputException("input.text", "The plan's title (方案标题) was not found in input.text");
@@ -125,6 +128,7 @@ class PlanImports {
         }
         String id = "plan-" + UUID.randomUUID();
         Plan plan = write(id, read, jurisdiction, parent.orElse(null), names);
+        tasks = links.link(tasks, read, jurisdiction, id);
 
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("documentNumber", read.documentNumber());

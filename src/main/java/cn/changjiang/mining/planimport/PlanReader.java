@@ -34,7 +34,7 @@ public final class PlanReader {
     private static final Pattern NOTICE_TITLE = Pattern.compile("^关于印发(《(.+?)》)的通知$");
     private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
     private static final Pattern ISSUER = Pattern.compile("^\\S{2,30}(?:人民政府办公室|人民政府办公厅|办公室|办公厅|人民政府)$");
-    private static final Pattern PARENT = Pattern.compile("(?:根据|按照|依据)([^,。《]{2,40}?)印发的《([^》]+)》");
+    private static final Pattern PARENT = Pattern.compile("(?:根据|按照|依据)(?:([^,。《]{2,40}?)印发的)?《([^》]+?方案)》");
     private static final Pattern LEVEL1 = Pattern.compile("^([一二三四五六七八九十]+)、(.*)$");
     private static final Pattern LEVEL2 = Pattern.compile("^\\(([一二三四五六七八九十]+)\\)(.*)$");
     private static final Pattern LEVEL3 = Pattern.compile("^(\\d{1,2})[.．、](?!\\d)(.*)$");
@@ -43,10 +43,18 @@ public final class PlanReader {
     private static final Pattern ANNEX = Pattern.compile("^附件\\s*(\\d+)[:]?$");
     private static final Pattern PHASE = Pattern.compile("^(.+?阶段)\\(([^)]*)\\)。?(.*)$");
     private static final Pattern MONTH_DAY = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2}|底)日?");
+    /** A month without a day ("2023年5月至6月"): the first of the month when it starts a span, its last day when it ends one. */
+    private static final Pattern MONTH = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(?![\\d底])");
+    private static final Pattern MONTH_PERIOD = Pattern.compile(
+            "时间(?:为|是|自|从)(\\d{4})年(\\d{1,2})月(?:起)?至(?:(\\d{4})年)?(\\d{1,2})月(?![\\d底])(?:底)?(并长期坚持)?");
     private static final Pattern PERIOD = Pattern.compile(
             "时间(?:自|从)(方案印发之日|(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)起?至(\\d{4})年(\\d{1,2})月(底|\\d{1,2}日)(并长期坚持)?");
-    private static final Pattern CONVENER = Pattern.compile("^召\\s*集\\s*人[:](.+?)(主要负责同志|分管负责同志|负责同志|主要领导|分管领导)?$");
+    private static final Pattern CONVENER = Pattern.compile(
+            "^(?:召\\s*集\\s*人|组\\s*长)[:](.+?)(主要负责同志|分管负责同志|负责同志|主要领导|分管领导|(?:分管|常务)?副?(?:省|市|区|县)长)?[。]?$");
     private static final Pattern MEMBERS = Pattern.compile("^成\\s*员(?:单位)?[:]\\s*(?:由)?(.+?)(主要负责同志|分管负责同志|负责同志|分管领导)?(?:组成)?[。]?$");
+    /** "由区政府分管副区长任组长": a convener named in the text of 保障措施 rather than in an annex. */
+    private static final Pattern CONVENER_INLINE = Pattern.compile(
+            "由([^,。由]+?)(主要负责同志|分管负责同志|负责同志|主要领导|分管领导|(?:分管|常务)?副?(?:省|市|区|县)长)任(?:组长|召集人)");
     private static final Pattern OFFICE_HOST = Pattern.compile("办公室设在([^,。)]+)");
     private static final Pattern OFFICE_DIRECTOR = Pattern.compile("([^,。]+?)(主要负责同志|分管负责同志|负责同志)兼任办公室主任");
     private static final Pattern GROUP_NAME = Pattern.compile("成立([^,。]+?(?:工作专班|领导小组|工作组))");
@@ -309,7 +317,7 @@ public final class PlanReader {
             for (String sentence : Text.sentences(line)) {
                 Matcher p = PARENT.matcher(sentence);
                 if (parent == null && p.find()) {
-                    parent = new ParentPlan("《" + p.group(2) + "》", p.group(1).strip(), sentence);
+                    parent = new ParentPlan("《" + p.group(2) + "》", p.group(1) == null ? null : p.group(1).strip(), sentence);
                 } else {
                     unplaced.add(sentence);
                 }
@@ -341,6 +349,13 @@ public final class PlanReader {
             }
             switch (kind) {
                 case GUIDING -> guidingIdea = guidingIdea == null ? line : guidingIdea + line;
+                case GOALS -> {
+                    // goals written as one paragraph rather than numbered (一)(二): each sentence is a goal
+                    for (String sentence : Text.sentences(line)) {
+                        String goal = sentence.replaceAll("。$", "");
+                        goals.add(new Goal(goals.size() + 1, goal, "", sentence));
+                    }
+                }
                 case PHASES -> {
                     Matcher p = PERIOD.matcher(line);
                     if (p.find()) {
@@ -348,6 +363,11 @@ public final class PlanReader {
                         LocalDate startDate = p.group(1).equals("方案印发之日") ? issuedOn
                                 : monthDay(p.group(1), end.getYear());
                         period = new Period(startDate, end, p.group(5) != null, line);
+                    } else if ((p = MONTH_PERIOD.matcher(line)).find()) {
+                        int startYear = Integer.parseInt(p.group(1));
+                        int endYear = p.group(3) == null ? startYear : Integer.parseInt(p.group(3));
+                        period = new Period(LocalDate.of(startYear, Integer.parseInt(p.group(2)), 1),
+                                monthEnd(endYear, Integer.parseInt(p.group(4)), "底"), p.group(5) != null, line);
                     } else {
                         unplaced.addAll(Text.sentences(line));
                     }
@@ -386,6 +406,15 @@ public final class PlanReader {
                     if (group.find()) {
                         groupName = group.group(1);
                         groupQuotes.add(Text.sentences(rest.substring(group.start())).getFirst());
+                        Matcher convener = CONVENER_INLINE.matcher(rest);
+                        if (convenerUnit == null && convener.find()) {
+                            convenerUnit = convener.group(1).strip();
+                            convenerRank = convener.group(2);
+                        }
+                        Matcher host = OFFICE_HOST.matcher(rest);
+                        if (officeHost == null && host.find()) {
+                            officeHost = host.group(1).strip();
+                        }
                     }
                     requirements.add(new Requirement(itemPath, heading, rest, text));
                 }
@@ -435,6 +464,24 @@ public final class PlanReader {
                 int y = md.group(1) == null ? year : Integer.parseInt(md.group(1));
                 found.add(monthEnd(y, Integer.parseInt(md.group(2)), md.group(3)));
             }
+            if (found.isEmpty()) {
+                Matcher month = MONTH.matcher(dates);
+                List<int[]> months = new ArrayList<>();
+                while (month.find()) {
+                    months.add(new int[] {month.group(1) == null ? year : Integer.parseInt(month.group(1)),
+                            Integer.parseInt(month.group(2))});
+                }
+                if (!months.isEmpty()) {
+                    int[] first = months.getFirst();
+                    int[] last = months.getLast();
+                    if (months.size() == 2 && months.get(1)[0] == year && first[0] != year) {
+                        last = new int[] {first[0], last[1]}; // "2023年5月至6月": the year carries over
+                    }
+                    phases.add(new Phase(phases.size() + 1, m.group(1), LocalDate.of(first[0], first[1], 1),
+                            monthEnd(last[0], last[1], "底"), dates.contains("长期"), m.group(3).strip(), flat));
+                    return;
+                }
+            }
             LocalDate startsOn;
             LocalDate endsOn;
             if (found.size() >= 2) {
@@ -458,10 +505,11 @@ public final class PlanReader {
         private void annexLine(String line) {
             if (!bodyStarted && !line.contains(":") && !line.contains("。") && !LEVEL2.matcher(line).find()) {
                 // the annex's title, possibly over several lines; it says what the annex holds
-                if (line.contains("成员") || line.contains("组成")) {
-                    kind = Kind.ANNEX_GROUP;
-                } else if (line.contains("分工") || line.contains("职责") || line.contains("职能")) {
+                // 职责 first: "成员单位职责分工" is a duties annex
+                if (line.contains("分工") || line.contains("职责") || line.contains("职能")) {
                     kind = Kind.ANNEX_DUTIES;
+                } else if (line.contains("成员") || line.contains("组成")) {
+                    kind = Kind.ANNEX_GROUP;
                 }
                 return;
             }

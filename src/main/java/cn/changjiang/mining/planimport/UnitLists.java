@@ -52,6 +52,7 @@ final class UnitLists {
     static final Pattern STANDING = Pattern.compile("以下(?:均需|均由|均要求)(.+?)(?:落实|负责|组织实施|承担)[,。]?\\s*不再(?:一一)?列出[。]?");
     private static final Pattern LEAD = Pattern.compile("(?:牵头单位|牵头部门)\\s*[:;](.*?)(?=[;。,]?\\s*(?:配合单位|配合部门|参与单位)|$)");
     private static final Pattern SUPPORT = Pattern.compile("(?:配合单位|配合部门|参与单位)\\s*[:;](.*)$");
+    private static final Pattern LEAD_MARK = Pattern.compile("\\((?:牵头|牵头单位)\\)$");
     private static final Pattern RESPONSIBLE = Pattern.compile("(?:责任单位|责任部门)\\s*[:;](.*)$");
 
     private UnitLists() {
@@ -84,9 +85,14 @@ final class UnitLists {
         } else {
             Matcher responsible = RESPONSIBLE.matcher(body);
             if (responsible.find()) {
-                for (String name : names(responsible.group(1))) {
-                    units.add(new ResponsibleUnit(units.size() + 1, name,
-                            units.isEmpty() ? UnitRole.LEAD : UnitRole.SUPPORTING, false, quote));
+                List<String> names = names(responsible.group(1));
+                // "A(牵头)、B、C": the marked units lead; without a mark, the first one does
+                boolean marked = names.stream().anyMatch(n -> LEAD_MARK.matcher(n).find());
+                for (String name : names) {
+                    Matcher mark = LEAD_MARK.matcher(name);
+                    boolean leads = marked ? mark.find() : units.isEmpty();
+                    units.add(new ResponsibleUnit(units.size() + 1, mark.replaceAll("").strip(),
+                            leads ? UnitRole.LEAD : UnitRole.SUPPORTING, false, quote));
                 }
             }
         }
