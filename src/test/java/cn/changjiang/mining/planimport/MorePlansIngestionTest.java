@@ -224,6 +224,11 @@ class MorePlansIngestionTest extends IntegrationTest {
         graphQl.document("{ tasks { number carriesOut { id } } }").execute()
                 .path("tasks[*].carriesOut[0].id").entityList(String.class).containsExactly(
                         expected.keySet().stream().sorted().map(n -> cityPlan + "#" + expected.get(n)).toArray(String[]::new));
+        // the child's side: a dry run of the seed text now answers the same city tasks, by number
+        graphQl.document(IMPORT).variable("text", java.nio.file.Files.readString(
+                        java.nio.file.Path.of("graph-seed/source/campaign-plan.txt"))).variable("jurisdiction", "CHANGJIANG")
+                .execute().path("importPlan.tasks[*].carriesOut[0]").entityList(Integer.class)
+                .containsExactly(expected.keySet().stream().sorted().map(expected::get).toArray(Integer[]::new));
         // and the other way, from the city task
         graphQl.document("""
                 query($id: ID!) { plan(id: $id) { tasks { number carriedOutBy { id number } } } }""")
