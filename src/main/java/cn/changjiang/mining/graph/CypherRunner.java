@@ -74,6 +74,26 @@ public class CypherRunner {
     }
 
     /**
+     * {@link #page(String, String, int, String, Function, Function)} of the nodes with a label whose {@code district}
+     * is one of {@code districts} (a jurisdiction's scope): the count and the page start from the district index.
+     */
+    public <T> Connection<T> pageInDistricts(String label, String cursorKind, List<String> districts, int first,
+                                             String afterId, Function<Value, T> mapper, Function<T, String> idOf) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterId == null ? "" : afterId);
+        params.put("limit", first + 1);
+        params.put("districts", districts);
+        Value page = single("""
+                MATCH (counted:%1$s) WHERE counted.district IN $districts WITH count(counted) AS total
+                OPTIONAL MATCH (n:%1$s) WHERE n.id > $after AND n.district IN $districts
+                WITH total, n ORDER BY n.id LIMIT $limit
+                WITH total, collect(n) AS rows
+                RETURN {total: total, rows: rows} AS item""".formatted(label), params, v -> v).orElseThrow();
+        List<T> rows = page.get("rows").asList(mapper::apply);
+        return Connection.of(cursorKind, rows, first, afterId != null, page.get("total").asLong(), idOf);
+    }
+
+    /**
      * A filtered, sorted page of the nodes {@code n} that {@code matchWhere} finds, with the total, in one round trip;
      * its cursors are positions in that order, ties broken by {@code n.id}. The Cypher fragments come from code,
      * never from a client; a client's values travel as parameters.

@@ -37,6 +37,11 @@ public class Scopes {
         return tree().scope(viewer, requested);
     }
 
+    /** The units of a scope: those working in its jurisdiction or in one part of it ({@link JurisdictionTree#unitsWithin}). */
+    public List<String> unitsWithin(Scope scope) {
+        return tree().unitsWithin(scope.jurisdiction());
+    }
+
     /** The jurisdiction tree, at most {@link #MAX_AGE} old. */
     public JurisdictionTree tree() {
         Snapshot current = snapshot;
