@@ -17,6 +17,8 @@ import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
 import cn.changjiang.mining.plan.Unit;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,9 +31,11 @@ class AccountabilityController {
     private final AccountabilityResolver resolver;
     private final AccountabilityQueries queries;
     private final Clock clock;
+    private final Scopes scopes;
 
     AccountabilityController(AccountabilityChains chains, AccountabilityResolver resolver, AccountabilityQueries queries,
-                             Clock clock) {
+                             Clock clock, Scopes scopes) {
+        this.scopes = scopes;
         this.chains = chains;
         this.resolver = resolver;
         this.queries = queries;
@@ -55,10 +59,12 @@ class AccountabilityController {
     }
 
     @QueryMapping
-    List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to,
+    List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to, @Argument String jurisdiction,
+                                       @ContextValue(RequestContext.VIEWER) Viewer viewer,
                                        DataFetchingFieldSelectionSet selection) {
         LocalDate today = LocalDate.now(clock);
-        return queries.scorecards(from, to, selection.contains("mines")).stream()
+        Scope scope = scopes.of(viewer, jurisdiction);
+        return queries.scorecards(from, to, selection.contains("mines"), scope, scopes.unitsWithin(scope)).stream()
                 .map(row -> UnitScorecard.of(row, today)).toList();
     }
 

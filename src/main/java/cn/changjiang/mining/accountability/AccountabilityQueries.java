@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
@@ -145,19 +146,21 @@ class AccountabilityQueries {
     }
 
     /**
-     * Per unit, of the problems assigned to it and found in the period: how each stands (the counting is
+     * Per unit of the scope, of the problems of the scope's districts assigned to it and found in the period: how each stands (the counting is
      * {@link UnitScorecard#of}), and the mines involved when
      * {@code withMines} (collecting them is most of the work on a large ledger, so only when asked for).
      */
-    List<ScorecardRow> scorecards(LocalDate from, LocalDate to, boolean withMines) {
+    List<ScorecardRow> scorecards(LocalDate from, LocalDate to, boolean withMines, Scope scope, List<String> units) {
         Map<String, Object> params = new HashMap<>();
+        params.put("districts", scope.districts());
+        params.put("units", units);
         params.put("from", from);
         params.put("to", to);
         params.put("withMines", withMines);
         return reads.list("""
-                MATCH (u:Unit)
+                MATCH (u:Unit) WHERE u.id IN $units
                 OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u)
-                  WHERE ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
+                  WHERE i.district IN $districts AND ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
                 WITH u, i, CASE WHEN $withMines THEN [(i)-[:AT]->(m:Mine) | m][0] END AS m,
                      i.status IN $openStatuses AS open
                 WITH u, collect(CASE WHEN i IS NOT NULL THEN {open: open, status: i.status, deadline: i.deadline,

@@ -354,6 +354,7 @@ class LedgerImport {
                 WITH i, row WHERE i.importedBy = $importId
                 MATCH (m:Mine {id: row.mine}), (s:ProblemSource {code: row.source})
                 CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
+                SET i.district = m.district
                 WITH i, row
                 CALL (i, row) {
                   UNWIND range(0, size(row.violationTypes) - 1) AS n
