@@ -69,18 +69,18 @@ class AccountabilityController {
     }
 
     @BatchMapping(typeName = "Unit")
-    Map<Unit, List<Issue>> openIssues(List<Unit> units) {
-        return queries.openIssuesOfUnits(units);
+    Map<Unit, List<Issue>> openIssues(List<Unit> units, GraphQLContext context) {
+        return queries.openIssuesOfUnits(units, districts(context));
     }
 
     @BatchMapping(typeName = "Unit")
-    Map<Unit, List<Issue>> overdueIssues(List<Unit> units) {
-        return overdue(queries.openIssuesOfUnits(units));
+    Map<Unit, List<Issue>> overdueIssues(List<Unit> units, GraphQLContext context) {
+        return overdue(queries.openIssuesOfUnits(units, districts(context)));
     }
 
     @BatchMapping(typeName = "Unit", field = "mines")
-    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units) {
-        return queries.minesOfUnits(units);
+    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units, GraphQLContext context) {
+        return queries.minesOfUnits(units, districts(context));
     }
 
     @BatchMapping(typeName = "Unit", field = "violationTypes")
@@ -90,17 +90,23 @@ class AccountabilityController {
 
     @BatchMapping(typeName = "Person", field = "openIssues")
     Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, GraphQLContext context) {
-        return queries.openIssuesOfPeople(people, readerUnit(context));
+        return queries.openIssuesOfPeople(people, readerUnit(context), districts(context));
     }
 
     @BatchMapping(typeName = "Person", field = "overdueIssues")
     Map<Person, List<Issue>> overdueIssuesOfPeople(List<Person> people, GraphQLContext context) {
-        return overdue(queries.openIssuesOfPeople(people, readerUnit(context)));
+        return overdue(queries.openIssuesOfPeople(people, readerUnit(context), districts(context)));
     }
 
     @BatchMapping(typeName = "Person", field = "mines")
     Map<Person, List<Mine>> minesOfPeople(List<Person> people, GraphQLContext context) {
-        return queries.minesOfPeople(people, readerUnit(context));
+        return queries.minesOfPeople(people, readerUnit(context), districts(context));
+    }
+
+    /** A unit's or a person's problems and mines are those of the viewer's own jurisdiction. */
+    private List<String> districts(GraphQLContext context) {
+        Viewer viewer = context.get(RequestContext.VIEWER);
+        return scopes.of(viewer == null ? Viewer.ANONYMOUS : viewer, null).districts();
     }
 
     /** A person answers for a problem only in the eyes of those who may read that problem's details. */

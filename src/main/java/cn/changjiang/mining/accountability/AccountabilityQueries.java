@@ -91,17 +91,18 @@ class AccountabilityQueries {
             WITH key, assigned, collect(ofType) AS ofType
             WITH key, assigned + ofType AS reached
             UNWIND reached AS i
-            WITH DISTINCT key, i WHERE i.status IN $openStatuses
+            WITH DISTINCT key, i WHERE i.status IN $openStatuses AND i.district IN $districts
             """.formatted(JointEnforcementCandidate.criminalMatter("ofType"));
 
-    Map<Unit, List<Issue>> openIssuesOfUnits(List<Unit> units) {
-        return reads.many(units, Unit::id, OPEN_ISSUES_OF_UNIT + """
+    /** A unit's open problems in the viewer's districts. */
+    Map<Unit, List<Issue>> openIssuesOfUnits(List<Unit> units, List<String> districts) {
+        return reads.many(units, Unit::id, Map.of("districts", districts), OPEN_ISSUES_OF_UNIT + """
                 WITH key, i ORDER BY i.deadline, i.id
                 RETURN key, collect(i) AS items""", Issue::from);
     }
 
-    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units) {
-        return reads.many(units, Unit::id, OPEN_ISSUES_OF_UNIT + """
+    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units, List<String> districts) {
+        return reads.many(units, Unit::id, Map.of("districts", districts), OPEN_ISSUES_OF_UNIT + """
                 MATCH (i)-[:AT]->(m:Mine)
                 WITH DISTINCT key, m ORDER BY m.id
                 RETURN key, collect(m) AS items""", Mine::from);
@@ -121,27 +122,28 @@ class AccountabilityQueries {
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
-    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, String readerUnit) {
-        return reads.many(people, Person::id, readerUnit(readerUnit), """
+    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, String readerUnit, List<String> districts) {
+        return reads.many(people, Person::id, readerUnit(readerUnit, districts), """
                 UNWIND $keys AS key
                 MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
-                WHERE i.status IN $openStatuses AND %s
+                WHERE i.status IN $openStatuses AND i.district IN $districts AND %s
                 WITH key, i ORDER BY i.deadline, i.id
                 RETURN key, collect(i) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Issue::from);
     }
 
-    Map<Person, List<Mine>> minesOfPeople(List<Person> people, String readerUnit) {
-        return reads.many(people, Person::id, readerUnit(readerUnit), """
+    Map<Person, List<Mine>> minesOfPeople(List<Person> people, String readerUnit, List<String> districts) {
+        return reads.many(people, Person::id, readerUnit(readerUnit, districts), """
                 UNWIND $keys AS key
                 MATCH (:Person {id: key})<-[:RESPONSIBLE_PERSON]-(i:Issue)-[:AT]->(m:Mine)
-                WHERE %s
+                WHERE i.district IN $districts AND %s
                 WITH DISTINCT key, m ORDER BY m.id
                 RETURN key, collect(m) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Mine::from);
     }
 
-    private static Map<String, Object> readerUnit(String readerUnit) {
+    private static Map<String, Object> readerUnit(String readerUnit, List<String> districts) {
         Map<String, Object> params = new HashMap<>();
         params.put("readerUnit", readerUnit);
+        params.put("districts", districts);
         return params;
     }
 

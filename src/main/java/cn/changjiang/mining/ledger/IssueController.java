@@ -76,7 +76,8 @@ class IssueController {
     @BatchMapping(typeName = "Person", field = "issues")
     Map<Person, List<Issue>> issuesOfPeople(List<Person> people, GraphQLContext context) {
         Viewer viewer = context.get(RequestContext.VIEWER);
-        return queries.issuesOfPeople(people, viewer == null ? null : ReadPolicy.readerUnit(viewer));
+        return queries.issuesOfPeople(people, viewer == null ? null : ReadPolicy.readerUnit(viewer),
+                scopes.of(viewer == null ? Viewer.ANONYMOUS : viewer, null));
     }
 
     @BatchMapping(typeName = "Issue")

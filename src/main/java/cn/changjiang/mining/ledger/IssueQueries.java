@@ -65,14 +65,15 @@ class IssueQueries {
                 RETURN key, collect(i) AS items""", Issue::from);
     }
 
-    /** A person's problems, as far as the reader may know who answers for them. */
-    Map<Person, List<Issue>> issuesOfPeople(List<Person> people, String readerUnit) {
+    /** A person's problems in the scope, as far as the reader may know who answers for them. */
+    Map<Person, List<Issue>> issuesOfPeople(List<Person> people, String readerUnit, Scope scope) {
         Map<String, Object> params = new HashMap<>();
         params.put("readerUnit", readerUnit);
+        params.put("districts", scope.districts());
         return reads.many(people, Person::id, params, """
                 UNWIND $keys AS key
                 MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
-                WHERE %s
+                WHERE i.district IN $districts AND %s
                 WITH key, i ORDER BY i.foundOn, i.id
                 RETURN key, collect(i) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Issue::from);
     }
