@@ -25,7 +25,9 @@ class ChainQueries {
                 MATCH (m:Mine {id: $mineId}) WHERE m.district IN $districts
                 OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                 WITH m, i ORDER BY i.foundOn, i.id
-                RETURN collect(i.id) AS item""", Map.of("mineId", mineId, "districts", districts), v -> v.asList(Value::asString));
+                // Grouped by the mine: no mine (unknown, or outside the scope), no row, NOT_FOUND.
+                WITH m, collect(i.id) AS ids
+                RETURN ids AS item""", Map.of("mineId", mineId, "districts", districts), v -> v.asList(Value::asString));
     }
 
     /**

@@ -85,7 +85,7 @@ class IssueCounts {
         StringBuilder labels = new StringBuilder();
         for (int n = 0; n < groupBy.size(); n++) {
             labels.append(n == 0 ? "" : ", ").append(JURISDICTIONS.contains(groupBy.get(n))
-                    ? "coalesce([(j:Jurisdiction {id: keys[" + n + "]}) | j.name][0], keys[" + n + "])"
+                    ? "coalesce(head(COLLECT { MATCH (j:Jurisdiction {id: keys[" + n + "]}) RETURN j.name }), keys[" + n + "])"
                     : "keys[" + n + "]");
             with.append(", ").append(DIMENSIONS.get(groupBy.get(n))).append(" AS d").append(n);
             unwind.append("UNWIND CASE size(d").append(n).append(") WHEN 0 THEN [null] ELSE d").append(n)

@@ -232,9 +232,8 @@ class JurisdictionScopeTest extends IntegrationTest {
                     .execute(), "NOT_FOUND");
         }
         for (String id : List.of(mine, "no-such-mine")) {
-            // An unknown mine has no open problems, so no chain: the same for one outside.
-            graphQl.document("query($m: ID!) { mineAccountabilityChain(mineId: $m) { level } }").variable("m", id)
-                    .execute().path("mineAccountabilityChain").entityList(Object.class).hasSize(0);
+            assertCode(graphQl.document("query($m: ID!) { mineAccountabilityChain(mineId: $m) { level } }").variable("m", id)
+                    .execute(), "NOT_FOUND");
         }
         viewer(Role.LEADER, "JINGDEZHEN").document("query($i: ID!) { accountabilityChain(issueId: $i) { level name } }")
                 .variable("i", issue).execute().path("accountabilityChain[0].name").entity(String.class).isEqualTo(WORD + "问题ZHUSHAN0");
