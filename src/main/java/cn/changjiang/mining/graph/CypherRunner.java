@@ -48,6 +48,18 @@ public class CypherRunner {
                 .all());
     }
 
+    /**
+     * {@link #list} for a cache shared by all requests and read again at most every few seconds (the jurisdiction
+     * tree of {@code plan/Scopes}): not counted as a round trip, since it belongs to no request's shape; counting it
+     * would make the per-request figure depend on when the cache last expired.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> List<V> listForCache(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        return List.copyOf(client.query(cypher).bindAll(withRules(params))
+                .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
+                .all());
+    }
+
     public <V> Optional<V> single(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
         List<V> rows = list(cypher, params, mapper);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());

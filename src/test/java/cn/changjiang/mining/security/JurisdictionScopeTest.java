@@ -235,6 +235,13 @@ class JurisdictionScopeTest extends IntegrationTest {
             assertCode(graphQl.document("query($m: ID!) { mineAccountabilityChain(mineId: $m) { level } }").variable("m", id)
                     .execute(), "NOT_FOUND");
         }
+        assertCode(graphQl.document("query($m: ID!) { mineNetwork(mineId: $m) { nodes { id } } }").variable("m", mine).execute(),
+                "NOT_FOUND");
+        graphQl.document("{ unitPortfolio(unitId: \"NATURAL_RESOURCES\", limit: 1000) { nodes { id } } }").execute()
+                .path("unitPortfolio.nodes[*].id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).doesNotContain("Issue:" + issue, "Mine:" + mine));
+        viewer(Role.LEADER, "JINGDEZHEN").document("{ unitPortfolio(unitId: \"NATURAL_RESOURCES\", limit: 1000) { nodes { id } } }")
+                .execute().path("unitPortfolio.nodes[*].id").entityList(String.class).contains("Issue:" + issue);
         viewer(Role.LEADER, "JINGDEZHEN").document("query($i: ID!) { accountabilityChain(issueId: $i) { level name } }")
                 .variable("i", issue).execute().path("accountabilityChain[0].name").entity(String.class).isEqualTo(WORD + "问题ZHUSHAN0");
     }
