@@ -23,12 +23,25 @@ public final class TestFixtures {
             WITH DISTINCT m
             %s""".formatted(JointEnforcementCandidate.RECOUNT_DEPARTMENTS_OF_MINE);
 
+    /** As graph-seed/V015 does for what was recorded before it: fixture places, mines and problems get their district. */
+    private static final String DISTRICTS = """
+            MATCH (district:Jurisdiction {id: 'CHANGJIANG'}), (t:Township)
+            WHERE NOT (t)-[:PART_OF]->(:Jurisdiction)
+            MERGE (t)-[:PART_OF]->(district)
+            WITH count(*) AS townships
+            MATCH (m:Mine) WHERE m.district IS NULL
+            SET m.district = coalesce([(m)-[:LOCATED_IN]->(:Township)-[:PART_OF]->(d:Jurisdiction) | d.id][0], 'CHANGJIANG')
+            WITH count(*) AS mines
+            MATCH (i:Issue)-[:AT]->(m:Mine) WHERE i.district IS NULL
+            SET i.district = m.district""";
+
     private TestFixtures() {
     }
 
     public static void load(Driver driver, String resource) {
         List<String> statements = new ArrayList<>(statements(resource));
         // Fixtures write problems directly, not through the ledger: compute the mines' figures the ledger keeps.
+        statements.add(DISTRICTS);
         statements.add(DEPARTMENT_SPANS);
         try (var session = driver.session()) {
             // As the app's CypherRunner does: every statement gets the status rules' parameters ($openStatuses, ...).

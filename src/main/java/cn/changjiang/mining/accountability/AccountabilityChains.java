@@ -5,6 +5,7 @@ import java.util.List;
 import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.security.ReadPolicy;
 import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.plan.Scopes;
 import org.springframework.stereotype.Service;
 
 import static cn.changjiang.mining.accountability.AccountabilityLink.ISSUE;
@@ -17,12 +18,18 @@ import static cn.changjiang.mining.accountability.AccountabilityLink.ISSUE;
 class AccountabilityChains {
 
     private final ChainQueries queries;
+    private final Scopes scopes;
 
-    AccountabilityChains(ChainQueries queries) {
+    AccountabilityChains(ChainQueries queries, Scopes scopes) {
         this.queries = queries;
+        this.scopes = scopes;
     }
 
+    /** The chain of a problem; one outside the viewer's jurisdiction is NOT_FOUND, as an unknown id is. */
     List<AccountabilityLink> ofIssue(String issueId, Viewer viewer) {
+        if (queries.outside("issue", issueId, scopes.of(viewer, null).districts())) {
+            throw new NotFoundException("issueId", "No problem with id " + issueId);
+        }
         List<AccountabilityLink> chain = build(List.of(issueId), viewer);
         if (chain.stream().noneMatch(link -> link.level() == ISSUE)) {
             throw new NotFoundException("issueId", "No problem with id " + issueId);
@@ -31,7 +38,7 @@ class AccountabilityChains {
     }
 
     List<AccountabilityLink> ofMine(String mineId, Viewer viewer) {
-        List<String> openIssues = queries.openIssueIdsOfMine(mineId)
+        List<String> openIssues = queries.openIssueIdsOfMine(mineId, scopes.of(viewer, null).districts())
                 .orElseThrow(() -> new NotFoundException("mineId", "No mine with id " + mineId));
         return build(openIssues, viewer);
     }

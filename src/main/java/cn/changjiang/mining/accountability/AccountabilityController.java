@@ -17,6 +17,8 @@ import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
 import cn.changjiang.mining.plan.Unit;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,9 +31,11 @@ class AccountabilityController {
     private final AccountabilityResolver resolver;
     private final AccountabilityQueries queries;
     private final Clock clock;
+    private final Scopes scopes;
 
     AccountabilityController(AccountabilityChains chains, AccountabilityResolver resolver, AccountabilityQueries queries,
-                             Clock clock) {
+                             Clock clock, Scopes scopes) {
+        this.scopes = scopes;
         this.chains = chains;
         this.resolver = resolver;
         this.queries = queries;
@@ -55,26 +59,28 @@ class AccountabilityController {
     }
 
     @QueryMapping
-    List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to,
+    List<UnitScorecard> unitScorecards(@Argument LocalDate from, @Argument LocalDate to, @Argument String jurisdiction,
+                                       @ContextValue(RequestContext.VIEWER) Viewer viewer,
                                        DataFetchingFieldSelectionSet selection) {
         LocalDate today = LocalDate.now(clock);
-        return queries.scorecards(from, to, selection.contains("mines")).stream()
+        Scope scope = scopes.of(viewer, jurisdiction);
+        return queries.scorecards(from, to, selection.contains("mines"), scope, scopes.unitsWithin(scope)).stream()
                 .map(row -> UnitScorecard.of(row, today)).toList();
     }
 
     @BatchMapping(typeName = "Unit")
-    Map<Unit, List<Issue>> openIssues(List<Unit> units) {
-        return queries.openIssuesOfUnits(units);
+    Map<Unit, List<Issue>> openIssues(List<Unit> units, GraphQLContext context) {
+        return queries.openIssuesOfUnits(units, districts(context));
     }
 
     @BatchMapping(typeName = "Unit")
-    Map<Unit, List<Issue>> overdueIssues(List<Unit> units) {
-        return overdue(queries.openIssuesOfUnits(units));
+    Map<Unit, List<Issue>> overdueIssues(List<Unit> units, GraphQLContext context) {
+        return overdue(queries.openIssuesOfUnits(units, districts(context)));
     }
 
     @BatchMapping(typeName = "Unit", field = "mines")
-    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units) {
-        return queries.minesOfUnits(units);
+    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units, GraphQLContext context) {
+        return queries.minesOfUnits(units, districts(context));
     }
 
     @BatchMapping(typeName = "Unit", field = "violationTypes")
@@ -84,17 +90,23 @@ class AccountabilityController {
 
     @BatchMapping(typeName = "Person", field = "openIssues")
     Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, GraphQLContext context) {
-        return queries.openIssuesOfPeople(people, readerUnit(context));
+        return queries.openIssuesOfPeople(people, readerUnit(context), districts(context));
     }
 
     @BatchMapping(typeName = "Person", field = "overdueIssues")
     Map<Person, List<Issue>> overdueIssuesOfPeople(List<Person> people, GraphQLContext context) {
-        return overdue(queries.openIssuesOfPeople(people, readerUnit(context)));
+        return overdue(queries.openIssuesOfPeople(people, readerUnit(context), districts(context)));
     }
 
     @BatchMapping(typeName = "Person", field = "mines")
     Map<Person, List<Mine>> minesOfPeople(List<Person> people, GraphQLContext context) {
-        return queries.minesOfPeople(people, readerUnit(context));
+        return queries.minesOfPeople(people, readerUnit(context), districts(context));
+    }
+
+    /** A unit's or a person's problems and mines are those of the viewer's own jurisdiction. */
+    private List<String> districts(GraphQLContext context) {
+        Viewer viewer = context.get(RequestContext.VIEWER);
+        return scopes.of(viewer == null ? Viewer.ANONYMOUS : viewer, null).districts();
     }
 
     /** A person answers for a problem only in the eyes of those who may read that problem's details. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
@@ -90,17 +91,18 @@ class AccountabilityQueries {
             WITH key, assigned, collect(ofType) AS ofType
             WITH key, assigned + ofType AS reached
             UNWIND reached AS i
-            WITH DISTINCT key, i WHERE i.status IN $openStatuses
+            WITH DISTINCT key, i WHERE i.status IN $openStatuses AND i.district IN $districts
             """.formatted(JointEnforcementCandidate.criminalMatter("ofType"));
 
-    Map<Unit, List<Issue>> openIssuesOfUnits(List<Unit> units) {
-        return reads.many(units, Unit::id, OPEN_ISSUES_OF_UNIT + """
+    /** A unit's open problems in the viewer's districts. */
+    Map<Unit, List<Issue>> openIssuesOfUnits(List<Unit> units, List<String> districts) {
+        return reads.many(units, Unit::id, Map.of("districts", districts), OPEN_ISSUES_OF_UNIT + """
                 WITH key, i ORDER BY i.deadline, i.id
                 RETURN key, collect(i) AS items""", Issue::from);
     }
 
-    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units) {
-        return reads.many(units, Unit::id, OPEN_ISSUES_OF_UNIT + """
+    Map<Unit, List<Mine>> minesOfUnits(List<Unit> units, List<String> districts) {
+        return reads.many(units, Unit::id, Map.of("districts", districts), OPEN_ISSUES_OF_UNIT + """
                 MATCH (i)-[:AT]->(m:Mine)
                 WITH DISTINCT key, m ORDER BY m.id
                 RETURN key, collect(m) AS items""", Mine::from);
@@ -120,44 +122,47 @@ class AccountabilityQueries {
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
-    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, String readerUnit) {
-        return reads.many(people, Person::id, readerUnit(readerUnit), """
+    Map<Person, List<Issue>> openIssuesOfPeople(List<Person> people, String readerUnit, List<String> districts) {
+        return reads.many(people, Person::id, readerUnit(readerUnit, districts), """
                 UNWIND $keys AS key
                 MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
-                WHERE i.status IN $openStatuses AND %s
+                WHERE i.status IN $openStatuses AND i.district IN $districts AND %s
                 WITH key, i ORDER BY i.deadline, i.id
                 RETURN key, collect(i) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Issue::from);
     }
 
-    Map<Person, List<Mine>> minesOfPeople(List<Person> people, String readerUnit) {
-        return reads.many(people, Person::id, readerUnit(readerUnit), """
+    Map<Person, List<Mine>> minesOfPeople(List<Person> people, String readerUnit, List<String> districts) {
+        return reads.many(people, Person::id, readerUnit(readerUnit, districts), """
                 UNWIND $keys AS key
                 MATCH (:Person {id: key})<-[:RESPONSIBLE_PERSON]-(i:Issue)-[:AT]->(m:Mine)
-                WHERE %s
+                WHERE i.district IN $districts AND %s
                 WITH DISTINCT key, m ORDER BY m.id
                 RETURN key, collect(m) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Mine::from);
     }
 
-    private static Map<String, Object> readerUnit(String readerUnit) {
+    private static Map<String, Object> readerUnit(String readerUnit, List<String> districts) {
         Map<String, Object> params = new HashMap<>();
         params.put("readerUnit", readerUnit);
+        params.put("districts", districts);
         return params;
     }
 
     /**
-     * Per unit, of the problems assigned to it and found in the period: how each stands (the counting is
+     * Per unit of the scope, of the problems of the scope's districts assigned to it and found in the period: how each stands (the counting is
      * {@link UnitScorecard#of}), and the mines involved when
      * {@code withMines} (collecting them is most of the work on a large ledger, so only when asked for).
      */
-    List<ScorecardRow> scorecards(LocalDate from, LocalDate to, boolean withMines) {
+    List<ScorecardRow> scorecards(LocalDate from, LocalDate to, boolean withMines, Scope scope, List<String> units) {
         Map<String, Object> params = new HashMap<>();
+        params.put("districts", scope.districts());
+        params.put("units", units);
         params.put("from", from);
         params.put("to", to);
         params.put("withMines", withMines);
         return reads.list("""
-                MATCH (u:Unit)
+                MATCH (u:Unit) WHERE u.id IN $units
                 OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u)
-                  WHERE ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
+                  WHERE i.district IN $districts AND ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
                 WITH u, i, CASE WHEN $withMines THEN [(i)-[:AT]->(m:Mine) | m][0] END AS m,
                      i.status IN $openStatuses AS open
                 WITH u, collect(CASE WHEN i IS NOT NULL THEN {open: open, status: i.status, deadline: i.deadline,

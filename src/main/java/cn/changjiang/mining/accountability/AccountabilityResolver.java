@@ -13,6 +13,7 @@ import java.util.Map;
 
 import cn.changjiang.mining.accountability.Accountability.AccountableUnit;
 import cn.changjiang.mining.accountability.Accountability.Subject;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.plan.Person;
@@ -28,7 +29,12 @@ class AccountabilityResolver {
 
     private final AccountabilityQueries queries;
 
-    AccountabilityResolver(AccountabilityQueries queries) {
+    private final ChainQueries chains;
+    private final Scopes scopes;
+
+    AccountabilityResolver(AccountabilityQueries queries, ChainQueries chains, Scopes scopes) {
+        this.chains = chains;
+        this.scopes = scopes;
         this.queries = queries;
     }
 
@@ -48,6 +54,10 @@ class AccountabilityResolver {
         }
         String kind = given.getFirst().getKey();
         String key = given.getFirst().getValue();
+        if (chains.outside(kind, key, scopes.of(viewer, null).districts())) {
+            // Outside the viewer's jurisdiction: answered as an unknown subject is.
+            throw new NotFoundException("for." + kind, "No " + kind + " " + key);
+        }
         RoleFacts facts = queries.rolesFor(kind, key, ReadPolicy.readerUnit(viewer))
                 .orElseThrow(() -> new NotFoundException("for." + kind, "No " + kind + " " + key));
         return assemble(kind + ":" + key, facts);

@@ -19,12 +19,32 @@ class ChainQueries {
         this.reads = reads;
     }
 
-    Optional<List<String>> openIssueIdsOfMine(String mineId) {
+    /** The open problems of a mine of the scope's districts; empty when no such mine is in the scope. */
+    Optional<List<String>> openIssueIdsOfMine(String mineId, List<String> districts) {
         return reads.single("""
-                MATCH (m:Mine {id: $mineId})
+                MATCH (m:Mine {id: $mineId}) WHERE m.district IN $districts
                 OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                 WITH m, i ORDER BY i.foundOn, i.id
-                RETURN collect(i.id) AS item""", Map.of("mineId", mineId), v -> v.asList(Value::asString));
+                // Grouped by the mine: no mine (unknown, or outside the scope), no row, NOT_FOUND.
+                WITH m, collect(i.id) AS ids
+                RETURN ids AS item""", Map.of("mineId", mineId, "districts", districts), v -> v.asList(Value::asString));
+    }
+
+    /**
+     * Whether a problem, a mine or a township ({@code kind} "issue", "mine", "township") exists outside the scope's
+     * districts: such a thing is answered as unknown.
+     */
+    boolean outside(String kind, String key, List<String> districts) {
+        String cypher = switch (kind) {
+            case "issue" -> "MATCH (n:Issue {id: $key}) RETURN NOT n.district IN $districts AS item";
+            case "mine" -> "MATCH (n:Mine {id: $key}) RETURN NOT n.district IN $districts AS item";
+            case "township" -> """
+                    MATCH (n:Township {name: $key})
+                    RETURN NOT EXISTS { (n)-[:PART_OF]->(d:Jurisdiction) WHERE d.id IN $districts } AS item""";
+            default -> null;
+        };
+        return cypher != null && reads.single(cypher, Map.of("key", key, "districts", districts),
+                v -> v.isNull() || v.asBoolean()).orElse(false);
     }
 
     /**

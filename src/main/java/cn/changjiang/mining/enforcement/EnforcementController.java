@@ -22,6 +22,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,9 +35,11 @@ class EnforcementController {
     private final CandidateWatch watch;
     private final Access access;
     private final WriteRetries retries;
+    private final Scopes scopes;
 
     EnforcementController(JointEnforcement enforcement, EnforcementQueries queries, CandidateWatch watch, Access access,
-                          WriteRetries retries) {
+                          WriteRetries retries, Scopes scopes) {
+        this.scopes = scopes;
         this.enforcement = enforcement;
         this.queries = queries;
         this.watch = watch;
@@ -45,6 +49,7 @@ class EnforcementController {
 
     @SubscriptionMapping
     Flux<JointEnforcementCandidate> jointEnforcementCandidateAppeared(@Argument Integer minDepartments,
+                                                                      @Argument String jurisdiction,
                                                                       @ContextValue(RequestContext.VIEWER) Viewer viewer,
                                                                       @ContextValue(name = RequestContext.SIGNED_IN_UNTIL, required = false)
                                                                       Instant signedInUntil) {
@@ -53,28 +58,33 @@ class EnforcementController {
         if (min < 1) {
             throw new InvalidInputException("minDepartments", "minDepartments must be at least 1, got " + min);
         }
+        Scope scope = scopes.of(viewer, jurisdiction);
         return RequestContext.untilTokenExpires(watch.spanChanges(), signedInUntil)
                 .filter(change -> change.reached(min))
                 .publishOn(Schedulers.boundedElastic())
-                .concatMapIterable(change -> enforcement.candidateAt(change.mineId(), min).stream().toList());
+                .concatMapIterable(change -> enforcement.candidateAt(change.mineId(), min, scope).stream().toList());
     }
 
     @QueryMapping
     Connection<JointEnforcementCandidate> jointEnforcementCandidates(@Argument Integer minDepartments,
                                                                      @Argument String township, @Argument String mineral,
-                                                                     @Argument Integer first, @Argument String after) {
+                                                                     @Argument Integer first, @Argument String after,
+                                                                     @Argument String jurisdiction,
+                                                                     @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return enforcement.candidates(minDepartments == null ? 2 : minDepartments, township, mineral,
-                Connection.pageSize(first), after);
+                Connection.pageSize(first), after, scopes.of(viewer, jurisdiction));
+    }
+
+    /** An action at a mine outside the viewer's jurisdiction answers as an unknown id does: null. */
+    @QueryMapping
+    JointEnforcementAction jointEnforcementAction(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return enforcement.action(id, scopes.of(viewer, null)).orElse(null);
     }
 
     @QueryMapping
-    JointEnforcementAction jointEnforcementAction(@Argument String id) {
-        return enforcement.action(id).orElse(null);
-    }
-
-    @QueryMapping
-    List<JointEnforcementAction> jointEnforcementActions(@Argument JointEnforcementStatus status) {
-        return enforcement.actions(status);
+    List<JointEnforcementAction> jointEnforcementActions(@Argument JointEnforcementStatus status, @Argument String jurisdiction,
+                                                         @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return enforcement.actions(status, scopes.of(viewer, jurisdiction));
     }
 
     @MutationMapping

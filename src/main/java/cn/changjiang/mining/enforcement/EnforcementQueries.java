@@ -11,6 +11,7 @@ import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Unit;
+import cn.changjiang.mining.plan.Scope;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,9 @@ class EnforcementQueries {
      * the ones below rank lower whatever their overdue and serious problems.
      */
     CandidatePage findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, String mine,
-                                           LocalDate today, int offset, int limit) {
+                                           Scope scope, LocalDate today, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
+        params.put("districts", scope.districts());
         params.put("mine", mine);
         params.put("minDepartments", minDepartments);
         params.put("township", township);
@@ -122,7 +124,8 @@ class EnforcementQueries {
     }
 
     private static final String MINE_FILTER = """
-            ($mine IS NULL OR m.id = $mine)
+            m.district IN $districts
+              AND ($mine IS NULL OR m.id = $mine)
               AND ($township IS NULL OR EXISTS { (m)-[:LOCATED_IN]->(:Township {name: $township}) })
               AND ($mineral IS NULL OR EXISTS { (m)-[:PRODUCES]->(:Mineral {name: $mineral}) })""";
 
@@ -131,11 +134,35 @@ class EnforcementQueries {
                 JointEnforcementAction::from);
     }
 
-    List<JointEnforcementAction> actions(JointEnforcementStatus status) {
+    /** The district of a mine, or of an action's mine, when it exists (the other id null). */
+    Optional<String> districtOf(String mineId, String actionId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("mineId", mineId);
+        params.put("actionId", actionId);
+        return reads.single("""
+                CALL () {
+                  MATCH (m:Mine {id: $mineId}) RETURN m
+                  UNION
+                  MATCH (:JointEnforcementAction {id: $actionId})-[:FOR_MINE]->(m:Mine) RETURN m
+                }
+                RETURN m.district AS item LIMIT 1""", params, v -> v.asString(null)).filter(d -> d != null);
+    }
+
+    /** An action by id, as if it did not exist when its mine lies outside the scope. */
+    Optional<JointEnforcementAction> action(String id, Scope scope) {
+        return reads.single("""
+                MATCH (a:JointEnforcementAction {id: $id})-[:FOR_MINE]->(m:Mine) WHERE m.district IN $districts
+                RETURN a AS item""", Map.of("id", id, "districts", scope.districts()), JointEnforcementAction::from);
+    }
+
+    /** The actions at mines of the scope's districts, newest first. */
+    List<JointEnforcementAction> actions(JointEnforcementStatus status, Scope scope) {
         Map<String, Object> params = new HashMap<>();
         params.put("status", status == null ? null : status.name());
+        params.put("districts", scope.districts());
         return reads.list("""
-                MATCH (a:JointEnforcementAction) WHERE $status IS NULL OR a.status = $status
+                MATCH (m:Mine) WHERE m.district IN $districts
+                MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE $status IS NULL OR a.status = $status
                 RETURN a AS item ORDER BY a.openedAt DESC""", params, JointEnforcementAction::from);
     }
 

@@ -1,6 +1,12 @@
 package cn.changjiang.mining.enforcement;
 
 import java.time.Clock;
+
+import cn.changjiang.mining.common.ForbiddenException;
+import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.plan.JurisdictionTree;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,7 +44,11 @@ class JointEnforcement {
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    JointEnforcement(EnforcementQueries queries, AuditTrail audit, Access access, IdempotencyKeys keys, Clock clock) {
+    private final Scopes scopes;
+
+    JointEnforcement(EnforcementQueries queries, AuditTrail audit, Access access, IdempotencyKeys keys, Clock clock,
+                     Scopes scopes) {
+        this.scopes = scopes;
         this.queries = queries;
         this.audit = audit;
         this.access = access;
@@ -47,19 +57,19 @@ class JointEnforcement {
     }
 
     Connection<JointEnforcementCandidate> candidates(int minDepartments, String township, String mineral, int first,
-                                                     String after) {
+                                                     String after, Scope scope) {
         if (minDepartments < 1) {
             throw new InvalidInputException("minDepartments", "minDepartments must be at least 1, got " + minDepartments);
         }
         int offset = after == null ? 0 : Connection.offsetAfter("candidate", after);
-        CandidatePage page = queries.findMinesNeedingJointEnforcement(minDepartments, township, mineral, null,
+        CandidatePage page = queries.findMinesNeedingJointEnforcement(minDepartments, township, mineral, null, scope,
                 LocalDate.now(clock), offset, first + 1);
         return Connection.ofOffsets("candidate", candidates(page), first, offset, page.total());
     }
 
-    /** The mine's entry when its open problems need at least {@code minDepartments} departments. */
-    Optional<JointEnforcementCandidate> candidateAt(String mineId, int minDepartments) {
-        CandidatePage page = queries.findMinesNeedingJointEnforcement(minDepartments, null, null, mineId,
+    /** The mine's entry when its open problems need at least {@code minDepartments} departments and it is in the scope. */
+    Optional<JointEnforcementCandidate> candidateAt(String mineId, int minDepartments, Scope scope) {
+        CandidatePage page = queries.findMinesNeedingJointEnforcement(minDepartments, null, null, mineId, scope,
                 LocalDate.now(clock), 0, 1);
         return candidates(page).stream().findFirst();
     }
@@ -97,18 +107,19 @@ class JointEnforcement {
                 row.serious(), lead.unit(), reason, criminal, criminal ? mustJoin : List.of(), row.openAction());
     }
 
-    Optional<JointEnforcementAction> action(String id) {
-        return queries.action(id);
+    Optional<JointEnforcementAction> action(String id, Scope scope) {
+        return queries.action(id, scope);
     }
 
-    List<JointEnforcementAction> actions(JointEnforcementStatus status) {
-        return queries.actions(status);
+    List<JointEnforcementAction> actions(JointEnforcementStatus status, Scope scope) {
+        return queries.actions(status, scope);
     }
 
     /** Opens an action once per idempotency key: a repeated call with the key gets the action it opened. */
     @Transactional
     public JointEnforcementAction open(JointEnforcementAction.OpenInput input, Actor actor, String idempotencyKey) {
         access.require(actor.viewer(), Role.OFFICE);
+        requireInScope(actor.viewer(), queries.districtOf(input.mineId(), null), "Mine " + input.mineId());
         if (input.issueIds().isEmpty()) {
             throw new InvalidInputException("input.issueIds", "An action must cover at least one problem of the mine");
         }
@@ -157,6 +168,7 @@ class JointEnforcement {
     @Transactional
     public JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
+        requireInScope(actor.viewer(), queries.districtOf(null, input.actionId()), "Action " + input.actionId());
         JointEnforcementAction before = requireNotClosed(input.actionId());
         if (input.inspectedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("input.inspectedOn", "An inspection cannot be dated in the future");
@@ -196,6 +208,7 @@ class JointEnforcement {
     @Transactional
     public JointEnforcementAction close(JointEnforcementAction.CloseInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
+        requireInScope(actor.viewer(), queries.districtOf(null, input.actionId()), "Action " + input.actionId());
         JointEnforcementAction before = requireNotClosed(input.actionId());
         Patch patch = Patch.of(fields(before))
                 .derive("status", JointEnforcementStatus.CLOSED)
@@ -209,6 +222,15 @@ class JointEnforcement {
         audit.append(actor, "closeJointEnforcementAction", "JointEnforcementAction", after.id(),
                 AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return after;
+    }
+
+    /** A write at a mine outside the jurisdiction the role is for is refused; an unknown id passes, to be NOT_FOUND. */
+    private void requireInScope(Viewer viewer, Optional<String> district, String what) {
+        JurisdictionTree tree = scopes.tree();
+        String own = tree.jurisdictionOf(viewer);
+        if (district.isPresent() && !tree.within(district.get(), own)) {
+            throw new ForbiddenException(what + " is outside " + own + ", the jurisdiction this role is for");
+        }
     }
 
     private JointEnforcementAction requireNotClosed(String actionId) {

@@ -48,6 +48,18 @@ public class CypherRunner {
                 .all());
     }
 
+    /**
+     * {@link #list} for a cache shared by all requests and read again at most every few seconds (the jurisdiction
+     * tree of {@code plan/Scopes}): not counted as a round trip, since it belongs to no request's shape; counting it
+     * would make the per-request figure depend on when the cache last expired.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> List<V> listForCache(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        return List.copyOf(client.query(cypher).bindAll(withRules(params))
+                .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
+                .all());
+    }
+
     public <V> Optional<V> single(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
         List<V> rows = list(cypher, params, mapper);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
@@ -66,6 +78,26 @@ public class CypherRunner {
         Value page = single("""
                 MATCH (counted:%1$s) WITH count(counted) AS total
                 OPTIONAL MATCH (n:%1$s) WHERE n.id > $after
+                WITH total, n ORDER BY n.id LIMIT $limit
+                WITH total, collect(n) AS rows
+                RETURN {total: total, rows: rows} AS item""".formatted(label), params, v -> v).orElseThrow();
+        List<T> rows = page.get("rows").asList(mapper::apply);
+        return Connection.of(cursorKind, rows, first, afterId != null, page.get("total").asLong(), idOf);
+    }
+
+    /**
+     * {@link #page(String, String, int, String, Function, Function)} of the nodes with a label whose {@code district}
+     * is one of {@code districts} (a jurisdiction's scope): the count and the page start from the district index.
+     */
+    public <T> Connection<T> pageInDistricts(String label, String cursorKind, List<String> districts, int first,
+                                             String afterId, Function<Value, T> mapper, Function<T, String> idOf) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterId == null ? "" : afterId);
+        params.put("limit", first + 1);
+        params.put("districts", districts);
+        Value page = single("""
+                MATCH (counted:%1$s) WHERE counted.district IN $districts WITH count(counted) AS total
+                OPTIONAL MATCH (n:%1$s) WHERE n.id > $after AND n.district IN $districts
                 WITH total, n ORDER BY n.id LIMIT $limit
                 WITH total, collect(n) AS rows
                 RETURN {total: total, rows: rows} AS item""".formatted(label), params, v -> v).orElseThrow();

@@ -10,6 +10,8 @@ import cn.changjiang.mining.common.Connection;
 import cn.changjiang.mining.web.RequestContext;
 import cn.changjiang.mining.ledger.IssueFilter;
 import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -30,8 +32,11 @@ class InsightController {
     private final IssueCounts counts;
     private final SearchAndMaps searchAndMaps;
     private final Clock clock;
+    private final Scopes scopes;
 
-    InsightController(SubgraphQueries subgraphs, IssueCounts counts, SearchAndMaps searchAndMaps, Clock clock) {
+    InsightController(SubgraphQueries subgraphs, IssueCounts counts, SearchAndMaps searchAndMaps, Clock clock,
+                      Scopes scopes) {
+        this.scopes = scopes;
         this.subgraphs = subgraphs;
         this.counts = counts;
         this.searchAndMaps = searchAndMaps;
@@ -40,18 +45,23 @@ class InsightController {
 
     @QueryMapping
     List<SearchAndMaps.Hit> search(@Argument String text, @Argument List<SearchType> types, @Argument Integer first,
-                                   @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        return searchAndMaps.search(text, types, Connection.pageSize(first), ReadPolicy.readerUnit(viewer));
+                                   @Argument String jurisdiction, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        Scope scope = scopes.of(viewer, jurisdiction);
+        return searchAndMaps.search(text, types, Connection.pageSize(first), ReadPolicy.readerUnit(viewer), scope,
+                scopes.unitsWithin(scope));
     }
 
     @QueryMapping
-    Map<String, Object> minesGeoJson(@Argument SearchAndMaps.BoundingBox bbox) {
-        return searchAndMaps.minesGeoJson(bbox);
+    Map<String, Object> minesGeoJson(@Argument SearchAndMaps.BoundingBox bbox, @Argument String jurisdiction,
+                                     @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return searchAndMaps.minesGeoJson(bbox, scopes.of(viewer, jurisdiction));
     }
 
     @QueryMapping
-    List<SearchAndMaps.MineDistance> minesNear(@Argument double latitude, @Argument double longitude, @Argument double radiusKm) {
-        return searchAndMaps.minesNear(latitude, longitude, radiusKm);
+    List<SearchAndMaps.MineDistance> minesNear(@Argument double latitude, @Argument double longitude, @Argument double radiusKm,
+                                               @Argument String jurisdiction,
+                                               @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return searchAndMaps.minesNear(latitude, longitude, radiusKm, scopes.of(viewer, jurisdiction));
     }
 
     @QueryMapping
@@ -77,13 +87,16 @@ class InsightController {
 
     @QueryMapping
     List<IssueCounts.Point> issueTimeSeries(@Argument TimeInterval interval, @Argument LocalDate from, @Argument LocalDate to,
-                                            @Argument IssueFilter filter, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        return counts.timeSeries(interval, from, to, filter, ReadPolicy.readerUnit(viewer));
+                                            @Argument IssueFilter filter, @Argument String jurisdiction,
+                                            @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return counts.timeSeries(interval, from, to, filter, ReadPolicy.readerUnit(viewer), scopes.of(viewer, jurisdiction),
+                LocalDate.now(clock));
     }
 
     @QueryMapping
     List<IssueCounts.Group> issueCounts(@Argument List<IssueDimension> groupBy, @Argument IssueFilter filter,
-                                        @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        return counts.count(groupBy, filter, LocalDate.now(clock), ReadPolicy.readerUnit(viewer));
+                                        @Argument String jurisdiction, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return counts.count(groupBy, filter, LocalDate.now(clock), ReadPolicy.readerUnit(viewer),
+                scopes.of(viewer, jurisdiction));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.IssueFilter;
+import cn.changjiang.mining.plan.Scope;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,12 @@ class IssueCounts {
             Map.entry(IssueDimension.SEVERITY, "[i.severity]"),
             Map.entry(IssueDimension.FOUND_MONTH, "[left(toString(i.foundOn), 7)]"),
             Map.entry(IssueDimension.FOUND_WEEK, "[toString(date.truncate('week', i.foundOn))]"),
-            Map.entry(IssueDimension.CLOSED_MONTH, "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]")));
+            Map.entry(IssueDimension.CLOSED_MONTH, "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]"),
+            Map.entry(IssueDimension.DISTRICT, "[i.district]"),
+            Map.entry(IssueDimension.CITY, "[(:Jurisdiction {id: i.district})-[:PART_OF]->(c:Jurisdiction {level: 'CITY'}) | c.id]")));
+
+    /** Dimensions whose keys are jurisdiction ids, labelled with the jurisdiction's name. */
+    private static final Set<IssueDimension> JURISDICTIONS = EnumSet.of(IssueDimension.DISTRICT, IssueDimension.CITY);
 
     /**
      * Dimensions with at most one value per problem: grouping by only these puts each problem in one group, so the
@@ -39,13 +45,18 @@ class IssueCounts {
      */
     private static final Set<IssueDimension> SINGLE_VALUED = EnumSet.of(IssueDimension.UNIT, IssueDimension.STATUS,
             IssueDimension.TOWNSHIP, IssueDimension.PHASE, IssueDimension.SOURCE, IssueDimension.SEVERITY,
-            IssueDimension.FOUND_MONTH, IssueDimension.FOUND_WEEK, IssueDimension.CLOSED_MONTH);
+            IssueDimension.FOUND_MONTH, IssueDimension.FOUND_WEEK, IssueDimension.CLOSED_MONTH, IssueDimension.DISTRICT,
+            IssueDimension.CITY);
 
-    /** A group's value in each dimension (null where it has none) and its problems: all, open and overdue. */
-    record Group(List<String> keys, int count, int open, int overdue) {
+    /**
+     * A group's value in each dimension (null where it has none), each value's name (a jurisdiction's name for
+     * DISTRICT and CITY, else the value), and its problems: all, open and overdue.
+     */
+    record Group(List<String> keys, List<String> labels, int count, int open, int overdue) {
 
         static Group from(Value v) {
-            return new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
+            return new Group(v.get("keys").asList(k -> k.isNull() ? null : k.asString()),
+                    v.get("labels").asList(k -> k.isNull() ? null : k.asString()), v.get("count").asInt(),
                     v.get("open").asInt(), v.get("overdue").asInt());
         }
     }
@@ -64,20 +75,24 @@ class IssueCounts {
         this.graph = graph;
     }
 
-    List<Group> count(List<IssueDimension> groupBy, IssueFilter filter, LocalDate today, String readerUnit) {
+    List<Group> count(List<IssueDimension> groupBy, IssueFilter filter, LocalDate today, String readerUnit, Scope scope) {
         if (groupBy.isEmpty() || groupBy.size() > 3) {
             throw new InvalidInputException("groupBy", "Group by one to three dimensions");
         }
         StringBuilder with = new StringBuilder("WITH i");
         StringBuilder unwind = new StringBuilder();
         StringBuilder keys = new StringBuilder();
+        StringBuilder labels = new StringBuilder();
         for (int n = 0; n < groupBy.size(); n++) {
+            labels.append(n == 0 ? "" : ", ").append(JURISDICTIONS.contains(groupBy.get(n))
+                    ? "coalesce(head(COLLECT { MATCH (j:Jurisdiction {id: keys[" + n + "]}) RETURN j.name }), keys[" + n + "])"
+                    : "keys[" + n + "]");
             with.append(", ").append(DIMENSIONS.get(groupBy.get(n))).append(" AS d").append(n);
             unwind.append("UNWIND CASE size(d").append(n).append(") WHEN 0 THEN [null] ELSE d").append(n)
                     .append(" END AS k").append(n).append('\n');
             keys.append(n == 0 ? "" : ", ").append('k').append(n);
         }
-        Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit);
+        Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit, scope, today);
         params.put("today", today);
         return graph.list("""
                 MATCH (i:Issue)
@@ -87,18 +102,19 @@ class IssueCounts {
                 WITH [%s] AS keys, i, i.status IN $openStatuses AS open
                 WITH keys, count(%5$s i) AS count, count(%5$s CASE WHEN open THEN i END) AS open,
                      count(%5$s CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
-                RETURN {keys: keys, count: count, open: open, overdue: overdue} AS item
+                RETURN {keys: keys, labels: [%6$s], count: count, open: open, overdue: overdue} AS item
                 ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, with, unwind, keys,
-                        SINGLE_VALUED.containsAll(groupBy) ? "" : "DISTINCT"), params,
+                        SINGLE_VALUED.containsAll(groupBy) ? "" : "DISTINCT", labels), params,
                 Group::from);
     }
 
     /** Problems found and closed per period, both counted in one query over the same filtered problems. */
-    List<Point> timeSeries(TimeInterval interval, LocalDate from, LocalDate to, IssueFilter filter, String readerUnit) {
+    List<Point> timeSeries(TimeInterval interval, LocalDate from, LocalDate to, IssueFilter filter, String readerUnit,
+                           Scope scope, LocalDate today) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "from must not be after to");
         }
-        Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit);
+        Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit, scope, today);
         params.put("unit", interval == TimeInterval.MONTH ? "month" : "week");
         params.put("from", from);
         params.put("to", to);

@@ -11,6 +11,7 @@ import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.security.ReadPolicy;
 import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.plan.Scope;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +77,7 @@ class SearchAndMaps {
      * fields) is never interpreted. A unit officer's text matches another unit's problem by its title only, never
      * by the description it may not read ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}).
      */
-    List<Hit> search(String text, List<SearchType> types, int first, String readerUnit) {
+    List<Hit> search(String text, List<SearchType> types, int first, String readerUnit, Scope scope, List<String> units) {
         String query = text == null ? "" : text.strip();
         if (query.isEmpty() || query.length() > 200) {
             throw new InvalidInputException("text", "Search for 1 to 200 characters");
@@ -89,6 +90,8 @@ class SearchAndMaps {
                 .map(SearchType::name).toList());
         params.put("first", first);
         params.put("readerUnit", readerUnit);
+        params.put("districts", scope.districts());
+        params.put("units", units);
         return graph.list("""
                 CALL () {
                   CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node AS i, score
@@ -100,11 +103,20 @@ class SearchAndMaps {
                   RETURN i, score
                 }
                 WITH i, score, [l IN labels(i) WHERE l IN $types][0] AS type
-                WHERE type IS NOT NULL
+                WHERE type IS NOT NULL AND %2$s
                 RETURN {type: type, node: properties(i), score: score} AS item
-                ORDER BY score DESC, elementId(i) LIMIT $first""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
+                ORDER BY score DESC, elementId(i) LIMIT $first""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE, IN_SCOPE),
                 params, Hit::from);
     }
+
+    /**
+     * Whether a hit {@code i} is in the scope: problems and mines by their district, units by where they work, people
+     * by their unit; the plan's own things (violation types, tasks) are everyone's.
+     */
+    private static final String IN_SCOPE = """
+            (NOT (i:Issue OR i:Mine) OR i.district IN $districts)
+              AND (NOT i:Unit OR i.id IN $units)
+              AND (NOT i:Person OR EXISTS { (i)-[:SERVES_IN]->(u:Unit) WHERE u.id IN $units })""";
 
     /** Every word as a quoted Lucene term: nothing the user types is read as query syntax. */
     static String literal(String text) {
@@ -114,15 +126,16 @@ class SearchAndMaps {
     }
 
     /** Mines as GeoJSON points, each with its open problem count and whether it is a joint-enforcement case. */
-    Map<String, Object> minesGeoJson(BoundingBox box) {
+    Map<String, Object> minesGeoJson(BoundingBox box, Scope scope) {
         if (box != null && (box.south() > box.north() || box.west() > box.east()
                 || Math.abs(box.south()) > 90 || Math.abs(box.north()) > 90 || Math.abs(box.west()) > 180 || Math.abs(box.east()) > 180)) {
             throw new InvalidInputException("bbox", "A bounding box needs south ≤ north and west ≤ east, within ±90/±180");
         }
         Map<String, Object> params = new HashMap<>();
+        params.put("districts", scope.districts());
         params.put("box", box == null ? null : Map.of("west", box.west(), "south", box.south(), "east", box.east(), "north", box.north()));
         List<MinePin> pins = graph.list("""
-                MATCH (m:Mine) WHERE m.location IS NOT NULL AND ($box IS NULL OR point.withinBBox(m.location,
+                MATCH (m:Mine) WHERE m.district IN $districts AND m.location IS NOT NULL AND ($box IS NULL OR point.withinBBox(m.location,
                     point({longitude: $box.west, latitude: $box.south}), point({longitude: $box.east, latitude: $box.north})))
                 OPTIONAL MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses
                 WITH m, collect(i) AS open
@@ -134,17 +147,18 @@ class SearchAndMaps {
         return Map.of("type", "FeatureCollection", "features", pins.stream().map(MinePin::feature).toList());
     }
 
-    List<MineDistance> minesNear(double latitude, double longitude, double radiusKm) {
+    List<MineDistance> minesNear(double latitude, double longitude, double radiusKm, Scope scope) {
         if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180 || !(radiusKm > 0) || radiusKm > 500) {
             throw new InvalidInputException("radiusKm", "A point within ±90/±180 and a radius above 0 and at most 500 km");
         }
         return graph.list("""
                 WITH point({latitude: $latitude, longitude: $longitude}) AS here
-                MATCH (m:Mine) WHERE point.distance(m.location, here) <= $radius
+                MATCH (m:Mine) WHERE m.district IN $districts AND point.distance(m.location, here) <= $radius
                 WITH m, point.distance(m.location, here) AS metres ORDER BY metres, m.id
                 LIMIT $limit
                 RETURN {mine: m, km: metres / 1000.0} AS item""",
-                Map.of("latitude", latitude, "longitude", longitude, "radius", radiusKm * 1000, "limit", Connection.MAX_PAGE_SIZE),
+                Map.of("latitude", latitude, "longitude", longitude, "radius", radiusKm * 1000, "limit", Connection.MAX_PAGE_SIZE,
+                        "districts", scope.districts()),
                 MineDistance::from);
     }
 }

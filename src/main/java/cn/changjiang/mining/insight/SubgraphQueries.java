@@ -12,6 +12,7 @@ import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.security.ReadPolicy;
 import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.plan.Scopes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +55,12 @@ class SubgraphQueries {
 
     private final CypherRunner graph;
     private final ReadPolicy policy;
+    private final Scopes scopes;
 
-    SubgraphQueries(CypherRunner graph, ReadPolicy policy) {
+    SubgraphQueries(CypherRunner graph, ReadPolicy policy, Scopes scopes) {
         this.graph = graph;
         this.policy = policy;
+        this.scopes = scopes;
     }
 
     Subgraph around(String rootId, int depth, List<String> relationshipTypes, int limit, Viewer viewer) {
@@ -100,12 +103,15 @@ class SubgraphQueries {
         params.put("perProblem", visible.stream().filter(t -> !policy.mayShow(viewer, t, false)).toList());
         params.put("labels", List.copyOf(KEYS.keySet()));
         params.put("limit", limit);
+        // Problems and mines outside the viewer's jurisdiction are not there: not as the root, not on a path.
+        params.put("districts", scopes.of(viewer, null).districts());
         SubgraphRows rows = graph.single("""
-                MATCH (root:%1$s {%2$s: $key})
+                MATCH (root:%1$s {%2$s: $key}) WHERE NOT (root:Issue OR root:Mine) OR root.district IN $districts
                 OPTIONAL MATCH path = (root)-[rels*1..%3$d]-%4$s(n)
                 WHERE all(r IN rels WHERE type(r) IN $types AND (NOT type(r) IN $perProblem
                         OR any(x IN [startNode(r), endNode(r)] WHERE x:Issue AND EXISTS { (x)-[:%5$s]->(:Unit {id: $unit}) })))
-                  AND all(x IN nodes(path) WHERE any(l IN labels(x) WHERE l IN $labels))
+                  AND all(x IN nodes(path) WHERE any(l IN labels(x) WHERE l IN $labels)
+                          AND (NOT (x:Issue OR x:Mine) OR x.district IN $districts))
                 WITH root, n, min(length(path)) AS hops
                 ORDER BY hops, elementId(n)
                 WITH root, [x IN collect(n) WHERE x IS NOT NULL] AS reached

@@ -2,11 +2,15 @@ package cn.changjiang.mining.ledger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.changjiang.mining.common.ForbiddenException;
 import cn.changjiang.mining.common.Role;
 import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.JurisdictionTree;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.security.Access;
 import org.neo4j.driver.Value;
 import org.springframework.dao.DataAccessException;
@@ -22,10 +26,50 @@ class IssueAccess {
 
     private final Access access;
     private final CypherRunner graph;
+    private final Scopes scopes;
 
-    IssueAccess(Access access, CypherRunner graph) {
+    IssueAccess(Access access, CypherRunner graph, Scopes scopes) {
         this.access = access;
         this.graph = graph;
+        this.scopes = scopes;
+    }
+
+    /**
+     * A write on a problem (or on the mine a problem is reported at) outside the jurisdiction the viewer's role is
+     * for is refused; an unknown id passes, to be answered NOT_FOUND after this check, as before.
+     */
+    void requireInScope(Viewer viewer, String label, String id) {
+        Optional<String> district = districtOf(label, id);
+        if (district.isEmpty()) {
+            return;
+        }
+        JurisdictionTree tree = scopes.tree();
+        String own = tree.jurisdictionOf(viewer);
+        if (!tree.within(district.get(), own)) {
+            throw new ForbiddenException(label + " " + id + " is outside " + own + ", the jurisdiction this role is for");
+        }
+    }
+
+    /** The district of a problem or a mine (label "Issue" or "Mine", from code), when it exists and has one. */
+    private Optional<String> districtOf(String label, String id) {
+        String cypher = switch (label) {
+            case "Issue" -> "MATCH (n:Issue {id: $id}) RETURN n.district AS item";
+            case "Mine" -> "MATCH (n:Mine {id: $id}) RETURN n.district AS item";
+            default -> throw new IllegalArgumentException("Not scoped by district: " + label);
+        };
+        return graph.single(cypher, Map.of("id", id), v -> v.asString(null)).filter(d -> d != null);
+    }
+
+    /** Whether a change record's problem or mine lies in the scope (other records are the plan's: in every scope). */
+    boolean inScope(Scope scope, String entityType, String entityId) {
+        if (!"Issue".equals(entityType) && !"Mine".equals(entityType)) {
+            return true;
+        }
+        try {
+            return districtOf(entityType, entityId).map(d -> scope.districts().contains(d)).orElse(false);
+        } catch (DataAccessException e) {
+            return false;
+        }
     }
 
     /**
@@ -34,6 +78,7 @@ class IssueAccess {
      */
     Viewer requireIssueWrite(Viewer viewer, String issueId, Role... alsoAllowed) {
         access.requireSignedIn(viewer);
+        requireInScope(viewer, "Issue", issueId);
         if (viewer.is(Role.OFFICE) || viewer.is(alsoAllowed)) {
             return viewer;
         }

@@ -18,6 +18,8 @@ import cn.changjiang.mining.plan.PlanViews.Term;
 import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.plan.Unit;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -30,25 +32,30 @@ class IssueController {
 
     private final IssueQueries queries;
     private final Clock clock;
+    private final Scopes scopes;
 
-    IssueController(IssueQueries queries, Clock clock) {
+    IssueController(IssueQueries queries, Clock clock, Scopes scopes) {
+        this.scopes = scopes;
         this.queries = queries;
         this.clock = clock;
     }
 
     @QueryMapping
     Connection<Issue> issues(@Argument Integer first, @Argument String after, @Argument IssueFilter filter,
-                             @Argument IssueOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                             @Argument IssueOrder orderBy, @Argument String jurisdiction,
+                             @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        Scope scope = scopes.of(viewer, jurisdiction);
         if (filter == null && orderBy == null) {
-            return queries.page(Connection.pageSize(first), Connection.decode("issue", after));
+            return queries.page(Connection.pageSize(first), Connection.decode("issue", after), scope);
         }
         return queries.page(Connection.pageSize(first), SortOrder.offset("issues", after), IssueFilter.orNone(filter),
-                IssueOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer));
+                IssueOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer), scope, LocalDate.now(clock));
     }
 
+    /** A problem outside the viewer's jurisdiction answers as an unknown id does: null. */
     @QueryMapping
-    Issue issue(@Argument String id) {
-        return queries.issue(id).orElse(null);
+    Issue issue(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return queries.issue(id, scopes.of(viewer, null)).orElse(null);
     }
 
     @SchemaMapping(typeName = "Issue")
@@ -69,7 +76,8 @@ class IssueController {
     @BatchMapping(typeName = "Person", field = "issues")
     Map<Person, List<Issue>> issuesOfPeople(List<Person> people, GraphQLContext context) {
         Viewer viewer = context.get(RequestContext.VIEWER);
-        return queries.issuesOfPeople(people, viewer == null ? null : ReadPolicy.readerUnit(viewer));
+        return queries.issuesOfPeople(people, viewer == null ? null : ReadPolicy.readerUnit(viewer),
+                scopes.of(viewer == null ? Viewer.ANONYMOUS : viewer, null));
     }
 
     @BatchMapping(typeName = "Issue")

@@ -14,6 +14,7 @@ import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
+import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.Unit;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -28,18 +29,25 @@ class IssueQueries {
         this.reads = reads;
     }
 
-    Connection<Issue> page(int first, String afterId) {
-        return reads.page("Issue", "issue", first, afterId, Issue::from, Issue::id);
+    Connection<Issue> page(int first, String afterId, Scope scope) {
+        return reads.pageInDistricts("Issue", "issue", scope.districts(), first, afterId, Issue::from, Issue::id);
     }
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Issue> page(int first, int offset, IssueFilter filter, IssueOrder order, String readerUnit) {
+    Connection<Issue> page(int first, int offset, IssueFilter filter, IssueOrder order, String readerUnit, Scope scope,
+                           LocalDate today) {
         return reads.sortedPage("issues", "MATCH (i:Issue) WHERE %s WITH i AS n".formatted(IssueFilter.WHERE),
-                order.sortKey(), order.descending(), filter.parameters(readerUnit), first, offset, Issue::from);
+                order.sortKey(), order.descending(), filter.parameters(readerUnit, scope, today), first, offset, Issue::from);
     }
 
     Optional<Issue> issue(String id) {
         return reads.single("MATCH (i:Issue {id: $id}) RETURN i AS item", Map.of("id", id), Issue::from);
+    }
+
+    /** A problem by id, as if it did not exist when it lies outside the scope. */
+    Optional<Issue> issue(String id, Scope scope) {
+        return reads.single("MATCH (i:Issue {id: $id}) WHERE i.district IN $districts RETURN i AS item",
+                Map.of("id", id, "districts", scope.districts()), Issue::from);
     }
 
     Map<Issue, Mine> minesOfIssues(List<Issue> issues) {
@@ -57,14 +65,15 @@ class IssueQueries {
                 RETURN key, collect(i) AS items""", Issue::from);
     }
 
-    /** A person's problems, as far as the reader may know who answers for them. */
-    Map<Person, List<Issue>> issuesOfPeople(List<Person> people, String readerUnit) {
+    /** A person's problems in the scope, as far as the reader may know who answers for them. */
+    Map<Person, List<Issue>> issuesOfPeople(List<Person> people, String readerUnit, Scope scope) {
         Map<String, Object> params = new HashMap<>();
         params.put("readerUnit", readerUnit);
+        params.put("districts", scope.districts());
         return reads.many(people, Person::id, params, """
                 UNWIND $keys AS key
                 MATCH (i:Issue)-[:RESPONSIBLE_PERSON]->(:Person {id: key})
-                WHERE %s
+                WHERE i.district IN $districts AND %s
                 WITH key, i ORDER BY i.foundOn, i.id
                 RETURN key, collect(i) AS items""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), Issue::from);
     }
@@ -115,24 +124,25 @@ class IssueQueries {
     }
 
     /** Open problems past their deadline, for one unit (by id, name or alias) or person when given. */
-    List<Issue> overdue(String unit, String personId, LocalDate today, String readerUnit) {
+    List<Issue> overdue(String unit, String personId, LocalDate today, String readerUnit, Scope scope) {
         Map<String, Object> params = new HashMap<>();
+        params.put("districts", scope.districts());
         params.put("readerUnit", readerUnit);
         params.put("unit", unit);
         params.put("personId", personId);
         params.put("today", today);
         return reads.list("""
                 MATCH (i:Issue)
-                WHERE i.deadline < $today AND i.status IN $openStatuses
+                WHERE i.district IN $districts AND i.status IN $openStatuses AND i.deadline < $today
                   AND ($unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $unit OR u.name = $unit OR $unit IN u.aliases })
                   AND ($personId IS NULL OR (EXISTS { (i)-[:RESPONSIBLE_PERSON]->(:Person {id: $personId}) } AND %s))
                 RETURN i AS item ORDER BY i.deadline, i.id""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE), params, Issue::from);
     }
 
-    List<Issue> supervised() {
+    List<Issue> supervised(Scope scope) {
         return reads.list("""
-                MATCH (i:Issue {supervised: true}) WHERE i.status IN $openStatuses
-                RETURN i AS item ORDER BY i.deadline, i.id""", Map.of(), Issue::from);
+                MATCH (i:Issue) WHERE i.district IN $districts AND i.status IN $openStatuses AND i.supervised = true
+                RETURN i AS item ORDER BY i.deadline, i.id""", Map.of("districts", scope.districts()), Issue::from);
     }
 
     Map<Issue, Unit> supervisingUnitsOfIssues(List<Issue> issues) {

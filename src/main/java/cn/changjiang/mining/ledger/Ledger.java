@@ -60,6 +60,7 @@ public class Ledger {
     @Transactional
     public Issue report(ReportIssueInput input, Actor actor, String idempotencyKey) {
         access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
+        issueAccess.requireInScope(actor.viewer(), "Mine", input.mineId());
         writes.mineExists(input.mineId())
                 .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
         List<String> codes = input.violationTypeCodes().stream().map(String::strip).distinct().toList();
@@ -152,7 +153,8 @@ public class Ledger {
     @Transactional
     public Issue supervise(LedgerInputs.SuperviseIssueInput input, Actor actor) {
         access.require(actor.viewer(), Role.LEADER, Role.OFFICE);
-        IssueState current = lockPermitAndCheck(input.issueId(), input.version(), () -> { });
+        IssueState current = lockPermitAndCheck(input.issueId(), input.version(),
+                () -> issueAccess.requireInScope(actor.viewer(), "Issue", input.issueId()));
         if (!current.open()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished: nothing left to supervise");
         }
@@ -174,6 +176,7 @@ public class Ledger {
                 : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         Optional<IssueState> locked = writes.lockAndRead(input.issueId());
         IssueStatus status = locked.map(IssueState::status).orElse(null);
+        issueAccess.requireInScope(viewer, "Issue", input.issueId());
         if (IssueWorkflow.acceptorDecides(status, to)) {
             // 销号 and 验收不通过 are the acceptor's decisions, never the rectifying unit's.
             issueAccess.requireAcceptance(viewer, input.issueId());

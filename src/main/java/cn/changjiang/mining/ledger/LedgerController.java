@@ -19,6 +19,8 @@ import cn.changjiang.mining.ledger.LedgerInputs.IssuePayload;
 import cn.changjiang.mining.ledger.LedgerInputs.RecordOutcomeInput;
 import cn.changjiang.mining.ledger.LedgerInputs.ReportIssueInput;
 import cn.changjiang.mining.ledger.LedgerInputs.TransitionIssueInput;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.common.Viewer;
@@ -44,9 +46,11 @@ class LedgerController {
     private final IssueAccess issueAccess;
     private final WriteRetries retries;
     private final Clock clock;
+    private final Scopes scopes;
 
     LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, ChangeStream events, Access access, IssueAccess issueAccess,
-                     WriteRetries retries, Clock clock) {
+                     WriteRetries retries, Clock clock, Scopes scopes) {
+        this.scopes = scopes;
         this.ledger = ledger;
         this.audit = audit;
         this.queries = queries;
@@ -87,20 +91,26 @@ class LedgerController {
     }
 
     @SubscriptionMapping
-    Flux<AuditTrail.Change> ledgerChanged(@Argument String entityId, @Argument String entityType,
+    Flux<AuditTrail.Change> ledgerChanged(@Argument String entityId, @Argument String entityType, @Argument String jurisdiction,
                                           @ContextValue(RequestContext.VIEWER) Viewer viewer,
                                           @ContextValue(name = RequestContext.SIGNED_IN_UNTIL, required = false) Instant signedInUntil) {
         access.requireSignedIn(viewer);
+        Scope scope = scopes.of(viewer, jurisdiction);
         return RequestContext.untilTokenExpires(events.changes(), signedInUntil)
                 .filter(change -> (entityId == null || entityId.equals(change.entityId()))
                         && (entityType == null || entityType.equals(change.entityType())))
                 .publishOn(Schedulers.boundedElastic())
-                .filter(change -> issueAccess.mayReadChange(viewer, change.entityType(), change.entityId()));
+                .filter(change -> issueAccess.inScope(scope, change.entityType(), change.entityId())
+                        && issueAccess.mayReadChange(viewer, change.entityType(), change.entityId()));
     }
 
     @QueryMapping
     List<AuditTrail.Change> history(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         List<AuditTrail.Change> changes = audit.history(id);
+        if (queries.issue(id).isPresent() && queries.issue(id, scopes.of(viewer, null)).isEmpty()) {
+            // A problem outside the viewer's jurisdiction has no history to show, as an unknown id has none.
+            return List.of();
+        }
         String entityType = changes.isEmpty() ? (queries.issue(id).isPresent() ? "Issue" : null) : changes.getFirst().entityType();
         if (entityType != null && !issueAccess.mayReadChange(viewer, entityType, id)) {
             throw new ForbiddenException("The history of another unit's problem is not yours to read");
@@ -109,14 +119,15 @@ class LedgerController {
     }
 
     @QueryMapping
-    List<Issue> overdueIssues(@Argument String unit, @Argument String personId,
+    List<Issue> overdueIssues(@Argument String unit, @Argument String personId, @Argument String jurisdiction,
                               @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        return queries.overdue(unit, personId, LocalDate.now(clock), ReadPolicy.readerUnit(viewer));
+        return queries.overdue(unit, personId, LocalDate.now(clock), ReadPolicy.readerUnit(viewer),
+                scopes.of(viewer, jurisdiction));
     }
 
     @QueryMapping
-    List<Issue> supervisedIssues() {
-        return queries.supervised();
+    List<Issue> supervisedIssues(@Argument String jurisdiction, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return queries.supervised(scopes.of(viewer, jurisdiction));
     }
 
     @BatchMapping(typeName = "Issue")

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.LedgerSheet.Column;
+import cn.changjiang.mining.plan.Scope;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +33,8 @@ class LedgerExport {
         this.graph = graph;
     }
 
-    /** The rows of the problems the filter covers, of those whose details the reader may read. */
-    List<Map<Column, String>> rows(IssueFilter filter, String readerUnit) {
+    /** The rows of the problems the filter covers in the scope, of those whose details the reader may read. */
+    List<Map<Column, String>> rows(IssueFilter filter, String readerUnit, Scope scope, LocalDate today) {
         return graph.list("""
                 MATCH (i:Issue)-[:AT]->(m:Mine)
                 WHERE %s AND %s
@@ -48,7 +49,7 @@ class LedgerExport {
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
                   status: i.status, closedOn: i.closedOn, version: coalesce(i.version, 0)
                 } AS item ORDER BY i.foundOn, i.id""".formatted(IssueFilter.WHERE, ReadPolicy.PROBLEM_DETAILS_READABLE),
-                filter.parameters(readerUnit), v -> ExportedIssue.from(v).row());
+                filter.parameters(readerUnit, scope, today), v -> ExportedIssue.from(v).row());
     }
 
     /** One problem as the export reads it: names of mine and units, codes of types, person id. */

@@ -20,6 +20,9 @@ import cn.changjiang.mining.ledger.LedgerSheet.SheetRow;
 import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.common.Role;
 import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.plan.Scopes;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,8 +55,12 @@ class LedgerFiles {
     private final LedgerImport importer;
     private final LedgerExport exporter;
     private final Access access;
+    private final Scopes scopes;
+    private final Clock clock;
 
-    LedgerFiles(LedgerImport importer, LedgerExport exporter, Access access) {
+    LedgerFiles(LedgerImport importer, LedgerExport exporter, Access access, Scopes scopes, Clock clock) {
+        this.scopes = scopes;
+        this.clock = clock;
         this.importer = importer;
         this.exporter = exporter;
         this.access = access;
@@ -116,16 +123,20 @@ class LedgerFiles {
     ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam(required = false) String status,
                                                     @RequestParam(required = false) String unit,
                                                     @RequestParam(required = false) String township,
-                                                    @RequestParam(required = false) Boolean open) {
-        return csv("ledger.csv", exporter.rows(filter(status, unit, township, open), ReadPolicy.readerUnit(access.viewer())));
+                                                    @RequestParam(required = false) Boolean open,
+                                                    @RequestParam(required = false) String jurisdiction) {
+        return csv("ledger.csv", exporter.rows(filter(status, unit, township, open),
+                ReadPolicy.readerUnit(access.viewer()), scopes.of(access.viewer(), jurisdiction), LocalDate.now(clock)));
     }
 
     @GetMapping("/export.xlsx")
     ResponseEntity<StreamingResponseBody> exportXlsx(@RequestParam(required = false) String status,
                                                      @RequestParam(required = false) String unit,
                                                      @RequestParam(required = false) String township,
-                                                     @RequestParam(required = false) Boolean open) {
-        return xlsx("ledger.xlsx", exporter.rows(filter(status, unit, township, open), ReadPolicy.readerUnit(access.viewer())));
+                                                     @RequestParam(required = false) Boolean open,
+                                                     @RequestParam(required = false) String jurisdiction) {
+        return xlsx("ledger.xlsx", exporter.rows(filter(status, unit, township, open),
+                ReadPolicy.readerUnit(access.viewer()), scopes.of(access.viewer(), jurisdiction), LocalDate.now(clock)));
     }
 
     /** A unit officer exports its own unit's problems only; others export what they ask for. */
@@ -133,7 +144,7 @@ class LedgerFiles {
         Viewer viewer = access.requireSignedIn(access.viewer());
         String code = LedgerImport.statusCode(status);
         String scope = viewer.is(Role.UNIT_OFFICER) ? viewer.unitId() : unit;
-        return new IssueFilter(code == null ? null : IssueStatus.valueOf(code), open, township, scope, null, null, null);
+        return new IssueFilter(code == null ? null : IssueStatus.valueOf(code), open, null, township, scope, null, null, null);
     }
 
     private static ResponseEntity<StreamingResponseBody> csv(String filename, List<Map<Column, String>> rows) {

@@ -23,6 +23,7 @@ import cn.changjiang.mining.common.ApiException;
 import cn.changjiang.mining.common.ConflictException;
 import cn.changjiang.mining.common.ErrorCodes;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.ledger.LedgerImportException.Code;
 import cn.changjiang.mining.ledger.LedgerImportException.Fault;
 import cn.changjiang.mining.ledger.LedgerInputs.AssignIssueInput;
@@ -102,9 +103,11 @@ class LedgerImport {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Ledger ledger;
+    private final Scopes scopes;
 
     LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock, ApplicationEventPublisher events,
-                 Ledger ledger) {
+                 Ledger ledger, Scopes scopes) {
+        this.scopes = scopes;
         this.graph = graph;
         this.audit = audit;
         this.access = access;
@@ -126,7 +129,7 @@ class LedgerImport {
         if (rows.isEmpty()) {
             throw new LedgerImportException("The file has no data rows", List.of());
         }
-        References refs = references(rows);
+        References refs = references(rows, scopes.of(actor.viewer(), null).districts());
         List<Map<String, Object>> checked = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
@@ -354,6 +357,7 @@ class LedgerImport {
                 WITH i, row WHERE i.importedBy = $importId
                 MATCH (m:Mine {id: row.mine}), (s:ProblemSource {code: row.source})
                 CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
+                SET i.district = m.district
                 WITH i, row
                 CALL (i, row) {
                   UNWIND range(0, size(row.violationTypes) - 1) AS n
@@ -609,7 +613,8 @@ class LedgerImport {
     }
 
     /** What rows refer to, looked up in a few queries for the whole file. */
-    private References references(List<SheetRow> rows) {
+    /** What the rows name; a mine outside the importer's jurisdiction is not there for it (rows naming it are refused). */
+    private References references(List<SheetRow> rows, List<String> districts) {
         Map<String, String> units = new HashMap<>();
         graph.list("MATCH (u:Unit) RETURN u {.id, .name, .aliases} AS item", Map.of(), UnitNames::from).forEach(u -> {
             units.put(u.id(), u.id());
@@ -629,8 +634,9 @@ class LedgerImport {
         Map<String, List<String>> byName = new HashMap<>();
         Map<String, String> mineNames = new HashMap<>();
         graph.list("""
-                MATCH (m:Mine) WHERE m.licenceNumber IN $licences OR m.name IN $names
-                RETURN m {.id, .licenceNumber, .name} AS item""", Map.of("licences", licences, "names", names), MineName::from)
+                MATCH (m:Mine) WHERE (m.licenceNumber IN $licences OR m.name IN $names) AND m.district IN $districts
+                RETURN m {.id, .licenceNumber, .name} AS item""",
+                Map.of("licences", licences, "names", names, "districts", districts), MineName::from)
                 .forEach(m -> {
                     if (m.licenceNumber() != null) {
                         byLicence.put(m.licenceNumber(), m.id());

@@ -34,7 +34,7 @@ class LedgerReadRules implements ReadRules, ProblemUnits {
                 .problemOf("Issue", issue -> ((Issue) issue).id());
         rules.element("Issue", Audience.SIGNED_IN, false)
                 .properties(Audience.SIGNED_IN, "id", "title", "status", "severity", "foundOn", "deadline", "closedOn",
-                        "synthetic", "version", "supervised", "supervisor", "createdAt")
+                        "synthetic", "version", "supervised", "supervisor", "createdAt", "district")
                 .properties(Audience.PROBLEM_UNITS, "description", "measures", "evidence", "acceptedBy", "acceptedOn",
                         "acceptanceEvidence", "lastNote");
         for (String relationship : new String[] {"AT", "FOUND_BY", "IN_PHASE", "OF_TYPE", "ASSIGNED_TO", "SUPERVISED_BY"}) {

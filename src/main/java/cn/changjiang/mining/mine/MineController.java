@@ -9,6 +9,9 @@ import cn.changjiang.mining.web.RequestContext;
 import cn.changjiang.mining.common.SortOrder;
 import cn.changjiang.mining.plan.PlanViews.Mineral;
 import cn.changjiang.mining.graph.WriteRetries;
+import cn.changjiang.mining.plan.Scope;
+import cn.changjiang.mining.plan.Scopes;
+import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.plan.Unit;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,8 +26,10 @@ class MineController {
     private final MineQueries queries;
     private final MineRegistry registry;
     private final WriteRetries retries;
+    private final Scopes scopes;
 
-    MineController(MineQueries queries, MineRegistry registry, WriteRetries retries) {
+    MineController(MineQueries queries, MineRegistry registry, WriteRetries retries, Scopes scopes) {
+        this.scopes = scopes;
         this.queries = queries;
         this.registry = registry;
         this.retries = retries;
@@ -38,22 +43,25 @@ class MineController {
 
     @QueryMapping
     Connection<Mine> mines(@Argument Integer first, @Argument String after, @Argument MineFilter filter,
-                           @Argument MineOrder orderBy) {
+                           @Argument MineOrder orderBy, @Argument String jurisdiction,
+                           @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        Scope scope = scopes.of(viewer, jurisdiction);
         if (filter == null && orderBy == null) {
-            return queries.page(Connection.pageSize(first), Connection.decode("mine", after));
+            return queries.page(Connection.pageSize(first), Connection.decode("mine", after), scope);
         }
         return queries.page(Connection.pageSize(first), SortOrder.offset("mines", after), MineFilter.orNone(filter),
-                MineOrder.orDefault(orderBy));
+                MineOrder.orDefault(orderBy), scope);
+    }
+
+    /** A mine outside the viewer's jurisdiction answers as an unknown id does: null. */
+    @QueryMapping
+    Mine mine(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return queries.mine(id, scopes.of(viewer, null)).orElse(null);
     }
 
     @QueryMapping
-    Mine mine(@Argument String id) {
-        return queries.mine(id).orElse(null);
-    }
-
-    @QueryMapping
-    List<Township> townships() {
-        return queries.townships();
+    List<Township> townships(@Argument String jurisdiction, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return queries.townships(scopes.of(viewer, jurisdiction));
     }
 
     @BatchMapping(typeName = "Mine")

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Which mines a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
+import cn.changjiang.mining.plan.Scope;
+
+/** Which mines a list covers; every field optional. {@link #MATCH} finds them as {@code n}, in a scope's districts. */
 public record MineFilter(String text, String township, String mineral, LicenceStatus licenceStatus, MiningMethod miningMethod,
                          Boolean greenMine, LocalDate licenceValidFrom, LocalDate licenceValidTo, Boolean hasOpenIssues) {
 
@@ -12,7 +14,8 @@ public record MineFilter(String text, String township, String mineral, LicenceSt
 
     static final String MATCH = """
             MATCH (n:Mine)
-            WHERE ($f_text IS NULL OR n.name CONTAINS $f_text OR n.licenceNumber CONTAINS $f_text)
+            WHERE n.district IN $districts
+              AND ($f_text IS NULL OR n.name CONTAINS $f_text OR n.licenceNumber CONTAINS $f_text)
               AND ($f_township IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Township {name: $f_township}) })
               AND ($f_mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(:Mineral {name: $f_mineral}) })
               AND ($f_licenceStatus IS NULL OR n.licenceStatus = $f_licenceStatus)
@@ -27,8 +30,9 @@ public record MineFilter(String text, String township, String mineral, LicenceSt
         return filter == null ? NONE : filter;
     }
 
-    Map<String, Object> parameters() {
+    Map<String, Object> parameters(Scope scope) {
         Map<String, Object> params = new HashMap<>();
+        params.put("districts", scope.districts());
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
         params.put("f_township", township);
         params.put("f_mineral", mineral);

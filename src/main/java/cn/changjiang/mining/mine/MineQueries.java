@@ -7,6 +7,7 @@ import java.util.Optional;
 import cn.changjiang.mining.common.Connection;
 import cn.changjiang.mining.plan.PlanViews.Mineral;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.Unit;
 import org.springframework.stereotype.Component;
 
@@ -20,22 +21,27 @@ class MineQueries {
         this.reads = reads;
     }
 
-    Connection<Mine> page(int first, String afterId) {
-        return reads.page("Mine", "mine", first, afterId, Mine::from, Mine::id);
+    Connection<Mine> page(int first, String afterId, Scope scope) {
+        return reads.pageInDistricts("Mine", "mine", scope.districts(), first, afterId, Mine::from, Mine::id);
     }
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Mine> page(int first, int offset, MineFilter filter, MineOrder order) {
+    Connection<Mine> page(int first, int offset, MineFilter filter, MineOrder order, Scope scope) {
         return reads.sortedPage("mines", MineFilter.MATCH, order.sortKey(), order.descending(),
-                filter.parameters(), first, offset, Mine::from);
+                filter.parameters(scope), first, offset, Mine::from);
     }
 
-    Optional<Mine> mine(String id) {
-        return reads.single("MATCH (m:Mine {id: $id}) RETURN m AS item", Map.of("id", id), Mine::from);
+    /** A mine by id, as if it did not exist when it lies outside the scope. */
+    Optional<Mine> mine(String id, Scope scope) {
+        return reads.single("MATCH (m:Mine {id: $id}) WHERE m.district IN $districts RETURN m AS item",
+                Map.of("id", id, "districts", scope.districts()), Mine::from);
     }
 
-    List<Township> townships() {
-        return reads.list("MATCH (t:Township) RETURN t AS item ORDER BY t.name", Map.of(), Township::from);
+    /** The townships part of the scope's districts. */
+    List<Township> townships(Scope scope) {
+        return reads.list("""
+                MATCH (t:Township)-[:PART_OF]->(d:Jurisdiction) WHERE d.id IN $districts
+                RETURN t AS item ORDER BY t.name""", Map.of("districts", scope.districts()), Township::from);
     }
 
     Map<Mine, List<Mineral>> mineralsOfMines(List<Mine> mines) {

@@ -110,6 +110,10 @@ class MineRegistry {
             throw new InvalidInputException("input.latitude", "Latitude must be within ±90 and longitude within ±180");
         }
         Optional<LockedMine> existing = lockByLicence(licence);
+        if (existing.isPresent() && existing.get().township() != null) {
+            // A mine outside the jurisdiction the role is for is not this role's to change: FORBIDDEN before the version.
+            districtOfTownship(existing.get().township(), actor.viewer());
+        }
         if (existing.isPresent() && input.version() != null && input.version() != existing.get().version()) {
             throw new ConflictException("Mine " + existing.get().id() + " is at version "
                     + existing.get().version() + ", not " + input.version() + ": read it again");

@@ -80,6 +80,18 @@ public record JurisdictionTree(Map<String, String> levels, Map<String, String> p
         return List.copyOf(districts);
     }
 
+    /** The units that work in {@code id} or a jurisdiction part of it, by id, sorted. */
+    public List<String> unitsWithin(String id) {
+        List<String> within = new ArrayList<>();
+        units.forEach((unit, j) -> {
+            if (within(j, id)) {
+                within.add(unit);
+            }
+        });
+        within.sort(null);
+        return List.copyOf(within);
+    }
+
     /** The district a jurisdiction id names, when it names one. */
     public Optional<String> district(String id) {
         return DISTRICT.equals(levels.get(id)) ? Optional.of(id) : Optional.empty();

@@ -24,32 +24,37 @@ import org.springframework.stereotype.Controller;
 class OrganisationController {
 
     private final OrganisationQueries queries;
+    private final Scopes scopes;
 
-    OrganisationController(OrganisationQueries queries) {
+    OrganisationController(OrganisationQueries queries, Scopes scopes) {
         this.queries = queries;
+        this.scopes = scopes;
     }
 
     @QueryMapping
-    List<Unit> units() {
-        return queries.units();
+    List<Unit> units(@Argument String jurisdiction, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return queries.units(scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
     }
 
     @QueryMapping
     Connection<Unit> unitsConnection(@Argument Integer first, @Argument String after, @Argument UnitFilter filter,
-                                     @Argument UnitOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                                     @Argument UnitOrder orderBy, @Argument String jurisdiction,
+                                     @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         if (viewer.anonymous() && orderBy != null && orderBy.field() == UnitOrderField.OPEN_ISSUES) {
             // The units are public; how many open problems each has is not.
             throw new UnauthenticatedException("Sign in to sort units by their open problems");
         }
         return queries.unitPage(Connection.pageSize(first), SortOrder.offset("units", after), UnitFilter.orNone(filter),
-                UnitOrder.orDefault(orderBy));
+                UnitOrder.orDefault(orderBy), scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
     }
 
     @QueryMapping
     Connection<Person> people(@Argument Integer first, @Argument String after, @Argument PersonFilter filter,
-                              @Argument PersonOrder orderBy, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                              @Argument PersonOrder orderBy, @Argument String jurisdiction,
+                              @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return queries.personPage(Connection.pageSize(first), SortOrder.offset("people", after),
-                PersonFilter.orNone(filter), PersonOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer));
+                PersonFilter.orNone(filter), PersonOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer),
+                scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
     }
 
     @QueryMapping

@@ -23,18 +23,21 @@ class OrganisationQueries {
         this.reads = reads;
     }
 
-    List<Unit> units() {
-        return reads.list("MATCH (u:Unit) RETURN u AS item ORDER BY u.order, u.name", Map.of(), Unit::from);
+    /** The units working in a scope ({@link Scopes#unitsWithin}). */
+    List<Unit> units(List<String> scoped) {
+        return reads.list("MATCH (u:Unit) WHERE u.id IN $units RETURN u AS item ORDER BY u.order, u.name",
+                Map.of("units", scoped), Unit::from);
     }
 
-    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, UnitOrder order) {
+    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, UnitOrder order, List<String> scoped) {
         return reads.sortedPage("units", UnitFilter.MATCH, order.sortKey(), order.descending(),
-                filter.parameters(), first, offset, Unit::from);
+                filter.parameters(scoped), first, offset, Unit::from);
     }
 
-    Connection<Person> personPage(int first, int offset, PersonFilter filter, PersonOrder order, String readerUnit) {
+    Connection<Person> personPage(int first, int offset, PersonFilter filter, PersonOrder order, String readerUnit,
+                                  List<String> scoped) {
         return reads.sortedPage("people", PersonFilter.MATCH, order.sortKey(), order.descending(),
-                filter.parameters(readerUnit), first, offset, Person::from);
+                filter.parameters(readerUnit, scoped), first, offset, Person::from);
     }
 
     Optional<Unit> unitByName(String name) {

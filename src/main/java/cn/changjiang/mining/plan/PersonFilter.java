@@ -2,6 +2,7 @@ package cn.changjiang.mining.plan;
 
 import cn.changjiang.mining.security.ReadPolicy;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Which people a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
@@ -11,7 +12,8 @@ public record PersonFilter(String text, String unit, PersonRank rank, Boolean ha
 
     static final String MATCH = """
             MATCH (n:Person)
-            WHERE ($f_text IS NULL OR n.name CONTAINS $f_text OR n.title CONTAINS $f_text)
+            WHERE EXISTS { (n)-[:SERVES_IN]->(scoped:Unit) WHERE scoped.id IN $units }
+              AND ($f_text IS NULL OR n.name CONTAINS $f_text OR n.title CONTAINS $f_text)
               AND ($f_unit IS NULL OR EXISTS { (n)-[:SERVES_IN]->(u:Unit)
                                                 WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases })
               AND ($f_rank IS NULL OR n.rank = $f_rank)
@@ -23,9 +25,10 @@ public record PersonFilter(String text, String unit, PersonRank rank, Boolean ha
         return filter == null ? NONE : filter;
     }
 
-    /** The parameters of {@link #MATCH}; who answers for a problem counts only where the reader may know it. */
-    Map<String, Object> parameters(String readerUnit) {
+    /** The parameters of {@link #MATCH} (people of the scope's units); who answers for a problem counts only where the reader may know it. */
+    Map<String, Object> parameters(String readerUnit, List<String> units) {
         Map<String, Object> params = new HashMap<>();
+        params.put("units", units);
         params.put("readerUnit", readerUnit);
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
         params.put("f_unit", unit);

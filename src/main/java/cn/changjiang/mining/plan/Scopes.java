@@ -37,6 +37,11 @@ public class Scopes {
         return tree().scope(viewer, requested);
     }
 
+    /** The units of a scope: those working in its jurisdiction or in one part of it ({@link JurisdictionTree#unitsWithin}). */
+    public List<String> unitsWithin(Scope scope) {
+        return tree().unitsWithin(scope.jurisdiction());
+    }
+
     /** The jurisdiction tree, at most {@link #MAX_AGE} old. */
     public JurisdictionTree tree() {
         Snapshot current = snapshot;
@@ -54,12 +59,12 @@ public class Scopes {
     }
 
     private JurisdictionTree read() {
-        List<JurisdictionTree.Row> rows = graph.list("""
+        List<JurisdictionTree.Row> rows = graph.listForCache("""
                 MATCH (j:Jurisdiction)
                 RETURN {id: j.id, level: j.level, parent: [(j)-[:PART_OF]->(p:Jurisdiction) | p.id][0]} AS item""",
                 Map.of(), v -> new JurisdictionTree.Row(string(v, "id"), string(v, "level"), string(v, "parent")));
         Map<String, String> units = new HashMap<>();
-        graph.<String[]>list("""
+        graph.<String[]>listForCache("""
                 MATCH (u:Unit)
                 WITH u, coalesce([(u)-[:SERVES]->(s:Jurisdiction) | s.id][0], [(u)-[:BELONGS_TO]->(b:Jurisdiction) | b.id][0]) AS j
                 WHERE j IS NOT NULL

@@ -1,6 +1,7 @@
 package cn.changjiang.mining.plan;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Which units a list covers; every field optional. {@link #MATCH} finds them as {@code n}. */
@@ -10,7 +11,8 @@ public record UnitFilter(String text, UnitKind kind, Integer task, String compet
 
     static final String MATCH = """
             MATCH (n:Unit)
-            WHERE ($f_text IS NULL OR n.name CONTAINS $f_text OR toLower(n.nameEn) CONTAINS toLower($f_text)
+            WHERE n.id IN $units
+              AND ($f_text IS NULL OR n.name CONTAINS $f_text OR toLower(n.nameEn) CONTAINS toLower($f_text)
                    OR any(alias IN coalesce(n.aliases, []) WHERE alias CONTAINS $f_text))
               AND ($f_kind IS NULL OR n.kind = $f_kind)
               AND ($f_task IS NULL OR EXISTS { (:Task {number: $f_task})-[:RESPONSIBLE_UNIT]->(n) })
@@ -21,8 +23,10 @@ public record UnitFilter(String text, UnitKind kind, Integer task, String compet
         return filter == null ? NONE : filter;
     }
 
-    Map<String, Object> parameters() {
+    /** The parameters of {@link #MATCH}, with the units of the scope ({@link JurisdictionTree#unitsWithin}). */
+    Map<String, Object> parameters(List<String> units) {
         Map<String, Object> params = new HashMap<>();
+        params.put("units", units);
         params.put("f_text", text == null || text.isBlank() ? null : text.strip());
         params.put("f_kind", kind == null ? null : kind.name());
         params.put("f_task", task);

@@ -281,7 +281,7 @@ public final class Benchmark {
             CREATE (i:Issue {id: row.id, ledgerNumber: row.ledgerNumber, title: row.title, description: row.description,
                              status: row.status, severity: row.severity, foundOn: row.foundOn, deadline: row.deadline,
                              measures: row.measures, closedOn: row.closedOn, evidence: [], supervised: false,
-                             synthetic: true, version: 1, createdAt: datetime()})
+                             synthetic: true, version: 1, createdAt: datetime(), district: m.district})
             CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
             WITH i, row
             CALL (i, row) {

@@ -93,7 +93,8 @@ public final class Generator {
                     MERGE (m:Mine {id: row.id})
                     SET m.name = row.name, m.licenceNumber = row.licence, m.licenceStatus = row.licenceStatus,
                         m.miningMethod = row.method, m.greenMine = false, m.synthetic = true,
-                        m.location = point({latitude: row.latitude, longitude: row.longitude})
+                        m.location = point({latitude: row.latitude, longitude: row.longitude}),
+                        m.district = coalesce([(t)-[:PART_OF]->(d:Jurisdiction) | d.id][0], 'CHANGJIANG')
                     MERGE (m)-[:LOCATED_IN]->(t)
                     MERGE (m)-[:PRODUCES]->(mineral)""", Map.of("rows", ledger.mineRows(from, to)));
             log.printf("mines %,d / %,d%n", to, mines);
@@ -112,11 +113,12 @@ public final class Generator {
 
     private void writePlaces(SyntheticLedger ledger) {
         write("""
-                MATCH (territorial:Unit {id: 'TOWNSHIPS'})
+                MATCH (territorial:Unit {id: 'TOWNSHIPS'}), (district:Jurisdiction {id: 'CHANGJIANG'})
                 UNWIND $rows AS row
                 MERGE (t:Township {name: row.name})
                 SET t.government = row.government, t.synthetic = true
-                MERGE (t)-[:GOVERNED_AS]->(territorial)""", Map.of("rows", ledger.townshipRows()));
+                MERGE (t)-[:GOVERNED_AS]->(territorial)
+                MERGE (t)-[:PART_OF]->(district)""", Map.of("rows", ledger.townshipRows()));
         write("""
                 UNWIND $rows AS row
                 MATCH (u:Unit {id: row.unit})

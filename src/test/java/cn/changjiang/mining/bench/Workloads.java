@@ -303,7 +303,7 @@ final class Workloads {
                 MATCH (m:Mine {id: $mine}), (s:ProblemSource {code: $source})
                 CREATE (i:Issue {id: randomUUID(), title: $description, description: $description, status: 'PENDING_ASSIGNMENT',
                                  severity: 'GENERAL', foundOn: $found, evidence: [], supervised: false, synthetic: false,
-                                 version: 1, createdAt: datetime()})
+                                 version: 1, createdAt: datetime(), district: m.district})
                 CREATE (i)-[:AT]->(m), (i)-[:FOUND_BY]->(s)
                 WITH i, m
                 CALL (i) {
