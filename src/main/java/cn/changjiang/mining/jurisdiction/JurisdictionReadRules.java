@@ -20,7 +20,7 @@ class JurisdictionReadRules implements ReadRules {
         }
         for (String relationship : new String[] {"PART_OF", "FOR", "IMPLEMENTS", "SETS_OUT", "BELONGS_TO", "SERVES",
                 "COUNTERPART_OF", "SETS_TASK", "TARGETS", "ASSIGNS", "CONVENES", "CONVENER_UNIT",
-                "HAS_MEMBER"}) {
+                "GROUP_MEMBER"}) {
             rules.element(relationship, Audience.ANYONE, true);
         }
     }

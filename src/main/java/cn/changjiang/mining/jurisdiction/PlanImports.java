@@ -243,7 +243,7 @@ class PlanImports {
 
     /**
      * The plan's 专班 as the text gives it: (:Plan)-[:CONVENES]->(:PlanWorkingGroup), with CONVENER_UNIT to the
-     * convener's unit and HAS_MEMBER to each member unit, where those names match a known unit.
+     * convener's unit and GROUP_MEMBER to each member unit, where those names match a known unit.
      */
     private void writeWorkingGroup(String planId, ReadPlan.WorkingGroup group, UnitNames names) {
         if (group == null) {
@@ -261,7 +261,7 @@ class PlanImports {
                 CALL (wg) {
                   UNWIND range(0, size($memberIds) - 1) AS n
                   MATCH (u:Unit|UpperUnit {id: $memberIds[n]})
-                  CREATE (wg)-[:HAS_MEMBER {order: n + 1}]->(u)
+                  CREATE (wg)-[:GROUP_MEMBER {order: n + 1}]->(u)
                 }
                 RETURN count(wg) AS item""", params("plan", planId, "name", group.name(),
                 "convener", group.convenerUnit(), "rank", group.convenerRank(), "officeHost", group.officeHost(),
