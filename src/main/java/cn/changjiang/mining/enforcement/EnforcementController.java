@@ -34,8 +34,11 @@ class EnforcementController {
     private final Access access;
     private final WriteRetries retries;
 
+    private final CrossBorder crossBorder;
+
     EnforcementController(JointEnforcement enforcement, EnforcementQueries queries, CandidateWatch watch, Access access,
-                          WriteRetries retries) {
+                          WriteRetries retries, CrossBorder crossBorder) {
+        this.crossBorder = crossBorder;
         this.enforcement = enforcement;
         this.queries = queries;
         this.watch = watch;
@@ -65,6 +68,13 @@ class EnforcementController {
                                                                      @Argument Integer first, @Argument String after) {
         return enforcement.candidates(minDepartments == null ? 2 : minDepartments, township, mineral,
                 Connection.pageSize(first), after);
+    }
+
+    @QueryMapping
+    List<CrossBorderCandidate> crossBorderCandidates(@Argument String jurisdiction, @Argument Double withinKm,
+                                                     @Argument Integer first,
+                                                     @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return crossBorder.candidates(viewer, jurisdiction, withinKm == null ? 5 : withinKm, first == null ? 20 : first);
     }
 
     @QueryMapping

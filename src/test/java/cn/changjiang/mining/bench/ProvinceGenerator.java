@@ -386,6 +386,10 @@ public final class ProvinceGenerator {
                     m.location = point({latitude: row.latitude, longitude: row.longitude})
                 MERGE (m)-[:LOCATED_IN]->(t)
                 MERGE (m)-[:PRODUCES]->(mineral)""", Map.of("rows", mineRows()));
+        // Each township is governed as its district's territorial unit, which the district plan's text names.
+        write(driver, """
+                MATCH (t:Township {generated: $province})-[:PART_OF]->(d:Jurisdiction)<-[:BELONGS_TO]-(u:Unit {function: 'TOWNSHIPS'})
+                MERGE (t)-[:GOVERNED_AS]->(u)""", Map.of("province", shape.id()));
     }
 
     /**
