@@ -58,9 +58,10 @@ class CrossBorder {
                   UNWIND [(i)-[:ASSIGNED_TO]->(a:Unit) | a] + %s AS u
                   WITH m, i, coalesce([(u)-[:SERVES]->(j:Jurisdiction) | j.id][0],
                                       [(u)-[:BELONGS_TO]->(j:Jurisdiction) | j.id][0]) AS place
-                  WITH m, collect(DISTINCT place) AS places, count(DISTINCT i) AS open
+                  WITH m, collect(DISTINCT place) AS places
                   WHERE size(places) >= 2
-                  RETURN {kind: 'SHARED_MINE', mines: [m], places: places, distance: null, open: open} AS row
+                  RETURN {kind: 'SHARED_MINE', mines: [m], places: places, distance: null,
+                          open: COUNT { (x:Issue)-[:AT]->(m) WHERE x.status IN $openStatuses }} AS row
                   UNION
                   MATCH (m:Mine) WHERE m.district IN $districts AND m.location IS NOT NULL
                     AND EXISTS { MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses }

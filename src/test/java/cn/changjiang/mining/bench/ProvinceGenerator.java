@@ -73,8 +73,10 @@ public final class ProvinceGenerator {
             {"EMERGENCY", "POLICE", "MARKET"},
             {"TRANSPORT", "POLICE", "NATURAL_RESOURCES"},
             {"NATURAL_RESOURCES", "ECOLOGY", "TOWNSHIPS"}};
-    private static final String[] MEMBER_FUNCTIONS = {"PUBLICITY", "POLICE", "NATURAL_RESOURCES", "ECOLOGY", "TRANSPORT",
-            "AGRI_WATER", "EMERGENCY", "FORESTRY", "MARKET"};
+    /** The 专班's members: every function of the seeded district's 13 departments, so each has a unit at every level. */
+    static final String[] MEMBER_FUNCTIONS = {"PUBLICITY", "POLITICS_LAW", "DEVELOPMENT_REFORM", "SCIENCE_TECH",
+            "INDUSTRY_IT", "POLICE", "NATURAL_RESOURCES", "ECOLOGY", "TRANSPORT", "AGRI_WATER", "EMERGENCY", "FORESTRY",
+            "MARKET"};
     private static final String TITLE_TAIL = "深入整治规范矿产资源保护开发利用专项行动实施方案";
     private static final LocalDate TODAY = LocalDate.now();
 
@@ -163,6 +165,10 @@ public final class ProvinceGenerator {
                 case "TRANSPORT" -> n + "交通运输厅";
                 case "MARKET" -> n + "市场监督管理局";
                 case "PUBLICITY" -> n.substring(0, n.length() - 1) + "省委宣传部";
+                case "POLITICS_LAW" -> n.substring(0, n.length() - 1) + "省委政法委";
+                case "DEVELOPMENT_REFORM" -> n + "发展和改革委员会";
+                case "SCIENCE_TECH" -> n + "科学技术厅";
+                case "INDUSTRY_IT" -> n + "工业和信息化厅";
                 case "TOWNSHIPS" -> "各设区市人民政府";
                 default -> throw new IllegalArgumentException(function);
             };
@@ -176,6 +182,10 @@ public final class ProvinceGenerator {
                 case "TRANSPORT" -> n + "交通运输局";
                 case "MARKET" -> n + "市场监督管理局";
                 case "PUBLICITY" -> n.substring(0, n.length() - 1) + "市委宣传部";
+                case "POLITICS_LAW" -> n.substring(0, n.length() - 1) + "市委政法委";
+                case "DEVELOPMENT_REFORM" -> n + "发展和改革委员会";
+                case "SCIENCE_TECH" -> n + "科学技术局";
+                case "INDUSTRY_IT" -> n + "工业和信息化局";
                 case "TOWNSHIPS" -> "各县区人民政府";
                 default -> throw new IllegalArgumentException(function);
             };
@@ -189,6 +199,10 @@ public final class ProvinceGenerator {
                 case "TRANSPORT" -> n + "交通运输局";
                 case "MARKET" -> n + "市场监督管理局";
                 case "PUBLICITY" -> n + "委宣传部";
+                case "POLITICS_LAW" -> n + "委政法委";
+                case "DEVELOPMENT_REFORM" -> n + "发改委";
+                case "SCIENCE_TECH" -> n + "科技局";
+                case "INDUSTRY_IT" -> n + "工信局";
                 case "TOWNSHIPS" -> n.hashCode() % 2 == 0 ? "各乡(镇)人民政府" : "各乡镇(街道)";
                 default -> throw new IllegalArgumentException(function);
             };
@@ -376,6 +390,17 @@ public final class ProvinceGenerator {
 
     /** Writes the mines over Bolt, with m.district and the township they are located in. */
     public void writeMines(Driver driver) {
+        List<Map<String, Object>> all = mineRows();
+        for (int from = 0; from < all.size(); from += 10_000) {
+            writeMines(driver, all.subList(from, Math.min(all.size(), from + 10_000)));
+        }
+        // Each township is governed as its district's territorial unit, which the district plan's text names.
+        write(driver, """
+                MATCH (t:Township {generated: $province})-[:PART_OF]->(d:Jurisdiction)<-[:BELONGS_TO]-(u:Unit {function: 'TOWNSHIPS'})
+                MERGE (t)-[:GOVERNED_AS]->(u)""", Map.of("province", shape.id()));
+    }
+
+    private void writeMines(Driver driver, List<Map<String, Object>> rows) {
         write(driver, """
                 UNWIND $rows AS row
                 MATCH (t:Township {name: row.township})
@@ -385,11 +410,7 @@ public final class ProvinceGenerator {
                     m.miningMethod = 'OPEN_PIT', m.greenMine = false, m.synthetic = true, m.district = row.district,
                     m.location = point({latitude: row.latitude, longitude: row.longitude})
                 MERGE (m)-[:LOCATED_IN]->(t)
-                MERGE (m)-[:PRODUCES]->(mineral)""", Map.of("rows", mineRows()));
-        // Each township is governed as its district's territorial unit, which the district plan's text names.
-        write(driver, """
-                MATCH (t:Township {generated: $province})-[:PART_OF]->(d:Jurisdiction)<-[:BELONGS_TO]-(u:Unit {function: 'TOWNSHIPS'})
-                MERGE (t)-[:GOVERNED_AS]->(u)""", Map.of("province", shape.id()));
+                MERGE (m)-[:PRODUCES]->(mineral)""", Map.of("rows", rows));
     }
 
     /**
@@ -455,6 +476,37 @@ public final class ProvinceGenerator {
                   WITH u LIMIT 1
                   CREATE (i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u)
                 }""", Map.of("rows", problemRows(catalogue, crossEvery), "province", shape.id()));
+    }
+
+    private static final Map<String, String> STATUS_IN_LEDGER = Map.of("PENDING_ASSIGNMENT", "待交办",
+            "RECTIFYING", "整改中", "ACCEPTANCE_REQUESTED", "申请验收", "CARRIED_OVER", "继续挂账", "CLOSED", "已销号");
+
+    /**
+     * Problems {@code from} (inclusive) to {@code to} (exclusive) as one CSV file in the ledger import's columns: the
+     * path users have. The lead is the district's unit of the type's competent function (its id is the district's id
+     * and the function, as importPlan's createUnits made it), a neighbour's unit supporting where chosen.
+     */
+    public String ledgerCsv(Catalogue catalogue, int crossEvery, int from, int to) {
+        List<Map<String, Object>> rows = problemRows(catalogue, crossEvery);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader(SyntheticLedger.HEADERS).get())) {
+            for (Map<String, Object> row : rows.subList(from, to)) {
+                String status = (String) row.get("status");
+                boolean assigned = !status.equals("PENDING_ASSIGNMENT");
+                String lead = assigned && row.get("leadFunction") != null ? row.get("district") + "-" + row.get("leadFunction") : "";
+                String supporting = assigned && row.get("otherDistrict") != null && !lead.isEmpty()
+                        ? row.get("otherDistrict") + "-" + row.get("leadFunction") : "";
+                LocalDate found = (LocalDate) row.get("foundOn");
+                csv.printRecord(row.get("id"), "", "GEN-" + ((String) row.get("mine")).replaceFirst("-M(\\d+)$", "-$1"),
+                        row.get("type"), "排查", found, "生成问题 " + row.get("id") + "(虚构)", "一般",
+                        assigned ? "整改措施(虚构)" : "", assigned ? row.get("deadline") : "", lead, supporting, "",
+                        STATUS_IN_LEDGER.get(status), status.equals("CLOSED") ? found.plusDays(20) : "");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** Deletes everything generated under the province's id: problems, mines, townships, plans, units, jurisdictions. */

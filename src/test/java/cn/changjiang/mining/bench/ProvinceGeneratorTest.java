@@ -27,7 +27,7 @@ class ProvinceGeneratorTest {
                     .isEqualTo(plan.level().equals("PROVINCE"));
             assertThat(read.workingGroup()).as("专班 of %s", plan.jurisdiction()).isNotNull();
             assertThat(read.workingGroup().convenerUnit()).isEqualTo(plan.convener());
-            assertThat(read.workingGroup().memberUnits()).hasSize(9);
+            assertThat(read.workingGroup().memberUnits()).hasSize(ProvinceGenerator.MEMBER_FUNCTIONS.length);
             // a preamble that cites no parent plan has no place in what the reader reads: only the province's
             assertThat(read.unplaced()).as("unplaced of %s", plan.jurisdiction())
                     .allSatisfy(s -> assertThat(plan.level()).isEqualTo("PROVINCE"))
