@@ -297,7 +297,11 @@ class PlanImports {
                 continue;
             }
             String id = jurisdiction.id() + "-" + UnitFunctions.key(name);
-            Map<String, Object> row = rows.computeIfAbsent(id, k -> params("id", k, "name", name,
+            // Unit names are unique (V001): a name that does not say whose it is (各乡(镇)人民政府, 区委政法委) is kept
+            // under the jurisdiction's name, the document's wording as an alias.
+            String own = name.contains(jurisdiction.name()) ? name
+                    : jurisdiction.name() + (name.startsWith("各") ? name.substring(1) : name);
+            Map<String, Object> row = rows.computeIfAbsent(id, k -> params("id", k, "name", own,
                     "aliases", new ArrayList<String>(), "order", 100 + rows.size(),
                     "kind", UnitFunctions.territorial(name) ? "TERRITORIAL" : "DEPARTMENT",
                     "function", UnitFunctions.of(name).orElse(null)));
