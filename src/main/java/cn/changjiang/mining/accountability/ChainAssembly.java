@@ -72,6 +72,7 @@ final class ChainAssembly {
             addPeople(links, issue);
         }
         addWorkingGroup(links, facts);
+        addPlanWorkingGroups(links, facts);
         return links.ordered();
     }
 
@@ -156,6 +157,30 @@ final class ChainAssembly {
                     holderName(facts.convenerHolders(), facts.convenerUnit(), CONVENER_FALLBACK),
                     facts.convener().title(), grounds, facts.convenerUnit().id());
         }
+    }
+
+    /**
+     * The 专班 of the plans above: the district's own plan's (level 6, in place of the seeded working group, for a
+     * district whose content is its imported plan), then one level further for each plan the district's plan carries
+     * out (IMPLEMENTS), city then province, each with the citation and the working group's own quote as grounds.
+     */
+    private static void addPlanWorkingGroups(Links links, ChainFacts facts) {
+        if (facts.ownGroup() != null) {
+            links.add(groupLink(CONVENER, facts.ownGroup(), facts.ownGroup().quote()));
+        }
+        facts.upper().stream()
+                .filter(u -> u.group() != null)
+                .sorted(Comparator.comparingInt(ChainFacts.UpperGroup::depth))
+                .forEach(u -> links.add(groupLink(CONVENER + u.depth(), u.group(),
+                        (u.implementsQuote() == null ? "" : u.implementsQuote() + ";") + u.group().quote())));
+    }
+
+    private static AccountabilityLink groupLink(int level, ChainFacts.Group group, String grounds) {
+        String unitName = group.unit() != null ? group.unit().name() : group.convenerUnitName();
+        String name = (group.name() != null ? group.name() : group.jurisdictionName() + "专班") + ":召集人 "
+                + (unitName == null ? "" : unitName) + (group.convenerRank() == null ? "" : group.convenerRank());
+        return new AccountabilityLink(level, "WORKING_GROUP", group.id(), name, "CONVENER_" + group.jurisdictionLevel(),
+                grounds, group.unit() == null ? null : group.unit().id());
     }
 
     /** The person holding a position, or — where no person is recorded — the rank the document names. */

@@ -12,13 +12,42 @@ import static cn.changjiang.mining.graph.Read.string;
  */
 record ChainFacts(List<IssueFacts> issues, Office office, Position director, UnitRef directorUnit,
                   List<String> directorHolders, Position convener, UnitRef convenerUnit, List<String> convenerHolders,
-                  String holdsToAccount) {
+                  String holdsToAccount, Group ownGroup, List<UpperGroup> upper) {
+
+    /** Facts of a district whose plans above set up no 专班 of their own. */
+    ChainFacts(List<IssueFacts> issues, Office office, Position director, UnitRef directorUnit,
+               List<String> directorHolders, Position convener, UnitRef convenerUnit, List<String> convenerHolders,
+               String holdsToAccount) {
+        this(issues, office, director, directorUnit, directorHolders, convener, convenerUnit, convenerHolders,
+                holdsToAccount, null, List.of());
+    }
 
     static ChainFacts from(Value v) {
         return new ChainFacts(v.get("issues").asList(IssueFacts::from), Office.from(v.get("office")),
                 Position.from(v.get("director")), UnitRef.from(v.get("directorUnit")),
                 names(v.get("directorHolders")), Position.from(v.get("convener")), UnitRef.from(v.get("convenerUnit")),
-                names(v.get("convenerHolders")), string(v, "holdsToAccount"));
+                names(v.get("convenerHolders")), string(v, "holdsToAccount"), Group.from(v.get("ownGroup")),
+                v.get("upper").isNull() ? List.of() : v.get("upper").asList(UpperGroup::from));
+    }
+
+    /**
+     * A plan's 专班 as importPlan wrote it (:PlanWorkingGroup): the convener's unit where it matched one (else the
+     * name the text gives), and the jurisdiction whose plan set it up.
+     */
+    record Group(String id, String name, String quote, String convenerUnitName, String convenerRank, UnitRef unit,
+                 String jurisdictionName, String jurisdictionLevel) {
+        static Group from(Value v) {
+            return v == null || v.isNull() ? null : new Group(string(v, "id"), string(v, "name"), string(v, "quote"),
+                    string(v, "convenerUnitName"), string(v, "convenerRank"), UnitRef.from(v.get("unit")),
+                    string(v.get("jurisdiction"), "name"), string(v.get("jurisdiction"), "level"));
+        }
+    }
+
+    /** The 专班 of a plan the problem's district plan carries out, {@code depth} IMPLEMENTS steps up, with that citation. */
+    record UpperGroup(int depth, String implementsQuote, Group group) {
+        static UpperGroup from(Value v) {
+            return new UpperGroup(v.get("depth").asInt(), string(v, "implementsQuote"), Group.from(v.get("group")));
+        }
     }
 
     /** The names of a position's holders; none where there is no such position (the comprehension is null). */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.plan.Competence;
 import cn.changjiang.mining.security.ReadPolicy;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -62,25 +63,47 @@ class ChainQueries {
                   types: [(i)-[r:OF_TYPE]->(v:ViolationType) | {type: v {.code, .name}, order: r.order}],
                   tasks: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | t {.number, .title, .clause, .focus}],
                   assigned: [(i)-[a:ASSIGNED_TO]->(u:Unit) | {unit: u {.id, .name}, role: a.role}],
-                  competent: [(i)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u:Unit) | {unit: u {.id, .name, .order}, role: c.role, clause: c.clause, quote: c.quote}],
-                  taskUnits: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {unit: u {.id, .name}, role: r.role, order: r.order, task: t {.clause, .unitsClause}}],
+                  competent: %2$s,
+                  taskUnits: [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit)
+                             WHERE i.district IS NULL OR EXISTS { (u)-[:BELONGS_TO|SERVES]->(:Jurisdiction {id: i.district}) } | {unit: u {.id, .name}, role: r.role, order: r.order, task: t {.clause, .unitsClause}}],
                   territorial: [(m)-[:LOCATED_IN]->(tw:Township)-[:GOVERNED_AS]->(u:Unit) | {unit: u {.id}, township: tw.name, government: tw.government}],
-                  responsible: CASE WHEN %s THEN [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p {.id, .name}, unit: u {.id}}] ELSE [] END,
-                  leaders: [(i)-[:ASSIGNED_TO|OF_TYPE]->()-[:COMPETENT_UNIT*0..1]->(u:Unit)<-[:SERVES_IN]-(p:Person)
-                            WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {person: p {.id, .name, .rank}, unit: u {.id},
-                              memberQuote: [(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0]}]
-                }) AS issues
+                  responsible: CASE WHEN %1$s THEN [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p {.id, .name}, unit: u {.id}}] ELSE [] END,
+                  leaders: reduce(acc = [], u IN [(i)-[:ASSIGNED_TO]->(a:Unit) | a] + %3$s |
+                            acc + [(u)<-[:SERVES_IN]-(p:Person) WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {person: p {.id, .name, .rank}, unit: u {.id},
+                              memberQuote: [(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0]}])
+                }) AS issues, collect(i.district)[0] AS district
+                CALL (district) {
+                  OPTIONAL MATCH (dp:Plan)-[:FOR]->(:Jurisdiction {id: district})
+                  WITH dp ORDER BY CASE WHEN EXISTS { (dp)-[:SETS_OUT]->(:Campaign) } THEN 0 ELSE 1 END, dp.id
+                  LIMIT 1
+                  RETURN dp, dp IS NOT NULL AND NOT EXISTS { (dp)-[:SETS_OUT]->(:Campaign) } AS ownPlan
+                }
+                WITH issues, dp, ownPlan,
+                     CASE WHEN ownPlan THEN [(dp)-[:CONVENES]->(g:PlanWorkingGroup) | %4$s][0] END AS ownGroup,
+                     [path = (dp)-[:IMPLEMENTS*1..4]->(up:Plan) WHERE EXISTS { (up)-[:CONVENES]->(:PlanWorkingGroup) }
+                      | {depth: length(path), implementsQuote: last(relationships(path)).quote,
+                         group: [(up)-[:CONVENES]->(g:PlanWorkingGroup) | %4$s][0]}] AS upper
                 OPTIONAL MATCH (office:Office)-[:HAS_POSITION]->(director:Position)-[:HELD_IN]->(directorUnit:Unit)
                 OPTIONAL MATCH (:WorkingGroup)-[:HAS_POSITION]->(convener:Position {id: 'CONVENER'})-[:HELD_IN]->(convenerUnit:Unit)
+                WITH issues, ownGroup, upper,
+                     CASE WHEN ownGroup IS NULL THEN office END AS office, CASE WHEN ownGroup IS NULL THEN director END AS director,
+                     directorUnit, CASE WHEN ownGroup IS NULL THEN convener END AS convener, convenerUnit
                 RETURN {issues: issues, office: office {.id, .name, .quote}, director: director {.id, .title, .quote},
-                        directorUnit: directorUnit {.id, .name},
+                        directorUnit: directorUnit {.id, .name}, ownGroup: ownGroup, upper: upper,
                         directorHolders: [(p:Person)-[:HOLDS]->(director) | p {.name}],
                         convener: convener {.id, .title, .quote}, convenerUnit: convenerUnit {.id, .name},
                         convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}],
                         holdsToAccount: [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
-                                         | r.clause + ':' + r.quote][0]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE),
+                                         | r.clause + ':' + r.quote][0]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE,
+                        Competence.competentUnits("i", "", "{unit: u {.id, .name, .order}, role: k.role, clause: k.clause, quote: k.quote}"),
+                        Competence.competentUnits("i", "", "u"), GROUP),
                 parameters(issueIds, readerUnit), ChainFacts::from).orElseThrow();
     }
+
+    /** A plan's working group {@code g} as a chain shows it: with its convener's unit and its jurisdiction. */
+    private static final String GROUP = """
+            g {.id, .name, .quote, .convenerUnitName, .convenerRank, unit: [(g)-[:CONVENER_UNIT]->(u) | u {.id, .name}][0],
+               jurisdiction: [(g)<-[:CONVENES]-(:Plan)-[:FOR]->(j:Jurisdiction) | j {.id, .name, .level}][0]}""";
 
     private static Map<String, Object> parameters(List<String> issueIds, String readerUnit) {
         Map<String, Object> params = new java.util.HashMap<>();

@@ -37,9 +37,12 @@ class EnforcementController {
     private final WriteRetries retries;
     private final Scopes scopes;
 
+    private final CrossBorder crossBorder;
+
     EnforcementController(JointEnforcement enforcement, EnforcementQueries queries, CandidateWatch watch, Access access,
-                          WriteRetries retries, Scopes scopes) {
+                          WriteRetries retries, Scopes scopes, CrossBorder crossBorder) {
         this.scopes = scopes;
+        this.crossBorder = crossBorder;
         this.enforcement = enforcement;
         this.queries = queries;
         this.watch = watch;
@@ -79,6 +82,13 @@ class EnforcementController {
     @QueryMapping
     JointEnforcementAction jointEnforcementAction(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         return enforcement.action(id, scopes.of(viewer, null)).orElse(null);
+    }
+
+    @QueryMapping
+    List<CrossBorderCandidate> crossBorderCandidates(@Argument String jurisdiction, @Argument Double withinKm,
+                                                     @Argument Integer first,
+                                                     @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        return crossBorder.candidates(viewer, jurisdiction, withinKm == null ? 5 : withinKm, first == null ? 20 : first);
     }
 
     @QueryMapping

@@ -10,6 +10,7 @@ import java.util.Optional;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.plan.Competence;
 import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.plan.Scope;
 import org.neo4j.driver.Value;
@@ -177,15 +178,15 @@ class EnforcementQueries {
                 WITH m
                 OPTIONAL MATCH (i:Issue) WHERE i.id IN $issueIds
                 WITH m, collect({id: i.id, open: i.status IN $openStatuses, atMine: EXISTS { (i)-[:AT]->(m) },
-                  criminal: %s,
+                  criminal: %1$s,
                   responsible: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id]
-                             + [(i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT]->(u:Unit) | u.id]
+                             + %2$s
                              + [(i)-[:OF_TYPE]->(:ViolationType)<-[:COVERS]-(:Duty)<-[:HAS_DUTY]-(u:Unit) | u.id]
                              + [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(:Task)-[:RESPONSIBLE_UNIT]->(u:Unit) | u.id]}) AS issues
                 RETURN {issues: [x IN issues WHERE x.id IS NOT NULL],
                         knownUnits: COLLECT { MATCH (u:Unit) WHERE u.id IN $unitIds RETURN u.id },
                         openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a.id][0]} AS item"""
-                        .formatted(JointEnforcementCandidate.CRIMINAL_MATTER),
+                        .formatted(JointEnforcementCandidate.CRIMINAL_MATTER, Competence.competentUnits("i", "", "u.id")),
                 Map.of("mineId", mineId, "issueIds", issueIds, "unitIds", unitIds), OpeningFacts::from);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
+import cn.changjiang.mining.plan.Competence;
 import cn.changjiang.mining.plan.Unit;
 
 /** A mine whose open problems need several competent departments to act: a case for 联合执法. */
@@ -31,19 +32,25 @@ public record JointEnforcementCandidate(Mine mine, int departmentCount, List<Dep
 
     /**
      * The departments that must act on an open problem {@code i}, as a Cypher list: the competent units of its
-     * violation types plus the units explicitly assigned to it, never a task's whole 责任单位 list; where the problem
-     * is a criminal matter, also the police and the units competent on its criminal side (附件2(六): the police
+     * violation types ({@link Competence}: its district's units of the competent functions) plus the units explicitly
+     * assigned to it, never a task's whole 责任单位 list; where the problem
+     * is a criminal matter, also its district's police and the units competent on its criminal side (附件2(六): the police
      * "依法严厉打击非法开采矿产资源、污染环境等犯罪活动,对相关部门移送的案件,构成犯罪的,依法及时立案侦查"). Everything
      * that decides whether a mine is a joint-enforcement case counts with this one expression.
      */
     public static final String DEPARTMENTS_OF_ISSUE = """
-            [u IN [(i)-[:OF_TYPE]->(:ViolationType)-[k:COMPETENT_UNIT]->(c:Unit) WHERE coalesce(k.basis, '') <> 'CRIMINAL' | c]
+            [u IN %s
                   + [(i)-[:ASSIGNED_TO]->(a:Unit) | a]
                   + CASE WHEN %s
-                         THEN COLLECT { MATCH (p:Unit) WHERE p.id = 'POLICE'
-                                           OR EXISTS { (i)-[:OF_TYPE]->(:ViolationType)-[:COMPETENT_UNIT {basis: 'CRIMINAL'}]->(p) } RETURN p }
+                         THEN %s
                          ELSE [] END
-             WHERE u.kind = 'DEPARTMENT']""".formatted(CRIMINAL_MATTER);
+             WHERE u.kind = 'DEPARTMENT']""".formatted(
+            Competence.competentUnits("i", "WHERE coalesce(k.basis, '') <> 'CRIMINAL'", "u"), CRIMINAL_MATTER,
+            Competence.competentUnits("i", "WHERE k.basis = 'CRIMINAL'", "u") + """
+                     + COLLECT { MATCH (p:Unit {function: 'POLICE'})
+                                 WHERE CASE WHEN i.district IS NULL THEN p.id = 'POLICE'
+                                            ELSE EXISTS { (p)-[:BELONGS_TO|SERVES]->(:Jurisdiction {id: i.district}) } END
+                                 RETURN p }""");
 
     /**
      * Counts again, for a mine {@code m} whose {@code NEEDS_DEPARTMENT} edges were just deleted, the departments its

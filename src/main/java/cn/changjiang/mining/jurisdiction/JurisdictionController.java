@@ -118,6 +118,16 @@ class JurisdictionController {
     }
 
     @BatchMapping(typeName = "Plan")
+    Map<Plan, PlanWorkingGroup> workingGroup(List<Plan> plans) {
+        return queries.workingGroupsOf(plans);
+    }
+
+    @BatchMapping(typeName = "PlanWorkingGroup")
+    Map<PlanWorkingGroup, Unit> convenerUnit(List<PlanWorkingGroup> groups) {
+        return queries.convenerUnits(groups);
+    }
+
+    @BatchMapping(typeName = "Plan")
     Map<Plan, List<Plan>> implementedBy(List<Plan> plans) {
         return queries.implementingPlans(plans);
     }

@@ -119,6 +119,20 @@ class JurisdictionQueries {
                 RETURN key, p AS item""", Plan::from);
     }
 
+    Map<Plan, PlanWorkingGroup> workingGroupsOf(List<Plan> plans) {
+        return reads.one(plans, Plan::id, """
+                UNWIND $keys AS key
+                MATCH (:Plan {id: key})-[:CONVENES]->(g:PlanWorkingGroup)
+                RETURN key, g AS item""", PlanWorkingGroup::from);
+    }
+
+    Map<PlanWorkingGroup, Unit> convenerUnits(List<PlanWorkingGroup> groups) {
+        return reads.one(groups, PlanWorkingGroup::id, """
+                UNWIND $keys AS key
+                MATCH (:PlanWorkingGroup {id: key})-[:CONVENER_UNIT]->(u)
+                RETURN key, u AS item""", Unit::from);
+    }
+
     Map<Plan, List<Plan>> implementingPlans(List<Plan> plans) {
         return reads.many(plans, Plan::id, """
                 UNWIND $keys AS key

@@ -15,11 +15,12 @@ class JurisdictionReadRules implements ReadRules {
     @Override
     public void declare(ReadDeclarations rules) {
         rules.schemaFile("jurisdiction.graphqls", Audience.ANYONE);
-        for (String node : new String[] {"Jurisdiction", "Plan", "UpperUnit", "PlanTask", "PlanProblem"}) {
+        for (String node : new String[] {"Jurisdiction", "Plan", "UpperUnit", "PlanTask", "PlanProblem", "PlanWorkingGroup"}) {
             rules.element(node, Audience.ANYONE, true);
         }
         for (String relationship : new String[] {"PART_OF", "FOR", "IMPLEMENTS", "SETS_OUT", "BELONGS_TO", "SERVES",
-                "COUNTERPART_OF", "SETS_TASK", "TARGETS", "ASSIGNS", "CARRIES_OUT"}) {
+                "COUNTERPART_OF", "SETS_TASK", "TARGETS", "ASSIGNS", "CARRIES_OUT", "CONVENES", "CONVENER_UNIT",
+                "GROUP_MEMBER"}) {
             rules.element(relationship, Audience.ANYONE, true);
         }
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,12 +19,14 @@ import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.jurisdiction.PlanImport.ImportedTask;
 import cn.changjiang.mining.jurisdiction.PlanImport.ImportedUnit;
 import cn.changjiang.mining.jurisdiction.PlanImport.ProposedCompetence;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.plan.Unit;
 import cn.changjiang.mining.planimport.CompetenceProposal;
 import cn.changjiang.mining.planimport.CompetenceProposals;
 import cn.changjiang.mining.planimport.KnownUnit;
 import cn.changjiang.mining.planimport.PlanReader;
 import cn.changjiang.mining.planimport.ReadPlan;
+import cn.changjiang.mining.planimport.UnitFunctions;
 import cn.changjiang.mining.planimport.UnitNames;
 import cn.changjiang.mining.security.Access;
 import org.springframework.stereotype.Service;
@@ -48,10 +51,12 @@ class PlanImports {
     private final AuditTrail audit;
     private final Access access;
     private final TaskLinking links;
+    private final Scopes scopes;
     private final PlanReader reader = new PlanReader();
 
-    PlanImports(CypherRunner graph, AuditTrail audit, Access access, TaskLinking links) {
+    PlanImports(CypherRunner graph, AuditTrail audit, Access access, Scopes scopes, TaskLinking links) {
         this.graph = graph;
+        this.scopes = scopes;
         this.audit = audit;
         this.access = access;
         this.links = links;
@@ -84,6 +89,24 @@ class PlanImports {
             throw new InvalidInputException("input.text", "No plan of this genre found in input.text: neither a title nor a numbered task");
         }
 
+        if (!dryRun) {
+            if (read.title() == null) {
+                throw new InvalidInputException("input.text", "The plan's title (方案标题) was not found in input.text");
+            }
+            Optional<Plan> existing = graph.single("""
+                    MATCH (p:Plan)
+                    WHERE ($documentNumber IS NOT NULL AND p.documentNumber = $documentNumber)
+                       OR ($documentNumber IS NULL AND p.title = $title AND EXISTS { (p)-[:FOR]->(:Jurisdiction {id: $jurisdiction}) })
+                    RETURN p AS item LIMIT 1""", params("documentNumber", read.documentNumber(), "title", read.title(),
+                    "jurisdiction", jurisdiction.id()), Plan::from);
+            if (existing.isPresent()) {
+                throw new ConflictException("Plan " + (read.documentNumber() != null ? read.documentNumber() : read.title())
+                        + " is already in the graph as " + existing.get().id() + ": it is not imported twice");
+            }
+            if (Boolean.TRUE.equals(input.createUnits())) {
+                createUnits(read, jurisdiction);
+            }
+        }
         List<Unit> known = knownUnits(jurisdiction);
         Map<String, Unit> unitsById = new HashMap<>();
         known.forEach(u -> unitsById.put(u.id(), u));
@@ -113,21 +136,9 @@ class PlanImports {
                     implementsTitle, parent.orElse(null), links.link(tasks, read, jurisdiction, null), competence,
                     read.unplaced());
         }
-        if (read.title() == null) {
-            throw new InvalidInputException("input.text", "The plan's title (方案标题) was not found in input.text");
-        }
-        Optional<Plan> existing = graph.single("""
-                MATCH (p:Plan)
-                WHERE ($documentNumber IS NOT NULL AND p.documentNumber = $documentNumber)
-                   OR ($documentNumber IS NULL AND p.title = $title AND EXISTS { (p)-[:FOR]->(:Jurisdiction {id: $jurisdiction}) })
-                RETURN p AS item LIMIT 1""", params("documentNumber", read.documentNumber(), "title", read.title(),
-                "jurisdiction", jurisdiction.id()), Plan::from);
-        if (existing.isPresent()) {
-            throw new ConflictException("Plan " + (read.documentNumber() != null ? read.documentNumber() : read.title())
-                    + " is already in the graph as " + existing.get().id() + ": it is not imported twice");
-        }
         String id = "plan-" + UUID.randomUUID();
         Plan plan = write(id, read, jurisdiction, parent.orElse(null), names);
+        writeWorkingGroup(id, read.workingGroup(), names);
         tasks = links.link(tasks, read, jurisdiction, id);
 
         Map<String, Object> after = new LinkedHashMap<>();
@@ -233,6 +244,104 @@ class PlanImports {
                 RETURN count(task) AS item""", p, v -> v);
         return plan;
     }
+
+    /**
+     * The plan's 专班 as the text gives it: (:Plan)-[:CONVENES]->(:PlanWorkingGroup), with CONVENER_UNIT to the
+     * convener's unit and GROUP_MEMBER to each member unit, where those names match a known unit.
+     */
+    private void writeWorkingGroup(String planId, ReadPlan.WorkingGroup group, UnitNames names) {
+        if (group == null) {
+            return;
+        }
+        graph.list("""
+                MATCH (p:Plan {id: $plan})
+                CREATE (p)-[:CONVENES]->(wg:PlanWorkingGroup {id: $plan + '#wg', name: $name, convenerUnitName: $convener,
+                        convenerRank: $rank, officeHost: $officeHost, quote: $quote, memberNames: $members})
+                WITH wg
+                CALL (wg) {
+                  MATCH (u:Unit|UpperUnit {id: $convenerId})
+                  CREATE (wg)-[:CONVENER_UNIT]->(u)
+                }
+                CALL (wg) {
+                  UNWIND range(0, size($memberIds) - 1) AS n
+                  MATCH (u:Unit|UpperUnit {id: $memberIds[n]})
+                  CREATE (wg)-[:GROUP_MEMBER {order: n + 1}]->(u)
+                }
+                RETURN count(wg) AS item""", params("plan", planId, "name", group.name(),
+                "convener", group.convenerUnit(), "rank", group.convenerRank(), "officeHost", group.officeHost(),
+                "quote", String.join("\n", group.quotes()), "members", group.memberUnits(),
+                "convenerId", group.convenerUnit() == null ? null
+                        : names.resolve(group.convenerUnit()).map(KnownUnit::id).orElse(null),
+                "memberIds", group.memberUnits().stream()
+                        .map(m -> names.resolve(m).map(KnownUnit::id).orElse(null)).filter(Objects::nonNull)
+                        .distinct().toList()), v -> v);
+    }
+
+    /**
+     * Creates every unit the text names (专班 members, convener, office host, task unit lists) that matches no known
+     * unit: a :Unit of a district (an :UpperUnit of a city or province, as V013 keeps them) BELONGS_TO the
+     * jurisdiction, under a stable id (jurisdiction id + '-' + its function, else a digest of its name), with its
+     * {@code function} ({@link UnitFunctions}) and COUNTERPART_OF the unit of that function one level up, if any.
+     */
+    private void createUnits(ReadPlan read, Jurisdiction jurisdiction) {
+        List<Unit> known = knownUnits(jurisdiction);
+        UnitNames names = new UnitNames(known.stream().map(u -> new KnownUnit(u.id(), u.name(), u.aliases())).toList());
+        List<String> named = new ArrayList<>();
+        ReadPlan.WorkingGroup group = read.workingGroup();
+        if (group != null) {
+            named.add(group.convenerUnit());
+            named.add(group.officeHost());
+            named.add(group.officeDirectorUnit());
+            named.addAll(group.memberUnits());
+        }
+        read.tasks().forEach(t -> t.responsibleUnits().forEach(u -> named.add(u.nameInDocument())));
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        for (String name : named) {
+            if (name == null || name.isBlank() || names.resolve(name).isPresent()) {
+                continue;
+            }
+            String id = jurisdiction.id() + "-" + UnitFunctions.key(name);
+            // Unit names are unique (V001): a name that does not say whose it is (各乡(镇)人民政府, 区委政法委) is kept
+            // under the jurisdiction's name, the document's wording as an alias.
+            String own = name.contains(jurisdiction.name()) ? name
+                    : jurisdiction.name() + (name.startsWith("各") ? name.substring(1) : name);
+            Map<String, Object> row = rows.computeIfAbsent(id, k -> params("id", k, "name", own,
+                    "aliases", new ArrayList<String>(), "order", 100 + rows.size(),
+                    "kind", UnitFunctions.territorial(name) ? "TERRITORIAL" : "DEPARTMENT",
+                    "function", UnitFunctions.of(name).orElse(null)));
+            @SuppressWarnings("unchecked")
+            List<String> aliases = (List<String>) row.get("aliases");
+            if (!row.get("name").equals(name) && !aliases.contains(name)) {
+                aliases.add(name);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean district = jurisdiction.level() == JurisdictionLevel.DISTRICT
+                || jurisdiction.level() == JurisdictionLevel.TOWNSHIP;
+        graph.list(district ? CREATE_UNITS.formatted("Unit") : CREATE_UNITS.formatted("UpperUnit"),
+                params("jurisdiction", jurisdiction.id(), "rows", List.copyOf(rows.values())), v -> v);
+        scopes.changed();
+    }
+
+    /** Units of a jurisdiction with their counterpart above; %s is the label (Unit or UpperUnit), never input. */
+    private static final String CREATE_UNITS = """
+            MATCH (j:Jurisdiction {id: $jurisdiction})
+            UNWIND $rows AS row
+            MERGE (u:%s {id: row.id})
+            ON CREATE SET u.name = row.name, u.aliases = row.aliases, u.order = row.order, u.kind = row.kind,
+                          u.function = row.function, u.campaignLead = false, u.generatedFrom = 'importPlan'
+            MERGE (u)-[:BELONGS_TO]->(j)
+            WITH u, j
+            CALL (u, j) {
+              MATCH (j)-[:PART_OF]->(:Jurisdiction)<-[:BELONGS_TO]-(up:Unit|UpperUnit)
+              WHERE u.function IS NOT NULL AND up.function = u.function AND up <> u
+                AND NOT EXISTS { (u)-[:COUNTERPART_OF]->() }
+              WITH up ORDER BY up.id LIMIT 1
+              MERGE (u)-[:COUNTERPART_OF]->(up)
+            }
+            RETURN count(u) AS item""";
 
     /** A title as the graph keeps it: without the 《》 a citation puts around it. */
     private static String withoutQuotes(String title) {
