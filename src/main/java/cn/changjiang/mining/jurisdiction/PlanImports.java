@@ -29,6 +29,7 @@ import cn.changjiang.mining.planimport.ReadPlan;
 import cn.changjiang.mining.planimport.UnitFunctions;
 import cn.changjiang.mining.planimport.UnitNames;
 import cn.changjiang.mining.security.Access;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,16 +90,25 @@ class PlanImports {
             throw new InvalidInputException("input.text", "No plan of this genre found in input.text: neither a title nor a numbered task");
         }
 
+        // A plan known so far only by the title a lower plan cites (V013's JINGDEZHEN-2023) is filled in, not doubled.
+        Optional<String> placeholder = Optional.empty();
         if (!dryRun) {
             if (read.title() == null) {
                 throw new InvalidInputException("input.text", "The plan's title (方案标题) was not found in input.text");
             }
+            placeholder = graph.single("""
+                    MATCH (p:Plan {title: $title})-[:FOR]->(:Jurisdiction {id: $jurisdiction})
+                    WHERE p.importedAt IS NULL AND NOT (p)-[:SETS_TASK]->() AND NOT (p)-[:SETS_OUT]->()
+                      AND (p.documentNumber IS NULL OR p.documentNumber = $documentNumber)
+                    RETURN p.id AS item ORDER BY p.id LIMIT 1""", params("documentNumber", read.documentNumber(),
+                    "title", read.title(), "jurisdiction", jurisdiction.id()), Value::asString);
             Optional<Plan> existing = graph.single("""
                     MATCH (p:Plan)
-                    WHERE ($documentNumber IS NOT NULL AND p.documentNumber = $documentNumber)
-                       OR ($documentNumber IS NULL AND p.title = $title AND EXISTS { (p)-[:FOR]->(:Jurisdiction {id: $jurisdiction}) })
+                    WHERE (($documentNumber IS NOT NULL AND p.documentNumber = $documentNumber)
+                       OR ($documentNumber IS NULL AND p.title = $title AND EXISTS { (p)-[:FOR]->(:Jurisdiction {id: $jurisdiction}) }))
+                      AND ($placeholder IS NULL OR p.id <> $placeholder)
                     RETURN p AS item LIMIT 1""", params("documentNumber", read.documentNumber(), "title", read.title(),
-                    "jurisdiction", jurisdiction.id()), Plan::from);
+                    "jurisdiction", jurisdiction.id(), "placeholder", placeholder.orElse(null)), Plan::from);
             if (existing.isPresent()) {
                 throw new ConflictException("Plan " + (read.documentNumber() != null ? read.documentNumber() : read.title())
                         + " is already in the graph as " + existing.get().id() + ": it is not imported twice");
@@ -136,7 +146,7 @@ class PlanImports {
                     implementsTitle, parent.orElse(null), links.link(tasks, read, jurisdiction, null), competence,
                     read.unplaced());
         }
-        String id = "plan-" + UUID.randomUUID();
+        String id = placeholder.orElseGet(() -> "plan-" + UUID.randomUUID());
         Plan plan = write(id, read, jurisdiction, parent.orElse(null), names);
         writeWorkingGroup(id, read.workingGroup(), names);
         tasks = links.link(tasks, read, jurisdiction, id);
@@ -214,14 +224,16 @@ class PlanImports {
                 "implementsTitle", read.parentPlan() == null ? null : withoutQuotes(read.parentPlan().title()), "tasks", tasks);
         Plan plan = graph.single("""
                 MATCH (j:Jurisdiction {id: $jurisdiction})
-                CREATE (p:Plan {id: $id, documentNumber: $documentNumber, title: $title, noticeTitle: $noticeTitle,
-                                issuer: $issuer, issuedOn: $issuedOn, implementsTitle: $implementsTitle,
-                                importedAt: datetime()})
-                CREATE (p)-[:FOR]->(j)
+                MERGE (p:Plan {id: $id})
+                SET p.documentNumber = $documentNumber, p.title = $title, p.noticeTitle = $noticeTitle,
+                    p.issuer = $issuer, p.issuedOn = $issuedOn, p.implementsTitle = $implementsTitle,
+                    p.importedAt = datetime()
+                MERGE (p)-[:FOR]->(j)
                 WITH p
                 CALL (p) {
                   MATCH (parent:Plan {id: $parent})
-                  CREATE (p)-[:IMPLEMENTS {quote: $parentQuote}]->(parent)
+                  MERGE (p)-[r:IMPLEMENTS]->(parent)
+                  SET r.quote = coalesce($parentQuote, r.quote)
                 }
                 RETURN p AS item""", p, Plan::from).orElseThrow();
         graph.list("""
