@@ -1,6 +1,15 @@
 package cn.changjiang.mining;
 
+import cn.changjiang.mining.common.Role;
+import cn.changjiang.mining.security.SecurityConfiguration;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +46,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected HttpGraphQlTester anonymous;
 
+    @Autowired
+    private JwtEncoder jwtEncoder;
+
     @LocalServerPort
     protected int port;
 
@@ -56,6 +68,23 @@ public abstract class IntegrationTest {
         return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
                 .webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30)))
                 .header("Authorization", "Bearer " + token(username)).build();
+    }
+
+    /**
+     * A tester signed in with a role for a jurisdiction (e.g. the office of 景德镇市), with a token signed as the app
+     * signs its own.
+     */
+    protected HttpGraphQlTester as(Role role, String jurisdiction) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(SecurityConfiguration.SELF_ISSUER)
+                .subject("test-" + role.name().toLowerCase() + "-" + jurisdiction.toLowerCase())
+                .issuedAt(now).expiresAt(now.plusSeconds(3600))
+                .claim("role", role.name()).claim("jurisdiction", jurisdiction).build();
+        String token = jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30)))
+                .header("Authorization", "Bearer " + token).build();
     }
 
     protected String token(String username) {

@@ -66,6 +66,10 @@ class PlanImports {
     @Transactional
     public PlanImport importPlan(ImportPlanInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
+        if (input.jurisdiction() != null) {
+            // A district's office writes its district's plan, not its city's: FORBIDDEN outside the role's jurisdiction.
+            scopes.of(actor.viewer(), input.jurisdiction());
+        }
         String text = input.text();
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("input.text", "input.text must not be blank: give the plan's full text");

@@ -16,12 +16,15 @@ import static cn.changjiang.mining.graph.Read.string;
  * Resolves the scope of a read ({@link JurisdictionTree#scope}) against a snapshot of the jurisdiction tree. The
  * snapshot is read at most once every {@link #MAX_AGE} (jurisdictions and units change rarely, and the bound holds
  * on every instance of a cluster), and at once after a write here calls {@link #changed()}: so scoping adds no round
- * trip to a request.
+ * trip to a request. An id the snapshot does not know reloads it first (at most every {@link #MIN_AGE_TO_RELOAD}).
  */
 @Component
 public class Scopes {
 
     static final Duration MAX_AGE = Duration.ofSeconds(5);
+
+    /** An unknown id reloads the snapshot, at most this often (so unknown ids cannot make every request read it). */
+    static final Duration MIN_AGE_TO_RELOAD = Duration.ofMillis(250);
 
     private final CypherRunner graph;
     private final String home;
@@ -34,7 +37,18 @@ public class Scopes {
 
     /** The scope of a read by {@code viewer} about {@code requested} (null: the viewer's own jurisdiction). */
     public Scope of(Viewer viewer, String requested) {
-        return tree().scope(viewer, requested);
+        JurisdictionTree tree = tree();
+        if (requested != null && !tree.levels().containsKey(requested) && snapshotOlderThan(MIN_AGE_TO_RELOAD)) {
+            // A jurisdiction this snapshot does not know may have been written since, here or on another instance.
+            changed();
+            tree = tree();
+        }
+        return tree.scope(viewer, requested);
+    }
+
+    private boolean snapshotOlderThan(Duration age) {
+        Snapshot current = snapshot;
+        return current == null || System.nanoTime() - current.readAt() > age.toNanos();
     }
 
     /** The units of a scope: those working in its jurisdiction or in one part of it ({@link JurisdictionTree#unitsWithin}). */

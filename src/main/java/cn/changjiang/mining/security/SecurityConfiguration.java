@@ -52,9 +52,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
-    static final String SELF_ISSUER = "accountability-graph";
+    public static final String SELF_ISSUER = "accountability-graph";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     /**
      * A token must say when it ends: the default validators check {@code exp} only when it is there, so a signed

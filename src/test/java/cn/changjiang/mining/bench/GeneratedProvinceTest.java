@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import cn.changjiang.mining.IntegrationTest;
 import cn.changjiang.mining.common.IssueStatus;
+import cn.changjiang.mining.common.Role;
 import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.security.SecurityProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +67,7 @@ class GeneratedProvinceTest extends IntegrationTest {
         generator = new ProvinceGenerator(new ProvinceGenerator.Shape(PROVINCE, "南岭省", 3, 7, 2, 21, 42, 7));
         generator.writeJurisdictions(driver);
         scopes.changed();
-        HttpGraphQlTester office = as("office");
+        HttpGraphQlTester office = as(Role.OFFICE, PROVINCE);
         imported.addAll(generator.importPlans((text, jurisdiction) -> {
             var response = office.document(IMPORT).variable("text", text).variable("jurisdiction", jurisdiction).execute();
             List<Map<String, Object>> units = response.path("importPlan.tasks[*].responsibleUnits[*]")

@@ -1,5 +1,7 @@
 package cn.changjiang.mining.jurisdiction;
 
+import cn.changjiang.mining.common.Role;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +113,8 @@ class PlanImportTest extends IntegrationTest {
     void shouldImportAnotherDistrictsPlanOnceUnderItsOwnIds() throws IOException {
         String text = OtherDistrictPlanTest.text();
         String before = footprint();
-        var response = graphQl.document(IMPORT).variable("text", text).variable("dryRun", false)
+        var cityOffice = as(Role.OFFICE, "JINGDEZHEN");
+        var response = cityOffice.document(IMPORT).variable("text", text).variable("dryRun", false)
                 .variable("jurisdiction", "ZHUSHAN").execute();
         response.path("importPlan.dryRun").entity(Boolean.class).isEqualTo(false)
                 .path("importPlan.plan.documentNumber").entity(String.class).isEqualTo(ZHUSHAN_NUMBER)
@@ -160,7 +163,7 @@ class PlanImportTest extends IntegrationTest {
         assertThat(after.split("/")[7]).as("the seeded 责任单位 edges untouched").isEqualTo(before.split("/")[7]);
 
         String afterFirst = footprint();
-        graphQl.document(IMPORT).variable("text", text).variable("dryRun", false).variable("jurisdiction", "ZHUSHAN")
+        cityOffice.document(IMPORT).variable("text", text).variable("dryRun", false).variable("jurisdiction", "ZHUSHAN")
                 .execute().errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
                     assertThat(errors.getFirst().getExtensions().get("code")).isEqualTo("CONFLICT");
@@ -188,6 +191,9 @@ class PlanImportTest extends IntegrationTest {
             expectCode(as(user), OtherDistrictPlanTest.text(), true, null, "FORBIDDEN");
         }
         expectCode(anonymous, OtherDistrictPlanTest.text(), true, null, "UNAUTHENTICATED");
+        // the office of 昌江区 writes its district's plan, not another district's or its city's
+        expectCode(graphQl, OtherDistrictPlanTest.text(), false, "ZHUSHAN", "FORBIDDEN");
+        expectCode(graphQl, OtherDistrictPlanTest.text(), false, "JINGDEZHEN", "FORBIDDEN");
         assertThat(footprint()).isEqualTo(before);
     }
 

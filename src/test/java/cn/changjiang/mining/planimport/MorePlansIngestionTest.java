@@ -11,6 +11,7 @@ import cn.changjiang.mining.IntegrationTest;
 import cn.changjiang.mining.planimport.ReadPlan.Phase;
 import cn.changjiang.mining.planimport.ReadPlan.ResponsibleUnit;
 import cn.changjiang.mining.planimport.ReadPlan.UnitRole;
+import cn.changjiang.mining.common.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -203,13 +204,13 @@ class MorePlansIngestionTest extends IntegrationTest {
     void shouldDryRunAndImportTheCityPlanAndLinkTheSeededDistrictsTasksToIt() throws IOException {
         String text = text("jingdezhen-city-plan.txt");
         String before = footprint();
-        var dry = graphQl.document(IMPORT).variable("text", text).variable("jurisdiction", "JINGDEZHEN").execute();
+        var dry = as(Role.OFFICE, "JIANGXI").document(IMPORT).variable("text", text).variable("jurisdiction", "JINGDEZHEN").execute();
         checkCity(dry);
         dry.path("importPlan.dryRun").entity(Boolean.class).isEqualTo(true)
                 .path("importPlan.planId").valueIsNull();
         assertThat(footprint()).as("a dry run writes nothing").isEqualTo(before);
 
-        var real = graphQl.document(IMPORT).variable("text", text).variable("dryRun", false)
+        var real = as(Role.OFFICE, "JIANGXI").document(IMPORT).variable("text", text).variable("dryRun", false)
                 .variable("jurisdiction", "JINGDEZHEN").execute();
         checkCity(real);
         real.path("importPlan.plan.jurisdiction.id").entity(String.class).isEqualTo("JINGDEZHEN")
@@ -236,7 +237,7 @@ class MorePlansIngestionTest extends IntegrationTest {
                 .path("tasks[*].carriesOut[0].id").entityList(String.class).containsExactly(
                         expected.keySet().stream().sorted().map(n -> cityPlan + "#" + expected.get(n)).toArray(String[]::new));
         // the child's side: a dry run of the seed text now answers the same city tasks, by number
-        graphQl.document(IMPORT).variable("text", java.nio.file.Files.readString(
+        as(Role.OFFICE, "JIANGXI").document(IMPORT).variable("text", java.nio.file.Files.readString(
                         java.nio.file.Path.of("graph-seed/source/campaign-plan.txt"))).variable("jurisdiction", "CHANGJIANG")
                 .execute().path("importPlan.tasks[*].carriesOut[0]").entityList(Integer.class)
                 .containsExactly(expected.keySet().stream().sorted().map(expected::get).toArray(Integer[]::new));
@@ -289,7 +290,7 @@ class MorePlansIngestionTest extends IntegrationTest {
     void shouldImportTheOtherCitysDistrictPlanWithNoLinkToTheCityOfJingdezhen() throws IOException {
         String text = text("ganzhou-zhanggong-district-plan.txt");
         for (boolean dryRun : new boolean[] {true, false}) {
-            var response = graphQl.document(IMPORT).variable("text", text).variable("dryRun", dryRun)
+            var response = as(Role.OFFICE, "JIANGXI").document(IMPORT).variable("text", text).variable("dryRun", dryRun)
                     .variable("jurisdiction", "ZHANGGONG").execute();
             response.path("importPlan.documentNumber").entity(String.class).isEqualTo(ZHANGGONG_NUMBER)
                     .path("importPlan.title").entity(String.class).isEqualTo("章贡区深入整治规范矿产资源保护开发利用专项行动工作方案")
