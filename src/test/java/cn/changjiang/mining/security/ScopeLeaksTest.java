@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,9 +126,80 @@ class ScopeLeaksTest extends IntegrationTest {
                 .path("subgraph.nodes[*].id").entityList(String.class).contains("JointEnforcementAction:" + action);
     }
 
+    @Test
+    void shouldRefuseTheBackupToAnOfficeThatMayNotReadEveryDistrict() {
+        assertThat(backupStatus(token(Role.OFFICE, "CHANGJIANG"))).as("the home office: the file holds 泄漏区's data").isEqualTo(403);
+        assertThat(backupStatus(token(Role.OFFICE, "LEAKDIST"))).as("泄漏区's office: the file holds 昌江区's").isEqualTo(403);
+        assertThat(backupStatus(token(Role.OFFICE, "JIANGXI"))).as("the province's office reads every district").isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerAProblemOutsideGivenToAnActionAsAnUnknownOne() {
+        String homeMine = string("MATCH (m:Mine {district: 'CHANGJIANG'}) RETURN m.id ORDER BY m.id LIMIT 1");
+        long actions = count("MATCH (a:JointEnforcementAction) RETURN count(a)");
+        for (String id : List.of(issue, "no-such-issue")) {
+            var response = graphQl.document("""
+                    mutation($input: OpenJointEnforcementActionInput!) {
+                      openJointEnforcementAction(input: $input) { action { id } } }""")
+                    .variable("input", Map.of("mineId", homeMine, "leadUnitId", "NATURAL_RESOURCES",
+                            "participatingUnitIds", List.of(), "issueIds", List.of(id), "plannedOn", "2023-06-01"))
+                    .execute();
+            assertCode(response, "NOT_FOUND");
+            response.errors().satisfy(errors -> assertThat(errors.getFirst().getMessage()).isEqualTo("No problem with id " + id));
+        }
+        assertThat(count("MATCH (a:JointEnforcementAction) RETURN count(a)")).isEqualTo(actions);
+    }
+
+    @Test
+    void shouldNotNameTheSeededDistrictsUnitsCompetentForAnotherDistrictsProblem() {
+        // 泄漏区 has no units of its own: by the one competence rule (plan/Competence) no unit is competent for its
+        // problem, and the seeded campaign's duties and tasks are 昌江区's; only the unit it was assigned to answers.
+        List<String> planRoles = List.of("COMPETENT_LEAD", "COMPETENT_SUPPORT", "DUTY_HOLDER", "TASK_LEAD", "TASK_SUPPORTING");
+        var response = viewer(Role.LEADER, "JIANGXI").document("""
+                query($i: ID!, $m: ID!) {
+                  issue: whoIsAccountable(for: {issue: $i}) { units { unit { id } roles } }
+                  mine: whoIsAccountable(for: {mine: $m}) { units { unit { id } roles } }
+                }""").variable("i", issue).variable("m", mine).execute();
+        for (String subject : List.of("issue", "mine")) {
+            response.path(subject + ".units[*].roles[*]").entityList(String.class)
+                    .satisfies(roles -> assertThat(roles).doesNotContainAnyElementsOf(planRoles).contains("ASSIGNED_LEAD"));
+        }
+        graphQl.document("{ whoIsAccountable(for: {violationType: \"T2.03\"}) { units { roles } } }").execute()
+                .path("whoIsAccountable.units[*].roles[*]").entityList(String.class)
+                .satisfies(roles -> assertThat(roles).containsAnyOf("COMPETENT_LEAD", "COMPETENT_SUPPORT"));
+    }
+
+    @Test
+    void shouldNotCountAnotherDistrictsProblemAmongASeededUnitsOwnByCompetence() {
+        String unit = string("""
+                MATCH (:ViolationType {code: 'T2.03'})-[c:COMPETENT_UNIT]->(u:Unit)
+                WHERE u.id <> 'NATURAL_RESOURCES' AND coalesce(c.basis, '') <> 'CRIMINAL' RETURN u.id ORDER BY u.id LIMIT 1""");
+        viewer(Role.LEADER, "JIANGXI").document("query($u: ID!) { unitById(id: $u) { openIssues { id } mines { id } } }")
+                .variable("u", unit).execute()
+                .path("unitById.openIssues[*].id").entityList(String.class).satisfies(ids -> assertThat(ids).doesNotContain(issue))
+                .path("unitById.mines[*].id").entityList(String.class).satisfies(ids -> assertThat(ids).doesNotContain(mine));
+        viewer(Role.LEADER, "JIANGXI").document("{ unitById(id: \"NATURAL_RESOURCES\") { openIssues { id } } }").execute()
+                .path("unitById.openIssues[*].id").entityList(String.class).contains(issue);
+    }
+
+    private int backupStatus(String token) {
+        return RestClient.create("http://localhost:" + port).post().uri("/admin/backup")
+                .header("Authorization", "Bearer " + token)
+                .exchange((request, response) -> {
+                    response.getBody().transferTo(java.io.OutputStream.nullOutputStream());
+                    return response.getStatusCode().value();
+                });
+    }
+
     private long count(String cypher) {
         try (var session = driver.session()) {
             return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    private String string(String cypher) {
+        try (var session = driver.session()) {
+            return session.run(cypher).single().get(0).asString();
         }
     }
 
