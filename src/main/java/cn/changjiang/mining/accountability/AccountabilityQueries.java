@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.plan.Competence;
 import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
@@ -42,6 +43,19 @@ class AccountabilityQueries {
                     MATCH (t:Task {number: toInteger($key)})
                     WITH [] AS issues, [] AS townships, [(t)-[:FOCUSES_ON]->(v:ViolationType) | v] AS types""");
 
+    /**
+     * A unit {@code u} that answers for the subject's problems through the plan (duties, tasks) is one of their
+     * districts', as in the chain (docs/plan-graph.md#chains-across-levels): the seeded campaign's units answer for
+     * 昌江区's problems, not for another district's. A subject without problems (a type, a task) keeps them all.
+     */
+    private static final String OF_THE_PROBLEMS_DISTRICTS = """
+            (size(issues) = 0 OR any(x IN issues WHERE x.district IS NULL
+                                     OR EXISTS { (u)-[:BELONGS_TO|SERVES]->(:Jurisdiction {id: x.district}) }))""";
+
+    /**
+     * Roles of the units for the subject: the competent units of its problems by the one rule ({@link Competence}),
+     * those of the catalogue for a type or a task.
+     */
     private static final String ROLES = """
             WITH issues, townships, types + reduce(acc = [], i IN issues | acc + [(i)-[:OF_TYPE]->(v:ViolationType) | v]) AS reached
             WITH issues, townships, reduce(acc = [], v IN reached | CASE WHEN v IN acc THEN acc ELSE acc + v END) AS types
@@ -49,12 +63,14 @@ class AccountabilityQueries {
                  reduce(acc = [], v IN types | acc + [(v)<-[:FOCUSES_ON]-(t:Task) WHERE NOT t IN acc | t]) AS tasks
             RETURN {
               assigned: reduce(acc = [], i IN issues | acc + [(i)-[a:ASSIGNED_TO]->(u:Unit) | {unit: u, role: 'ASSIGNED_' + a.role, grounds: '问题台账交办:' + i.title}]),
-              competent: reduce(acc = [], v IN types | acc + [(v)-[c:COMPETENT_UNIT]->(u:Unit) | {unit: u, role: 'COMPETENT_' + c.role, grounds: c.clause + ':' + c.quote}]),
-              duties: reduce(acc = [], v IN types | acc + [(v)<-[:COVERS]-(d:Duty)<-[:HAS_DUTY]-(u:Unit) | {unit: u, role: 'DUTY_HOLDER', grounds: d.clause + ':' + d.text}]),
-              taskUnits: reduce(acc = [], t IN tasks | acc + [(t)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {unit: u, role: 'TASK_' + r.role, grounds: t.clause + t.unitsClause}]
-                                                       + [(t)-[r:TERRITORIAL_UNIT]->(u:Unit) | {unit: u, role: 'TERRITORIAL', grounds: t.clause + ':' + r.quote}]),
+              competent: CASE WHEN size(issues) = 0
+                THEN reduce(acc = [], v IN types | acc + [(v)-[c:COMPETENT_UNIT]->(u:Unit) | {unit: u, role: 'COMPETENT_' + c.role, grounds: c.clause + ':' + c.quote}])
+                ELSE reduce(acc = [], i IN issues | acc + %2$s) END,
+              duties: reduce(acc = [], v IN types | acc + [(v)<-[:COVERS]-(d:Duty)<-[:HAS_DUTY]-(u:Unit) WHERE %3$s | {unit: u, role: 'DUTY_HOLDER', grounds: d.clause + ':' + d.text}]),
+              taskUnits: reduce(acc = [], t IN tasks | acc + [(t)-[r:RESPONSIBLE_UNIT]->(u:Unit) WHERE %3$s | {unit: u, role: 'TASK_' + r.role, grounds: t.clause + t.unitsClause}]
+                                                       + [(t)-[r:TERRITORIAL_UNIT]->(u:Unit) WHERE %3$s | {unit: u, role: 'TERRITORIAL', grounds: t.clause + ':' + r.quote}]),
               territorial: reduce(acc = [], tw IN townships | acc + [(tw)-[:GOVERNED_AS]->(u:Unit) | {unit: u, role: 'TERRITORIAL', grounds: '属地管理:' + tw.government, township: tw.name}]),
-              responsible: reduce(acc = [], i IN issues | acc + CASE WHEN %s
+              responsible: reduce(acc = [], i IN issues | acc + CASE WHEN %1$s
                              THEN [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p, unit: u}] ELSE [] END),
               leaders: [(p:Person)-[s:SERVES_IN]->(u:Unit) WHERE p.rank IN ['DEPUTY', 'PRINCIPAL']
                         AND (u.kind = 'DEPARTMENT' OR s.township IN [tw IN townships | tw.name]) | {person: p, unit: u}]
@@ -70,7 +86,9 @@ class AccountabilityQueries {
     Optional<RoleFacts> rolesFor(String kind, String key, String readerUnit) {
         String scope = SCOPES.get(kind);
         String cypher = (scope.contains("AS types") ? scope : scope + ", [] AS types") + "\n"
-                + ROLES.formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
+                + ROLES.formatted(ReadPolicy.PROBLEM_DETAILS_READABLE,
+                        Competence.competentUnits("i", "", "{unit: u, role: 'COMPETENT_' + k.role, grounds: k.clause + ':' + k.quote}"),
+                        OF_THE_PROBLEMS_DISTRICTS);
         Map<String, Object> params = new HashMap<>();
         params.put("key", key);
         params.put("readerUnit", readerUnit);
@@ -79,7 +97,8 @@ class AccountabilityQueries {
 
     /**
      * Open problems a unit must act on: assigned to it, or of a type it is competent for (on a type's criminal side,
-     * only once the problem is a criminal matter).
+     * only once the problem is a criminal matter) in a district it works for: the catalogue's units are 昌江区's, and
+     * competence is by the problem's district ({@link Competence}), so another district's problem is not theirs.
      */
     private static final String OPEN_ISSUES_OF_UNIT = """
             UNWIND $keys AS key
@@ -87,7 +106,8 @@ class AccountabilityQueries {
             OPTIONAL MATCH (assigned:Issue)-[:ASSIGNED_TO]->(u)
             WITH key, u, collect(assigned) AS assigned
             OPTIONAL MATCH (ofType:Issue)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u)
-              WHERE coalesce(c.basis, '') <> 'CRIMINAL' OR %s
+              WHERE (coalesce(c.basis, '') <> 'CRIMINAL' OR %s)
+                AND (ofType.district IS NULL OR EXISTS { (u)-[:BELONGS_TO|SERVES]->(:Jurisdiction {id: ofType.district}) })
             WITH key, assigned, collect(ofType) AS ofType
             WITH key, assigned + ofType AS reached
             UNWIND reached AS i

@@ -171,12 +171,13 @@ class EnforcementQueries {
      * What opening an action must check, read inside the writing transaction after locking the mine, so two
      * offices cannot open two actions for one mine at once.
      */
-    Optional<OpeningFacts> lockMineAndReadForOpening(String mineId, List<String> issueIds, List<String> unitIds) {
+    Optional<OpeningFacts> lockMineAndReadForOpening(String mineId, List<String> issueIds, List<String> unitIds,
+                                                     List<String> districts) {
         return reads.single("""
                 MATCH (m:Mine {id: $mineId})
                 SET m._lock = true REMOVE m._lock
                 WITH m
-                OPTIONAL MATCH (i:Issue) WHERE i.id IN $issueIds
+                OPTIONAL MATCH (i:Issue) WHERE i.id IN $issueIds AND (i.district IS NULL OR i.district IN $districts)
                 WITH m, collect({id: i.id, open: i.status IN $openStatuses, atMine: EXISTS { (i)-[:AT]->(m) },
                   criminal: %1$s,
                   responsible: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id]
@@ -187,7 +188,7 @@ class EnforcementQueries {
                         knownUnits: COLLECT { MATCH (u:Unit) WHERE u.id IN $unitIds RETURN u.id },
                         openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE a.status <> 'CLOSED' | a.id][0]} AS item"""
                         .formatted(JointEnforcementCandidate.CRIMINAL_MATTER, Competence.competentUnits("i", "", "u.id")),
-                Map.of("mineId", mineId, "issueIds", issueIds, "unitIds", unitIds), OpeningFacts::from);
+                Map.of("mineId", mineId, "issueIds", issueIds, "unitIds", unitIds, "districts", districts), OpeningFacts::from);
     }
 
     JointEnforcementAction create(String id, JointEnforcementAction.OpenInput input) {

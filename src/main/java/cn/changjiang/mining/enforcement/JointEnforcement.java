@@ -125,7 +125,9 @@ class JointEnforcement {
         }
         Set<String> units = new HashSet<>(input.participatingUnitIds());
         units.add(input.leadUnitId());
-        OpeningFacts facts = queries.lockMineAndReadForOpening(input.mineId(), input.issueIds(), List.copyOf(units))
+        // A problem outside the viewer's jurisdiction is not found, as an unknown id is: the answer tells nothing of it.
+        OpeningFacts facts = queries.lockMineAndReadForOpening(input.mineId(), input.issueIds(), List.copyOf(units),
+                scopes.of(actor.viewer(), null).districts())
                 .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
         Optional<String> opened = keys.claim(actor, "openJointEnforcementAction", idempotencyKey, input);
         if (opened.isPresent()) {

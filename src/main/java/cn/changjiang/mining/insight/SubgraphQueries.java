@@ -12,6 +12,7 @@ import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.security.ReadPolicy;
 import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.Scopes;
 import org.springframework.stereotype.Component;
 
@@ -103,15 +104,15 @@ class SubgraphQueries {
         params.put("perProblem", visible.stream().filter(t -> !policy.mayShow(viewer, t, false)).toList());
         params.put("labels", List.copyOf(KEYS.keySet()));
         params.put("limit", limit);
-        // Problems and mines outside the viewer's jurisdiction are not there: not as the root, not on a path.
+        // Problems, mines and actions outside the viewer's jurisdiction are not there: not as the root, not on a path.
         params.put("districts", scopes.of(viewer, null).districts());
         SubgraphRows rows = graph.single("""
-                MATCH (root:%1$s {%2$s: $key}) WHERE NOT (root:Issue OR root:Mine) OR root.district IN $districts
+                MATCH (root:%1$s {%2$s: $key}) WHERE %6$s
                 OPTIONAL MATCH path = (root)-[rels*1..%3$d]-%4$s(n)
                 WHERE all(r IN rels WHERE type(r) IN $types AND (NOT type(r) IN $perProblem
                         OR any(x IN [startNode(r), endNode(r)] WHERE x:Issue AND EXISTS { (x)-[:%5$s]->(:Unit {id: $unit}) })))
                   AND all(x IN nodes(path) WHERE any(l IN labels(x) WHERE l IN $labels)
-                          AND (NOT (x:Issue OR x:Mine) OR x.district IN $districts))
+                          AND %7$s)
                 WITH root, n, min(length(path)) AS hops
                 ORDER BY hops, elementId(n)
                 WITH root, [x IN collect(n) WHERE x IS NOT NULL] AS reached
@@ -127,7 +128,8 @@ class SubgraphQueries {
                                             properties: properties(r)}],
                         ownIssues: CASE WHEN $unit IS NULL THEN [] ELSE
                           [i IN nodes WHERE i:Issue AND EXISTS { (i)-[:%5$s]->(:Unit {id: $unit}) } | i.id] END
-                } AS item""".formatted(label, key, depth, outgoing ? ">" : "", ReadPolicy.PROBLEM_UNIT_RELATIONSHIPS),
+                } AS item""".formatted(label, key, depth, outgoing ? ">" : "", ReadPolicy.PROBLEM_UNIT_RELATIONSHIPS,
+                        Scope.holds("root"), Scope.holds("x")),
                 withUnit(params, viewer), SubgraphRows::from)
                 .orElseThrow(() -> new NotFoundException("rootId", "Nothing with id " + rootId));
         return assemble(rows, Visibility.of(policy, viewer));

@@ -50,19 +50,26 @@ class IssueAccess {
         }
     }
 
-    /** The district of a problem or a mine (label "Issue" or "Mine", from code), when it exists and has one. */
+    /**
+     * The district of a problem, a mine or a joint-enforcement action (its mine's), by label ({@link Scope#SCOPED_LABELS},
+     * from code), when it exists and has one.
+     */
     private Optional<String> districtOf(String label, String id) {
         String cypher = switch (label) {
             case "Issue" -> "MATCH (n:Issue {id: $id}) RETURN n.district AS item";
             case "Mine" -> "MATCH (n:Mine {id: $id}) RETURN n.district AS item";
+            case "JointEnforcementAction" -> "MATCH (:JointEnforcementAction {id: $id})-[:FOR_MINE]->(n:Mine) RETURN n.district AS item";
             default -> throw new IllegalArgumentException("Not scoped by district: " + label);
         };
         return graph.single(cypher, Map.of("id", id), v -> v.asString(null)).filter(d -> d != null);
     }
 
-    /** Whether a change record's problem or mine lies in the scope (other records are the plan's: in every scope). */
+    /**
+     * Whether a change record's problem, mine or joint-enforcement action lies in the scope (other records are the
+     * plan's: in every scope). One that no longer exists, or cannot be checked now, does not.
+     */
     boolean inScope(Scope scope, String entityType, String entityId) {
-        if (!"Issue".equals(entityType) && !"Mine".equals(entityType)) {
+        if (!Scope.SCOPED_LABELS.contains(entityType)) {
             return true;
         }
         try {

@@ -107,11 +107,11 @@ class LedgerController {
     @QueryMapping
     List<AuditTrail.Change> history(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         List<AuditTrail.Change> changes = audit.history(id);
-        if (queries.issue(id).isPresent() && queries.issue(id, scopes.of(viewer, null)).isEmpty()) {
-            // A problem outside the viewer's jurisdiction has no history to show, as an unknown id has none.
+        String entityType = changes.isEmpty() ? (queries.issue(id).isPresent() ? "Issue" : null) : changes.getFirst().entityType();
+        if (entityType != null && !issueAccess.inScope(scopes.of(viewer, null), entityType, id)) {
+            // A problem, mine or action outside the viewer's jurisdiction has no history to show, as an unknown id has none.
             return List.of();
         }
-        String entityType = changes.isEmpty() ? (queries.issue(id).isPresent() ? "Issue" : null) : changes.getFirst().entityType();
         if (entityType != null && !issueAccess.mayReadChange(viewer, entityType, id)) {
             throw new ForbiddenException("The history of another unit's problem is not yours to read");
         }
