@@ -2,7 +2,6 @@ package cn.changjiang.mining.enforcement;
 
 import java.time.Clock;
 
-import cn.changjiang.mining.common.ForbiddenException;
 import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.plan.JurisdictionTree;
 import cn.changjiang.mining.plan.Scope;
@@ -119,7 +118,8 @@ class JointEnforcement {
     @Transactional
     public JointEnforcementAction open(JointEnforcementAction.OpenInput input, Actor actor, String idempotencyKey) {
         access.require(actor.viewer(), Role.OFFICE);
-        requireInScope(actor.viewer(), queries.districtOf(input.mineId(), null), "Mine " + input.mineId());
+        requireInScope(actor.viewer(), queries.districtOf(input.mineId(), null),
+                () -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
         if (input.issueIds().isEmpty()) {
             throw new InvalidInputException("input.issueIds", "An action must cover at least one problem of the mine");
         }
@@ -170,7 +170,8 @@ class JointEnforcement {
     @Transactional
     public JointEnforcementAction recordResult(JointEnforcementAction.ResultInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
-        requireInScope(actor.viewer(), queries.districtOf(null, input.actionId()), "Action " + input.actionId());
+        requireInScope(actor.viewer(), queries.districtOf(null, input.actionId()),
+                () -> new NotFoundException("input.actionId", "No joint enforcement action with id " + input.actionId()));
         JointEnforcementAction before = requireNotClosed(input.actionId());
         if (input.inspectedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("input.inspectedOn", "An inspection cannot be dated in the future");
@@ -210,7 +211,8 @@ class JointEnforcement {
     @Transactional
     public JointEnforcementAction close(JointEnforcementAction.CloseInput input, Actor actor) {
         access.require(actor.viewer(), Role.OFFICE);
-        requireInScope(actor.viewer(), queries.districtOf(null, input.actionId()), "Action " + input.actionId());
+        requireInScope(actor.viewer(), queries.districtOf(null, input.actionId()),
+                () -> new NotFoundException("input.actionId", "No joint enforcement action with id " + input.actionId()));
         JointEnforcementAction before = requireNotClosed(input.actionId());
         Patch patch = Patch.of(fields(before))
                 .derive("status", JointEnforcementStatus.CLOSED)
@@ -226,12 +228,15 @@ class JointEnforcement {
         return after;
     }
 
-    /** A write at a mine outside the jurisdiction the role is for is refused; an unknown id passes, to be NOT_FOUND. */
-    private void requireInScope(Viewer viewer, Optional<String> district, String what) {
+    /**
+     * A write at a mine outside the jurisdiction the role is for is answered as an unknown id is (the same NOT_FOUND),
+     * so it cannot tell that the mine or action exists; an unknown id passes, to be NOT_FOUND after this check.
+     */
+    private void requireInScope(Viewer viewer, Optional<String> district, java.util.function.Supplier<NotFoundException> asUnknown) {
         JurisdictionTree tree = scopes.tree();
         String own = tree.jurisdictionOf(viewer);
         if (district.isPresent() && !tree.within(district.get(), own)) {
-            throw new ForbiddenException(what + " is outside " + own + ", the jurisdiction this role is for");
+            throw asUnknown.get();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.common.ForbiddenException;
+import cn.changjiang.mining.common.NotFoundException;
 import cn.changjiang.mining.common.Role;
 import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.graph.CypherRunner;
@@ -36,7 +37,8 @@ class IssueAccess {
 
     /**
      * A write on a problem (or on the mine a problem is reported at) outside the jurisdiction the viewer's role is
-     * for is refused; an unknown id passes, to be answered NOT_FOUND after this check, as before.
+     * for is answered exactly as an unknown id is (NOT_FOUND, the same argument and message), so a write cannot tell
+     * that something exists outside; an unknown id passes, to be answered NOT_FOUND after this check, as before.
      */
     void requireInScope(Viewer viewer, String label, String id) {
         Optional<String> district = districtOf(label, id);
@@ -46,7 +48,11 @@ class IssueAccess {
         JurisdictionTree tree = scopes.tree();
         String own = tree.jurisdictionOf(viewer);
         if (!tree.within(district.get(), own)) {
-            throw new ForbiddenException(label + " " + id + " is outside " + own + ", the jurisdiction this role is for");
+            throw switch (label) {
+                case "Mine" -> new NotFoundException("input.mineId", "No mine with id " + id);
+                case "JointEnforcementAction" -> new NotFoundException("input.actionId", "No joint enforcement action with id " + id);
+                default -> new NotFoundException("input.issueId", "No problem with id " + id);
+            };
         }
     }
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 景德镇市 like 昌江区) and 广信区 (GUANGXIN, of another city, 上饶市), each with a township, a mine and three problems
  * recorded through the API by an office whose token names that district. The home office (昌江区) sees none of it in any
  * scoped field, a city leader its city's districts, a province leader all; outside is FORBIDDEN, unknown NOT_FOUND, a
- * read by id outside answers as an unknown id does, and a write outside is FORBIDDEN and changes nothing.
+ * read by id outside answers as an unknown id does, and a write outside is answered as an unknown id (NOT_FOUND) and changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JurisdictionScopeTest extends IntegrationTest {
@@ -252,20 +252,30 @@ class JurisdictionScopeTest extends IntegrationTest {
         String before = state(issue);
         assertCode(graphQl.document("""
                 mutation($id: ID!) { superviseIssue(input: {issueId: $id, supervised: true}) { issue { id } } }""")
-                .variable("id", issue).execute(), "FORBIDDEN");
+                .variable("id", issue).execute(), "NOT_FOUND");
         assertCode(graphQl.document("""
                 mutation($id: ID!) { assignIssue(input: {issueId: $id, leadUnit: "POLICE"}) { issue { id } } }""")
-                .variable("id", issue).execute(), "FORBIDDEN");
+                .variable("id", issue).execute(), "NOT_FOUND");
         assertCode(graphQl.document("""
                 mutation($id: ID!) { transitionIssue(input: {issueId: $id, to: SHUT_DOWN}) { issue { id } } }""")
-                .variable("id", issue).execute(), "FORBIDDEN");
+                .variable("id", issue).execute(), "NOT_FOUND");
         assertThat(state(issue)).isEqualTo(before);
+        // Answered exactly as an unknown id is: the error does not tell that the problem exists.
+        String supervise = "mutation($id: ID!) { superviseIssue(input: {issueId: $id, supervised: true}) { issue { id } } }";
+        List<String> answers = new ArrayList<>();
+        for (String id : List.of(issue, "no-such-problem")) {
+            graphQl.document(supervise).variable("id", id).execute().errors().satisfy(errors -> {
+                assertThat(errors).hasSize(1);
+                answers.add(errors.getFirst().getExtensions().get("code") + " " + errors.getFirst().getMessage().replace(id, "ID"));
+            });
+        }
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
         long atMine = count("MATCH (i:Issue)-[:AT]->(:Mine {licenceNumber: '" + LICENCE + "ZHUSHAN'}) RETURN count(i)");
         assertCode(graphQl.document("""
                 mutation($input: ReportIssueInput!) { reportIssue(input: $input) { issue { id } } }""")
                 .variable("input", Map.of("mineId", mines.get("ZHUSHAN"), "violationTypeCodes", List.of("T2.03"),
                         "source", "PUBLIC_REPORT", "foundOn", "2023-05-20"))
-                .execute(), "FORBIDDEN");
+                .execute(), "NOT_FOUND");
         assertThat(count("MATCH (i:Issue)-[:AT]->(:Mine {licenceNumber: '" + LICENCE + "ZHUSHAN'}) RETURN count(i)"))
                 .isEqualTo(atMine);
         // The same write inside the caller's jurisdiction passes the scope: the district's own office may.
