@@ -75,16 +75,20 @@ public abstract class IntegrationTest {
      * signs its own.
      */
     protected HttpGraphQlTester as(Role role, String jurisdiction) {
+        return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30)))
+                .header("Authorization", "Bearer " + token(role, jurisdiction)).build();
+    }
+
+    /** A bearer token for a role for a jurisdiction, signed as the app signs its own. */
+    protected String token(Role role, String jurisdiction) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(SecurityConfiguration.SELF_ISSUER)
                 .subject("test-" + role.name().toLowerCase() + "-" + jurisdiction.toLowerCase())
                 .issuedAt(now).expiresAt(now.plusSeconds(3600))
                 .claim("role", role.name()).claim("jurisdiction", jurisdiction).build();
-        String token = jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        return jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
-                .webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30)))
-                .header("Authorization", "Bearer " + token).build();
     }
 
     protected String token(String username) {

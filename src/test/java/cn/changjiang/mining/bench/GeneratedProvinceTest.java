@@ -1,6 +1,5 @@
 package cn.changjiang.mining.bench;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,11 +23,6 @@ import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +46,6 @@ class GeneratedProvinceTest extends IntegrationTest {
     Driver driver;
     @Autowired
     Scopes scopes;
-    @Autowired
-    JwtEncoder encoder;
     @Autowired
     SecurityProperties security;
 
@@ -87,19 +79,6 @@ class GeneratedProvinceTest extends IntegrationTest {
     void remove() {
         ProvinceGenerator.remove(driver, PROVINCE);
         scopes.changed();
-    }
-
-    /** A tester for the province's office: a token whose jurisdiction claim is the generated province. */
-    private HttpGraphQlTester provinceOffice() {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("accountability-graph").subject("province-office")
-                .issuedAt(now).expiresAt(now.plusSeconds(600))
-                .claim(security.roleClaim(), "OFFICE").claim(security.jurisdictionClaim(), PROVINCE).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
-        return anonymous.mutate().responseTimeout(java.time.Duration.ofSeconds(30))
-                .webTestClient(client -> client.responseTimeout(java.time.Duration.ofSeconds(30)))
-                .header("Authorization", "Bearer " + token).build();
     }
 
     private List<Record> cypher(String query, Map<String, Object> params) {
@@ -136,7 +115,7 @@ class GeneratedProvinceTest extends IntegrationTest {
         });
 
         String district = generator.places("DISTRICT").getFirst().id();
-        provinceOffice().document("""
+        as(Role.OFFICE, PROVINCE).document("""
                 query($id: ID!) { jurisdiction(id: $id) { plans { workingGroup { name convenerRank convenerUnit { id } quote } } } }""")
                 .variable("id", district).execute()
                 .path("jurisdiction.plans[0].workingGroup.convenerUnit.id").entity(String.class)
@@ -180,7 +159,7 @@ class GeneratedProvinceTest extends IntegrationTest {
                 MATCH (dp)-[di:IMPLEMENTS]->(cp:Plan)-[ci:IMPLEMENTS]->(:Plan)
                 RETURN i.id AS id, di.quote AS cityQuote, ci.quote AS provinceQuote ORDER BY i.id LIMIT 1""",
                 Map.of("province", PROVINCE, "district", district.id())).getFirst();
-        List<Map<String, Object>> chain = provinceOffice().document("""
+        List<Map<String, Object>> chain = as(Role.OFFICE, PROVINCE).document("""
                 query($id: ID!) { accountabilityChain(issueId: $id) { level kind id name role grounds unitId } }""")
                 .variable("id", problem.get("id").asString()).execute()
                 .path("accountabilityChain").entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
@@ -212,7 +191,7 @@ class GeneratedProvinceTest extends IntegrationTest {
 
     @Test
     void shouldFindCrossBorderCandidatesOfBothKinds() {
-        List<Map<String, Object>> candidates = provinceOffice().document("""
+        List<Map<String, Object>> candidates = as(Role.OFFICE, PROVINCE).document("""
                 query { crossBorderCandidates(jurisdiction: "GENP", withinKm: 5, first: 100) {
                   kind mines { id } jurisdictions { id } commonParent { id level } distanceKm openIssueCount } }""")
                 .execute().path("crossBorderCandidates")

@@ -1,7 +1,5 @@
 package cn.changjiang.mining.security;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +17,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +40,6 @@ class JurisdictionScopeTest extends IntegrationTest {
     @Autowired
     Scopes scopes;
 
-    @Autowired
-    JwtEncoder encoder;
-
     private final Map<String, String> mines = new HashMap<>();
     private final Map<String, List<String>> issues = new HashMap<>();
 
@@ -68,7 +58,7 @@ class JurisdictionScopeTest extends IntegrationTest {
                                        scopeTest: true})-[:PART_OF]->(shangrao)""", Map.of());
         scopes.changed();
         for (String district : DISTRICTS) {
-            HttpGraphQlTester office = viewer(Role.OFFICE, district);
+            HttpGraphQlTester office = as(Role.OFFICE, district);
             String mine = office.document("""
                     mutation($input: RegisterMineInput!) { registerMine(input: $input) { mine { id } } }""")
                     .variable("input", Map.of("name", WORD + "矿" + district + "(测试)", "licenseNumber", LICENCE + district,
@@ -161,7 +151,7 @@ class JurisdictionScopeTest extends IntegrationTest {
 
     @Test
     void shouldShowACityLeaderItsDistrictsAndNarrowToOne() {
-        HttpGraphQlTester cityLeader = viewer(Role.LEADER, "JINGDEZHEN");
+        HttpGraphQlTester cityLeader = as(Role.LEADER, "JINGDEZHEN");
         var response = cityLeader.document("""
                 query($word: String!) {
                   all: issues(first: 1) { totalCount }
@@ -194,7 +184,7 @@ class JurisdictionScopeTest extends IntegrationTest {
 
     @Test
     void shouldShowAProvinceLeaderEveryDistrict() {
-        viewer(Role.LEADER, "JIANGXI").document("""
+        as(Role.LEADER, "JIANGXI").document("""
                 query($word: String!) {
                   found: issues(filter: {text: $word}, first: 100) { edges { node { id } } }
                   mines(filter: {text: $word}) { edges { node { id } } }
@@ -240,9 +230,9 @@ class JurisdictionScopeTest extends IntegrationTest {
         graphQl.document("{ unitPortfolio(unitId: \"NATURAL_RESOURCES\", limit: 1000) { nodes { id } } }").execute()
                 .path("unitPortfolio.nodes[*].id").entityList(String.class)
                 .satisfies(ids -> assertThat(ids).doesNotContain("Issue:" + issue, "Mine:" + mine));
-        viewer(Role.LEADER, "JINGDEZHEN").document("{ unitPortfolio(unitId: \"NATURAL_RESOURCES\", limit: 1000) { nodes { id } } }")
+        as(Role.LEADER, "JINGDEZHEN").document("{ unitPortfolio(unitId: \"NATURAL_RESOURCES\", limit: 1000) { nodes { id } } }")
                 .execute().path("unitPortfolio.nodes[*].id").entityList(String.class).contains("Issue:" + issue);
-        viewer(Role.LEADER, "JINGDEZHEN").document("query($i: ID!) { accountabilityChain(issueId: $i) { level name } }")
+        as(Role.LEADER, "JINGDEZHEN").document("query($i: ID!) { accountabilityChain(issueId: $i) { level name } }")
                 .variable("i", issue).execute().path("accountabilityChain[0].name").entity(String.class).isEqualTo(WORD + "问题ZHUSHAN0");
     }
 
@@ -279,7 +269,7 @@ class JurisdictionScopeTest extends IntegrationTest {
         assertThat(count("MATCH (i:Issue)-[:AT]->(:Mine {licenceNumber: '" + LICENCE + "ZHUSHAN'}) RETURN count(i)"))
                 .isEqualTo(atMine);
         // The same write inside the caller's jurisdiction passes the scope: the district's own office may.
-        viewer(Role.OFFICE, "ZHUSHAN").document("""
+        as(Role.OFFICE, "ZHUSHAN").document("""
                 mutation($id: ID!) { superviseIssue(input: {issueId: $id, supervised: true}) { issue { supervised } } }""")
                 .variable("id", issue).execute().path("superviseIssue.issue.supervised").entity(Boolean.class).isEqualTo(true);
         write("MATCH (i:Issue {id: $id}) SET i.supervised = false", Map.of("id", issue));
@@ -307,7 +297,7 @@ class JurisdictionScopeTest extends IntegrationTest {
                             r.get("count").asInt())));
         }
         assertThat(expected).extracting(row -> row.get(0)).contains("ZHUSHAN", "GUANGXIN");
-        var response = viewer(Role.LEADER, "JIANGXI").document("""
+        var response = as(Role.LEADER, "JIANGXI").document("""
                 { districts: issueCounts(groupBy: [DISTRICT], filter: {overdue: true}) { keys labels count overdue }
                   cities: issueCounts(groupBy: [CITY], filter: {overdue: true}) { keys labels count } }""").execute();
         assertThat(rows(response, "districts")).isEqualTo(expected);
@@ -356,19 +346,5 @@ class JurisdictionScopeTest extends IntegrationTest {
             assertThat(errors).isNotEmpty();
             assertThat(errors.getFirst().getExtensions()).containsEntry("code", code);
         });
-    }
-
-    /** A viewer whose token names its role and jurisdiction, signed as the app signs its own tokens. */
-    private HttpGraphQlTester viewer(Role role, String jurisdiction) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(SecurityConfiguration.SELF_ISSUER)
-                .subject("scope-" + role.name().toLowerCase() + "-" + jurisdiction.toLowerCase())
-                .issuedAt(now).expiresAt(now.plusSeconds(3600))
-                .claim("role", role.name()).claim("jurisdiction", jurisdiction).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
-        return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
-                .webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30)))
-                .header("Authorization", "Bearer " + token).build();
     }
 }
