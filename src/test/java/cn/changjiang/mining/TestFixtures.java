@@ -92,4 +92,26 @@ public final class TestFixtures {
                     DETACH DELETE c, i""", java.util.Map.of("prefix", ledgerNumberPrefix)).consume();
         }
     }
+
+    /** The one number a read-only Cypher query answers (a recount to check an answer against). */
+    public static long count(Driver driver, String cypher) {
+        try (var session = driver.session()) {
+            return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    /** Runs one write in the database directly (fixtures, and undoing them). */
+    public static void write(Driver driver, String cypher, java.util.Map<String, Object> params) {
+        try (var session = driver.session()) {
+            session.run(cypher, params).consume();
+        }
+    }
+
+    /** The response carries an error whose first {@code extensions.code} is {@code code}. */
+    public static void assertCode(org.springframework.graphql.test.tester.GraphQlTester.Response response, String code) {
+        response.errors().satisfy(errors -> {
+            org.assertj.core.api.Assertions.assertThat(errors).isNotEmpty();
+            org.assertj.core.api.Assertions.assertThat(errors.getFirst().getExtensions()).containsEntry("code", code);
+        });
+    }
 }

@@ -1,5 +1,9 @@
 package cn.changjiang.mining.security;
 
+import static cn.changjiang.mining.TestFixtures.assertCode;
+import static cn.changjiang.mining.TestFixtures.count;
+import static cn.changjiang.mining.TestFixtures.write;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +50,7 @@ class JurisdictionScopeTest extends IntegrationTest {
     @BeforeAll
     void addTwoDistricts() {
         cleanUp();
-        write("""
+        write(driver, """
                 MATCH (province:Jurisdiction {id: 'JIANGXI'}), (jingdezhen:Jurisdiction {id: 'JINGDEZHEN'})
                 MERGE (zhushan:Jurisdiction {id: 'ZHUSHAN'})
                   ON CREATE SET zhushan.name = '珠山区', zhushan.nameEn = 'Zhushan District', zhushan.level = 'DISTRICT',
@@ -82,22 +86,22 @@ class JurisdictionScopeTest extends IntegrationTest {
                     .execute().path("assignIssue.issue.id").entity(String.class).isEqualTo(reported.getFirst());
         }
         // Overdue: ZHUSHAN two problems past their deadline, GUANGXIN one; the rest due far ahead or undated.
-        write("""
+        write(driver, """
                 UNWIND $past AS id MATCH (i:Issue {id: id}) SET i.deadline = date('2023-06-30')""",
                 Map.of("past", List.of(issues.get("ZHUSHAN").get(0), issues.get("ZHUSHAN").get(1), issues.get("GUANGXIN").get(0))));
-        write("MATCH (i:Issue {id: $id}) SET i.deadline = date('2099-01-01')", Map.of("id", issues.get("GUANGXIN").get(1)));
+        write(driver, "MATCH (i:Issue {id: $id}) SET i.deadline = date('2099-01-01')", Map.of("id", issues.get("GUANGXIN").get(1)));
     }
 
     @AfterAll
     void cleanUp() {
-        write("""
+        write(driver, """
                 MATCH (m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
                 OPTIONAL MATCH (i:Issue)-[:AT]->(m)
                 OPTIONAL MATCH (c:Change) WHERE c.entityId IN [m.id, i.id]
                 OPTIONAL MATCH (k:IdempotencyKey) WHERE k.resultId IN [m.id, i.id]
                 DETACH DELETE c, k, i, m""", Map.of("prefix", LICENCE));
-        write("MATCH (t:Township) WHERE t.name STARTS WITH $word DETACH DELETE t", Map.of("word", WORD));
-        write("MATCH (j:Jurisdiction {scopeTest: true}) DETACH DELETE j", Map.of());
+        write(driver, "MATCH (t:Township) WHERE t.name STARTS WITH $word DETACH DELETE t", Map.of("word", WORD));
+        write(driver, "MATCH (j:Jurisdiction {scopeTest: true}) DETACH DELETE j", Map.of());
         scopes.changed();
     }
 
@@ -122,7 +126,7 @@ class JurisdictionScopeTest extends IntegrationTest {
                   series: issueTimeSeries(interval: MONTH, from: "2023-05-01", to: "2023-05-31") { opened }
                   unitScorecards { unit { id } assigned }
                 }""").variable("word", WORD).execute();
-        lists.path("all.totalCount").entity(Long.class).isEqualTo(count("MATCH (i:Issue {district: 'CHANGJIANG'}) RETURN count(i)"))
+        lists.path("all.totalCount").entity(Long.class).isEqualTo(count(driver, "MATCH (i:Issue {district: 'CHANGJIANG'}) RETURN count(i)"))
                 .path("all.edges[*].node.id").entityList(String.class).satisfies(ids -> assertThat(ids).doesNotContainAnyElementsOf(others))
                 .path("found.totalCount").entity(Integer.class).isEqualTo(0)
                 .path("mines.totalCount").entity(Integer.class).isEqualTo(0)
@@ -140,12 +144,12 @@ class JurisdictionScopeTest extends IntegrationTest {
                 .satisfies(ids -> assertThat(ids).doesNotContainAnyElementsOf(mines.values()))
                 .path("byDistrict[*].keys[0]").entityList(String.class).containsExactly("CHANGJIANG")
                 .path("series[*].opened").entityList(Integer.class).satisfies(opened -> assertThat(opened.stream().mapToLong(Integer::longValue).sum())
-                        .isEqualTo(count("""
+                        .isEqualTo(count(driver, """
                                 MATCH (i:Issue {district: 'CHANGJIANG'})
                                 WHERE i.foundOn >= date('2023-05-01') AND i.foundOn <= date('2023-05-31') RETURN count(i)""")))
                 .path("unitScorecards[?(@.unit.id == 'NATURAL_RESOURCES')].assigned").entityList(Long.class)
-                .containsExactly(count("MATCH (i:Issue {district: 'CHANGJIANG'})-[:ASSIGNED_TO]->(:Unit {id: 'NATURAL_RESOURCES'}) RETURN count(i)"));
-        assertThat(count("MATCH (i:Issue) WHERE i.district IN ['ZHUSHAN', 'GUANGXIN'] AND i.title STARTS WITH '" + WORD + "' RETURN count(i)"))
+                .containsExactly(count(driver, "MATCH (i:Issue {district: 'CHANGJIANG'})-[:ASSIGNED_TO]->(:Unit {id: 'NATURAL_RESOURCES'}) RETURN count(i)"));
+        assertThat(count(driver, "MATCH (i:Issue) WHERE i.district IN ['ZHUSHAN', 'GUANGXIN'] AND i.title STARTS WITH '" + WORD + "' RETURN count(i)"))
                 .as("the other districts' problems are there to be hidden").isEqualTo(6);
     }
 
@@ -163,7 +167,7 @@ class JurisdictionScopeTest extends IntegrationTest {
                   units(jurisdiction: "ZHUSHAN") { id }
                 }""").variable("word", WORD).execute();
         response.path("all.totalCount").entity(Long.class)
-                .isEqualTo(count("MATCH (i:Issue) WHERE i.district IN ['CHANGJIANG', 'ZHUSHAN'] RETURN count(i)"))
+                .isEqualTo(count(driver, "MATCH (i:Issue) WHERE i.district IN ['CHANGJIANG', 'ZHUSHAN'] RETURN count(i)"))
                 .path("found.edges[*].node.id").entityList(String.class).satisfies(ids -> assertThat(ids).containsExactlyInAnyOrderElementsOf(issues.get("ZHUSHAN")))
                 .path("mines.edges[*].node.id").entityList(String.class).containsExactly(mines.get("ZHUSHAN"))
                 .path("zhushan.totalCount").entity(Integer.class).isEqualTo(3)
@@ -171,7 +175,7 @@ class JurisdictionScopeTest extends IntegrationTest {
                 .path("zhushanMines.edges[*].node.id").entityList(String.class).containsExactly(mines.get("ZHUSHAN"))
                 .path("search[*].id").entityList(String.class).satisfies(ids -> assertThat(ids).containsExactlyInAnyOrderElementsOf(
                         issues.get("ZHUSHAN").stream().map(id -> "Issue:" + id).toList()))
-                .path("units").entityList(Object.class).hasSize((int) count("""
+                .path("units").entityList(Object.class).hasSize((int) count(driver, """
                         MATCH (u:Unit)
                         WITH u, coalesce([(u)-[:SERVES]->(s:Jurisdiction) | s.id][0], [(u)-[:BELONGS_TO]->(b:Jurisdiction) | b.id][0]) AS j
                         WHERE j = 'ZHUSHAN' RETURN count(u)"""));
@@ -260,19 +264,19 @@ class JurisdictionScopeTest extends IntegrationTest {
             });
         }
         assertThat(answers.get(0)).isEqualTo(answers.get(1));
-        long atMine = count("MATCH (i:Issue)-[:AT]->(:Mine {licenceNumber: '" + LICENCE + "ZHUSHAN'}) RETURN count(i)");
+        long atMine = count(driver, "MATCH (i:Issue)-[:AT]->(:Mine {licenceNumber: '" + LICENCE + "ZHUSHAN'}) RETURN count(i)");
         assertCode(graphQl.document("""
                 mutation($input: ReportIssueInput!) { reportIssue(input: $input) { issue { id } } }""")
                 .variable("input", Map.of("mineId", mines.get("ZHUSHAN"), "violationTypeCodes", List.of("T2.03"),
                         "source", "PUBLIC_REPORT", "foundOn", "2023-05-20"))
                 .execute(), "NOT_FOUND");
-        assertThat(count("MATCH (i:Issue)-[:AT]->(:Mine {licenceNumber: '" + LICENCE + "ZHUSHAN'}) RETURN count(i)"))
+        assertThat(count(driver, "MATCH (i:Issue)-[:AT]->(:Mine {licenceNumber: '" + LICENCE + "ZHUSHAN'}) RETURN count(i)"))
                 .isEqualTo(atMine);
         // The same write inside the caller's jurisdiction passes the scope: the district's own office may.
         as(Role.OFFICE, "ZHUSHAN").document("""
                 mutation($id: ID!) { superviseIssue(input: {issueId: $id, supervised: true}) { issue { supervised } } }""")
                 .variable("id", issue).execute().path("superviseIssue.issue.supervised").entity(Boolean.class).isEqualTo(true);
-        write("MATCH (i:Issue {id: $id}) SET i.supervised = false", Map.of("id", issue));
+        write(driver, "MATCH (i:Issue {id: $id}) SET i.supervised = false", Map.of("id", issue));
     }
 
     @Test
@@ -327,24 +331,5 @@ class JurisdictionScopeTest extends IntegrationTest {
                            + COUNT { (i)-[:ASSIGNED_TO]->() } + '/' + COUNT { (c:Change {entityId: $id}) } AS state""",
                     Map.of("id", issueId)).single().get("state").asString();
         }
-    }
-
-    private long count(String cypher) {
-        try (var session = driver.session()) {
-            return session.run(cypher).single().get(0).asLong();
-        }
-    }
-
-    private void write(String cypher, Map<String, Object> params) {
-        try (var session = driver.session()) {
-            session.run(cypher, params).consume();
-        }
-    }
-
-    private static void assertCode(GraphQlTester.Response response, String code) {
-        response.errors().satisfy(errors -> {
-            assertThat(errors).isNotEmpty();
-            assertThat(errors.getFirst().getExtensions()).containsEntry("code", code);
-        });
     }
 }

@@ -1,5 +1,9 @@
 package cn.changjiang.mining.security;
 
+import static cn.changjiang.mining.TestFixtures.assertCode;
+import static cn.changjiang.mining.TestFixtures.count;
+import static cn.changjiang.mining.TestFixtures.write;
+
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +47,7 @@ class ScopeLeaksTest extends IntegrationTest {
     @BeforeAll
     void addADistrict() {
         cleanUp();
-        write("""
+        write(driver, """
                 MATCH (province:Jurisdiction {id: 'JIANGXI'})
                 CREATE (city:Jurisdiction {id: 'LEAKCITY', name: '泄漏市', nameEn: 'Leak City', level: 'CITY', scopeLeakTest: true})
                        -[:PART_OF]->(province)
@@ -75,21 +79,21 @@ class ScopeLeaksTest extends IntegrationTest {
 
     @AfterAll
     void cleanUp() {
-        write("""
+        write(driver, """
                 MATCH (m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
                 OPTIONAL MATCH (i:Issue)-[:AT]->(m)
                 OPTIONAL MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m)
                 OPTIONAL MATCH (c:Change) WHERE c.entityId IN [m.id, i.id, a.id]
                 OPTIONAL MATCH (k:IdempotencyKey) WHERE k.resultId IN [m.id, i.id, a.id]
                 DETACH DELETE c, k, a, i, m""", Map.of("prefix", LICENCE));
-        write("MATCH (t:Township) WHERE t.name STARTS WITH $word DETACH DELETE t", Map.of("word", WORD));
-        write("MATCH (j:Jurisdiction {scopeLeakTest: true}) DETACH DELETE j", Map.of());
+        write(driver, "MATCH (t:Township) WHERE t.name STARTS WITH $word DETACH DELETE t", Map.of("word", WORD));
+        write(driver, "MATCH (j:Jurisdiction {scopeLeakTest: true}) DETACH DELETE j", Map.of());
         scopes.changed();
     }
 
     @Test
     void shouldKeepTheChangeRecordsOfAMineAndAnActionOutsideFromTheHistory() {
-        assertThat(count("MATCH (c:Change) WHERE c.entityId IN ['" + mine + "', '" + action + "'] RETURN count(c)"))
+        assertThat(count(driver, "MATCH (c:Change) WHERE c.entityId IN ['" + mine + "', '" + action + "'] RETURN count(c)"))
                 .as("the records are there to be hidden").isGreaterThanOrEqualTo(2);
         graphQl.document("query($m: ID!, $a: ID!) { mine: history(id: $m) { action } action: history(id: $a) { action } }")
                 .variable("m", mine).variable("a", action).execute()
@@ -126,7 +130,7 @@ class ScopeLeaksTest extends IntegrationTest {
     @Test
     void shouldAnswerAProblemOutsideGivenToAnActionAsAnUnknownOne() {
         String homeMine = string("MATCH (m:Mine {district: 'CHANGJIANG'}) RETURN m.id ORDER BY m.id LIMIT 1");
-        long actions = count("MATCH (a:JointEnforcementAction) RETURN count(a)");
+        long actions = count(driver, "MATCH (a:JointEnforcementAction) RETURN count(a)");
         for (String id : List.of(issue, "no-such-issue")) {
             var response = graphQl.document("""
                     mutation($input: OpenJointEnforcementActionInput!) {
@@ -137,7 +141,7 @@ class ScopeLeaksTest extends IntegrationTest {
             assertCode(response, "NOT_FOUND");
             response.errors().satisfy(errors -> assertThat(errors.getFirst().getMessage()).isEqualTo("No problem with id " + id));
         }
-        assertThat(count("MATCH (a:JointEnforcementAction) RETURN count(a)")).isEqualTo(actions);
+        assertThat(count(driver, "MATCH (a:JointEnforcementAction) RETURN count(a)")).isEqualTo(actions);
     }
 
     @Test
@@ -181,28 +185,9 @@ class ScopeLeaksTest extends IntegrationTest {
                 });
     }
 
-    private long count(String cypher) {
-        try (var session = driver.session()) {
-            return session.run(cypher).single().get(0).asLong();
-        }
-    }
-
     private String string(String cypher) {
         try (var session = driver.session()) {
             return session.run(cypher).single().get(0).asString();
         }
-    }
-
-    private void write(String cypher, Map<String, Object> params) {
-        try (var session = driver.session()) {
-            session.run(cypher, params).consume();
-        }
-    }
-
-    private static void assertCode(GraphQlTester.Response response, String code) {
-        response.errors().satisfy(errors -> {
-            assertThat(errors).isNotEmpty();
-            assertThat(errors.getFirst().getExtensions()).containsEntry("code", code);
-        });
     }
 }
