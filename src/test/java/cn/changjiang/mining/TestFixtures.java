@@ -9,6 +9,7 @@ import java.util.List;
 
 import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
+import cn.changjiang.mining.ledger.IssueTallies;
 import org.neo4j.driver.Driver;
 import org.springframework.core.io.ClassPathResource;
 
@@ -35,7 +36,31 @@ public final class TestFixtures {
             MATCH (i:Issue)-[:AT]->(m:Mine) WHERE i.district IS NULL
             SET i.district = m.district""";
 
+    /** Every district's kept counts (ledger/IssueTallies) counted anew, after problems were written around the API. */
+    private static final String KEPT_COUNTS = """
+            CALL () {
+              MATCH (i:Issue) WHERE i.district IS NOT NULL RETURN collect(DISTINCT i.district) AS withProblems
+            }
+            CALL () {
+              MATCH (c:IssueTally) RETURN collect(DISTINCT c.district) AS withCells
+            }
+            WITH withProblems + [d IN withCells WHERE NOT d IN withProblems] AS districts
+            CALL (districts) {
+              %s
+            }
+            RETURN count(*) AS rebuilt""".formatted(IssueTallies.REBUILD.replace("$districts", "districts")
+            .replace("RETURN count(*) AS item", "RETURN count(*) AS cellsWritten"));
+
     private TestFixtures() {
+    }
+
+    /** Recounts what the ledger keeps on write, for data a test wrote or removed directly. */
+    public static void recountKeptCounts(Driver driver) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>(IssueTallies.parameters(java.time.LocalDate.now()));
+        params.putAll(IssueStatus.CYPHER_PARAMETERS);
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(KEPT_COUNTS, params).consume());
+        }
     }
 
     public static void load(Driver driver, String resource) {
@@ -47,6 +72,7 @@ public final class TestFixtures {
             // As the app's CypherRunner does: every statement gets the status rules' parameters ($openStatuses, ...).
             session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s, IssueStatus.CYPHER_PARAMETERS).consume()));
         }
+        recountKeptCounts(driver);
     }
 
     private static List<String> statements(String resource) {
@@ -66,6 +92,7 @@ public final class TestFixtures {
             session.run("MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(:TestFixture) DETACH DELETE a").consume();
             session.run("MATCH (n:TestFixture) DETACH DELETE n").consume();
         }
+        recountKeptCounts(driver);
     }
 
     /**
@@ -81,6 +108,7 @@ public final class TestFixtures {
                     OPTIONAL MATCH (k:IdempotencyKey) WHERE k.resultId IN [m.id, i.id]
                     DETACH DELETE c, k, i, m""", java.util.Map.of("prefix", licencePrefix)).consume();
         }
+        recountKeptCounts(driver);
     }
 
     /** Removes the problems a test imported from a file (台账编号 starting with the prefix), with their change records. */
@@ -91,6 +119,7 @@ public final class TestFixtures {
                     OPTIONAL MATCH (c:Change {entityId: i.id})
                     DETACH DELETE c, i""", java.util.Map.of("prefix", ledgerNumberPrefix)).consume();
         }
+        recountKeptCounts(driver);
     }
 
     /** The one number a read-only Cypher query answers (a recount to check an answer against). */
@@ -105,6 +134,7 @@ public final class TestFixtures {
         try (var session = driver.session()) {
             session.run(cypher, params).consume();
         }
+        recountKeptCounts(driver);
     }
 
     /** The response carries an error whose first {@code extensions.code} is {@code code}. */

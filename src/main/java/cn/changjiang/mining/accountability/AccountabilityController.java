@@ -64,6 +64,9 @@ class AccountabilityController {
                                        DataFetchingFieldSelectionSet selection) {
         LocalDate today = LocalDate.now(clock);
         Scope scope = scopes.of(viewer, jurisdiction);
+        if (from == null && to == null && !selection.contains("mines")) {
+            return queries.keptScorecards(scope, scopes.unitsWithin(scope));
+        }
         return queries.scorecards(from, to, selection.contains("mines"), scope, scopes.unitsWithin(scope)).stream()
                 .map(row -> UnitScorecard.of(row, today)).toList();
     }

@@ -13,6 +13,8 @@ import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.Issue;
+import cn.changjiang.mining.ledger.IssueFacet;
+import cn.changjiang.mining.ledger.IssueTallies;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
 import cn.changjiang.mining.plan.Unit;
@@ -77,9 +79,11 @@ class AccountabilityQueries {
             } AS item""";
 
     private final CypherRunner reads;
+    private final IssueTallies tallies;
 
-    AccountabilityQueries(CypherRunner reads) {
+    AccountabilityQueries(CypherRunner reads, IssueTallies tallies) {
         this.reads = reads;
+        this.tallies = tallies;
     }
 
     /** Units with roles and grounds for the subject, in one round trip; empty when the subject does not exist. */
@@ -172,6 +176,21 @@ class AccountabilityQueries {
      * {@link UnitScorecard#of}), and the mines involved when
      * {@code withMines} (collecting them is most of the work on a large ledger, so only when asked for).
      */
+    /**
+     * Per unit of the scope, of all the problems of the scope's districts assigned to it, how they stand: the counts
+     * kept on write ({@link IssueTallies}, facet {@link IssueFacet#ASSIGNED}), one statement whatever the ledger's size.
+     */
+    List<UnitScorecard> keptScorecards(Scope scope, List<String> units) {
+        Map<String, Object> params = tallies.readParameters(IssueFacet.ASSIGNED, scope.districts());
+        params.put("units", units);
+        return reads.list("""
+                MATCH (u:Unit) WHERE u.id IN $units
+                %s
+                RETURN {unit: u, assigned: count, open: open, overdue: overdue, closedOnTime: closedOnTime,
+                        closedLate: closedLate} AS item
+                ORDER BY u.order, u.id""".formatted(IssueTallies.sumsOfValue("u.id")), params, UnitScorecard::from);
+    }
+
     List<ScorecardRow> scorecards(LocalDate from, LocalDate to, boolean withMines, Scope scope, List<String> units) {
         Map<String, Object> params = new HashMap<>();
         params.put("districts", scope.districts());
@@ -189,6 +208,6 @@ class AccountabilityQueries {
                                                               closedOn: i.closedOn} END) AS issues,
                      collect(DISTINCT m) AS mines
                 RETURN {unit: u, issues: issues, mines: mines} AS item
-                ORDER BY u.order""", params, ScorecardRow::from);
+                ORDER BY u.order, u.id""", params, ScorecardRow::from);
     }
 }

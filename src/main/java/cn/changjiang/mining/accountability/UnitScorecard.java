@@ -7,6 +7,7 @@ import java.util.List;
 import cn.changjiang.mining.accountability.ScorecardRow.Standing;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Unit;
+import org.neo4j.driver.Value;
 
 /** A unit's scorecard row: of the problems assigned to it (in the period), how many stand how. */
 record UnitScorecard(Unit unit, int assigned, int open, int overdue, int closedOnTime, int closedLate,
@@ -23,6 +24,12 @@ record UnitScorecard(Unit unit, int assigned, int open, int overdue, int closedO
      *   <li>closed late: status CLOSED, closed after its deadline.</li>
      * </ul>
      */
+    /** A row of kept counts ({@link AccountabilityQueries#keptScorecards}): the unit and its figures, no mines. */
+    static UnitScorecard from(Value v) {
+        return new UnitScorecard(Unit.from(v.get("unit")), v.get("assigned").asInt(), v.get("open").asInt(),
+                v.get("overdue").asInt(), v.get("closedOnTime").asInt(), v.get("closedLate").asInt(), List.of());
+    }
+
     static UnitScorecard of(ScorecardRow row, LocalDate today) {
         int open = 0;
         int overdue = 0;

@@ -46,6 +46,8 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
 
     static final String CORE = "classpath:graph-seed";
     static final String DEMO = "classpath:graph-seed/demo";
+    /** The package of the migrations written in Java (ledger's {@code V106__IssueTallies}). */
+    static final String JAVA_MIGRATIONS = "cn.changjiang.mining.ledger";
     /** Demo files are numbered V1xx; the app's own stay below V100 (tests use V9xx). */
     static final int FIRST_DEMO_VERSION = 100;
 
@@ -82,6 +84,8 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
         return MigrationsConfig.builder()
                 .withLocationsToScan(locations.toArray(String[]::new))
                 .withResourceScanner(new OneFolderScanner())
+                // Migrations written in Java (a count that reuses the app's own Cypher), found by their V###__ name.
+                .withPackagesToScan(JAVA_MIGRATIONS)
                 // Each file in one transaction; no file mixes schema and data.
                 .withTransactionMode(MigrationsConfig.TransactionMode.PER_MIGRATION)
                 // The demo files (V1xx) may already be applied when a new file of the app's own (V0xx) comes.

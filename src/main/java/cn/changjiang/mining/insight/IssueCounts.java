@@ -1,6 +1,7 @@
 package cn.changjiang.mining.insight;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -10,7 +11,12 @@ import java.util.Set;
 
 import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.common.IssueStatus;
+import cn.changjiang.mining.ledger.IssueFacet;
 import cn.changjiang.mining.ledger.IssueFilter;
+import cn.changjiang.mining.ledger.IssueTallies;
+import cn.changjiang.mining.plan.JurisdictionTree;
+import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.plan.Scope;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -19,22 +25,29 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueCounts {
 
-    /** Each dimension as a Cypher list expression over the problem {@code i}; a problem may fall in several groups. */
-    private static final Map<IssueDimension, String> DIMENSIONS = new EnumMap<>(Map.ofEntries(
-            Map.entry(IssueDimension.UNIT, "[(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.name]"),
-            Map.entry(IssueDimension.STATUS, "[i.status]"),
-            Map.entry(IssueDimension.TOWNSHIP, "[(i)-[:AT]->(:Mine)-[:LOCATED_IN]->(t:Township) | t.name]"),
-            Map.entry(IssueDimension.MINERAL, "[(i)-[:AT]->(:Mine)-[:PRODUCES]->(m:Mineral) | m.name]"),
-            Map.entry(IssueDimension.VIOLATION_TYPE, "[(i)-[:OF_TYPE]->(v:ViolationType) | v.code]"),
-            Map.entry(IssueDimension.TASK, "[(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task) | toString(t.number)]"),
-            Map.entry(IssueDimension.PHASE, "[(i)-[:IN_PHASE]->(p:Phase) | toString(p.number)]"),
-            Map.entry(IssueDimension.SOURCE, "[(i)-[:FOUND_BY]->(s:ProblemSource) | s.code]"),
-            Map.entry(IssueDimension.SEVERITY, "[i.severity]"),
-            Map.entry(IssueDimension.FOUND_MONTH, "[left(toString(i.foundOn), 7)]"),
-            Map.entry(IssueDimension.FOUND_WEEK, "[toString(date.truncate('week', i.foundOn))]"),
-            Map.entry(IssueDimension.CLOSED_MONTH, "[d IN [i.closedOn] WHERE d IS NOT NULL | left(toString(d), 7)]"),
-            Map.entry(IssueDimension.DISTRICT, "[i.district]"),
-            Map.entry(IssueDimension.CITY, "[(:Jurisdiction {id: i.district})-[:PART_OF]->(c:Jurisdiction {level: 'CITY'}) | c.id]")));
+    /**
+     * Each dimension as a Cypher list expression over the problem {@code i}; a problem may fall in several groups.
+     * The facets' are {@link IssueFacet}'s, the ones the kept counts use.
+     */
+    private static final Map<IssueDimension, String> DIMENSIONS = dimensions();
+
+    private static Map<IssueDimension, String> dimensions() {
+        Map<IssueDimension, String> dimensions = new EnumMap<>(IssueDimension.class);
+        for (IssueDimension dimension : IssueDimension.values()) {
+            dimensions.put(dimension, switch (dimension) {
+                case STATUS -> "[i.status]";
+                case DISTRICT -> "[i.district]";
+                case CITY -> "[(:Jurisdiction {id: i.district})-[:PART_OF]->(c:Jurisdiction {level: 'CITY'}) | c.id]";
+                default -> IssueFacet.valueOf(dimension.name()).valuesOf();
+            });
+        }
+        return dimensions;
+    }
+
+    /** The dimensions the kept counts hold on every cell rather than as a facet. */
+    private static final Map<IssueDimension, IssueTallies.By> CELL_DIMENSIONS = Map.of(
+            IssueDimension.STATUS, IssueTallies.By.STATUS, IssueDimension.DISTRICT, IssueTallies.By.DISTRICT,
+            IssueDimension.CITY, IssueTallies.By.CITY);
 
     /** Dimensions whose keys are jurisdiction ids, labelled with the jurisdiction's name. */
     private static final Set<IssueDimension> JURISDICTIONS = EnumSet.of(IssueDimension.DISTRICT, IssueDimension.CITY);
@@ -70,14 +83,22 @@ class IssueCounts {
     }
 
     private final CypherRunner graph;
+    private final IssueTallies tallies;
+    private final Scopes scopes;
 
-    IssueCounts(CypherRunner graph) {
+    IssueCounts(CypherRunner graph, IssueTallies tallies, Scopes scopes) {
         this.graph = graph;
+        this.tallies = tallies;
+        this.scopes = scopes;
     }
 
     List<Group> count(List<IssueDimension> groupBy, IssueFilter filter, LocalDate today, String readerUnit, Scope scope) {
         if (groupBy.isEmpty() || groupBy.size() > 3) {
             throw new InvalidInputException("groupBy", "Group by one to three dimensions");
+        }
+        IssueFilter asked = IssueFilter.orNone(filter);
+        if (keptCountsServe(groupBy, asked)) {
+            return fromKeptCounts(groupBy, asked, scope);
         }
         StringBuilder with = new StringBuilder("WITH i");
         StringBuilder unwind = new StringBuilder();
@@ -106,6 +127,43 @@ class IssueCounts {
                 ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, with, unwind, keys,
                         SINGLE_VALUED.containsAll(groupBy) ? "" : "DISTINCT", labels), params,
                 Group::from);
+    }
+
+    /**
+     * Whether the kept counts answer: grouped by at most one facet besides the status, the district and the city, and
+     * filtered at most by status, openness and being overdue (the other filters need the problems themselves).
+     */
+    static boolean keptCountsServe(List<IssueDimension> groupBy, IssueFilter filter) {
+        long facets = groupBy.stream().filter(d -> !CELL_DIMENSIONS.containsKey(d)).count();
+        return facets <= 1 && filter.township() == null && filter.unit() == null && filter.foundFrom() == null
+                && filter.foundTo() == null && (filter.text() == null || filter.text().isBlank());
+    }
+
+    /** The statuses a filter keeps (null: all), from its status and its openness. */
+    static List<String> statuses(IssueFilter filter) {
+        if (filter.status() == null && filter.open() == null) {
+            return null;
+        }
+        return Arrays.stream(IssueStatus.values())
+                .filter(s -> filter.status() == null || s == filter.status())
+                .filter(s -> filter.open() == null || s.open() == filter.open())
+                .map(Enum::name).toList();
+    }
+
+    private List<Group> fromKeptCounts(List<IssueDimension> groupBy, IssueFilter filter, Scope scope) {
+        IssueFacet facet = groupBy.stream().filter(d -> !CELL_DIMENSIONS.containsKey(d)).findFirst()
+                .map(d -> IssueFacet.valueOf(d.name())).orElse(IssueFacet.ALL);
+        List<IssueTallies.By> by = groupBy.stream().map(d -> CELL_DIMENSIONS.getOrDefault(d, IssueTallies.By.VALUE)).toList();
+        JurisdictionTree tree = scopes.tree();
+        Map<String, String> cityOf = new HashMap<>();
+        for (String district : scope.districts()) {
+            String parent = tree.parents().get(district);
+            if (parent != null && "CITY".equals(tree.levels().get(parent))) {
+                cityOf.put(district, parent);
+            }
+        }
+        return tallies.groups(facet, by, scope.districts(), cityOf, statuses(filter), filter.overdue()).stream()
+                .map(g -> new Group(g.keys(), g.labels(), g.count(), g.open(), g.overdue())).toList();
     }
 
     /** Problems found and closed per period, both counted in one query over the same filtered problems. */

@@ -2,6 +2,7 @@ package cn.changjiang.mining.mine;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import cn.changjiang.mining.security.Access;
 import cn.changjiang.mining.common.Role;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.ArgumentValue;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,8 +84,10 @@ class MineRegistry {
     private final AuditTrail audit;
     private final Access access;
     private final Scopes scopes;
+    private final ApplicationEventPublisher events;
 
-    MineRegistry(CypherRunner graph, AuditTrail audit, Access access, Scopes scopes) {
+    MineRegistry(CypherRunner graph, AuditTrail audit, Access access, Scopes scopes, ApplicationEventPublisher events) {
+        this.events = events;
         this.graph = graph;
         this.audit = audit;
         this.access = access;
@@ -177,6 +181,9 @@ class MineRegistry {
                 MERGE (m)-[:PRODUCES]->(mineral)
                 MERGE (m)-[:LOCATED_IN]->(township)
                 RETURN m AS item""", params, Mine::from).orElseThrow();
+        if (existing.isPresent()) {
+            events.publishEvent(new MinesChanged(List.of(id)));
+        }
         audit.append(actor, "registerMine", "Mine", id, AuditTrail.diff(patch.changedBefore(), patch.changedAfter()));
         return new RegisterMinePayload(mine, existing.isEmpty());
     }
