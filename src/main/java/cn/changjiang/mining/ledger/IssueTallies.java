@@ -282,6 +282,43 @@ public class IssueTallies {
         return params;
     }
 
+    /** Problems found and closed in one period, from the kept counts. */
+    public record Period(LocalDate period, int opened, int closed) {
+
+        static Period from(Value v) {
+            return new Period(v.get("period").asLocalDate(), v.get("opened").asInt(), v.get("closed").asInt());
+        }
+    }
+
+    /**
+     * Problems found and closed per month (or week) in {@code districts}, from the kept counts of the facets
+     * FOUND_MONTH and CLOSED_MONTH (FOUND_WEEK and CLOSED_WEEK), for periods from {@code from} to {@code to} (either
+     * may be null; the caller gives whole periods), with the same status and overdue filters as {@link #groups}.
+     */
+    public List<Period> series(boolean monthly, List<String> districts, List<String> statuses, Boolean overdue,
+                               LocalDate from, LocalDate to) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("today", current());
+        params.put("found", (monthly ? IssueFacet.FOUND_MONTH : IssueFacet.FOUND_WEEK).code());
+        params.put("closed", (monthly ? IssueFacet.CLOSED_MONTH : IssueFacet.CLOSED_WEEK).code());
+        params.put("districts", districts);
+        params.put("statuses", statuses);
+        params.put("overdue", overdue);
+        params.put("from", from);
+        params.put("to", to);
+        return graph.list("""
+                UNWIND [$found, $closed] AS facet
+                MATCH (c:IssueTally) WHERE c.facet = facet AND c.district IN $districts AND c.key IS NOT NULL
+                  AND c.count > 0 AND ($statuses IS NULL OR c.status IN $statuses)
+                WITH CASE size(c.key) WHEN 7 THEN date(c.key + '-01') ELSE date(c.key) END AS period, facet = $found AS found,
+                     CASE $overdue WHEN true THEN c.overdue WHEN false THEN c.count - c.overdue ELSE c.count END AS counted
+                WHERE ($from IS NULL OR period >= $from) AND ($to IS NULL OR period <= $to)
+                WITH period, sum(CASE WHEN found THEN counted ELSE 0 END) AS opened,
+                     sum(CASE WHEN found THEN 0 ELSE counted END) AS closed
+                WHERE opened > 0 OR closed > 0
+                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""", params, Period::from);
+    }
+
     /**
      * Today, once every district's overdue figures hold for it: the first call of a day moves the districts still on
      * another day (one statement each, retried on a deadlock with a concurrent write); later calls cost nothing.

@@ -95,6 +95,52 @@ class KeptCountsTest extends IntegrationTest {
         assertThat(cells("VT")).as("the new problems are counted").anyMatch(cell -> cell.contains("T3.01"));
     }
 
+    /**
+     * Every grouping the kept counts serve, and the time series and scorecards, answer as the same question computed
+     * from the problems does: a filter on the day found from long ago (or a series starting mid-period) keeps every
+     * problem but makes the API count them one by one. At the province's scope, as its leader asks.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAnswerEveryKeptCountAsTheCountComputedFromTheProblems() {
+        var province = as(cn.changjiang.mining.common.Role.LEADER, "JIANGXI");
+        List<String> filters = List.of("{}", "{open: true}", "{overdue: true}", "{overdue: false}", "{status: RECTIFYING}",
+                "{open: false}");
+        for (String dimension : List.of("UNIT", "STATUS", "TOWNSHIP", "MINERAL", "VIOLATION_TYPE", "TASK", "PHASE",
+                "SOURCE", "SEVERITY", "FOUND_MONTH", "FOUND_WEEK", "CLOSED_MONTH", "DISTRICT", "CITY")) {
+            for (String groupBy : List.of("[" + dimension + "]", "[" + dimension + ", STATUS]", "[DISTRICT, " + dimension + "]")) {
+                for (String filter : filters) {
+                    String computedFilter = filter.equals("{}") ? "{foundFrom: \"1900-01-01\"}"
+                            : filter.replace("}", ", foundFrom: \"1900-01-01\"}");
+                    Object kept = province.document("{ issueCounts(groupBy: %s, filter: %s) { keys labels count open overdue } }"
+                            .formatted(groupBy, filter)).execute().path("issueCounts").entity(Object.class).get();
+                    Object computed = province.document("{ issueCounts(groupBy: %s, filter: %s) { keys labels count open overdue } }"
+                            .formatted(groupBy, computedFilter)).execute().path("issueCounts").entity(Object.class).get();
+                    assertThat(kept).as(groupBy + " " + filter).isEqualTo(computed);
+                    if (filter.equals("{}")) {
+                        assertThat((List<Object>) kept).as(groupBy + " counts something").isNotEmpty();
+                    }
+                }
+            }
+        }
+        for (String interval : List.of("WEEK", "MONTH")) {
+            for (String filter : filters) {
+                Object kept = province.document("{ issueTimeSeries(interval: %s, filter: %s) { period opened closed } }"
+                        .formatted(interval, filter)).execute().path("issueTimeSeries").entity(Object.class).get();
+                Object computed = province.document("{ issueTimeSeries(interval: %s, from: \"1900-01-02\", filter: %s) { period opened closed } }"
+                        .formatted(interval, filter)).execute().path("issueTimeSeries").entity(Object.class).get();
+                assertThat(kept).as(interval + " " + filter).isEqualTo(computed);
+            }
+        }
+        String fields = "unit { id } assigned open overdue closedOnTime closedLate";
+        Object kept = province.document("{ unitScorecards { %s } }".formatted(fields)).execute()
+                .path("unitScorecards").entity(Object.class).get();
+        Object computed = province.document("{ unitScorecards(from: \"1900-01-01\") { %s } }".formatted(fields)).execute()
+                .path("unitScorecards").entity(Object.class).get();
+        assertThat(kept).isEqualTo(computed);
+        assertThat(kept.toString()).contains("overdue=", "closedOnTime=");
+    }
+
     private String register(String township, String mineral) {
         return graphQl.document(REGISTER).variable("input", Map.of("name", "计数测试矿(测试)", "licenseNumber",
                         "TEST-KEPT-0001", "mineral", mineral, "township", township))
