@@ -142,7 +142,7 @@ class AccountabilityQueries {
                 WITH key, competent, collect(covered) AS covered
                 WITH key, competent + covered AS reached
                 UNWIND reached AS v
-                WITH DISTINCT key, v ORDER BY v.order
+                WITH DISTINCT key, v ORDER BY v.order, v.code
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
@@ -204,6 +204,7 @@ class AccountabilityQueries {
                   WHERE i.district IN $districts AND ($from IS NULL OR i.foundOn >= $from) AND ($to IS NULL OR i.foundOn <= $to)
                 WITH u, i, CASE WHEN $withMines THEN [(i)-[:AT]->(m:Mine) | m][0] END AS m,
                      i.status IN $openStatuses AS open
+                ORDER BY m.id
                 WITH u, collect(CASE WHEN i IS NOT NULL THEN {open: open, status: i.status, deadline: i.deadline,
                                                               closedOn: i.closedOn} END) AS issues,
                      collect(DISTINCT m) AS mines

@@ -66,7 +66,7 @@ class AccountabilityResolver {
     /**
      * Pure: one answer from the facts. Units in the order of their strongest role, then by id; each unit's roles
      * strongest first ({@link AccountabilityRole}'s order), the grounds of a role reached twice joined by ";"; people
-     * of a unit: the ledger's responsible people, then the unit's deputies and principals (deputies — 分管负责同志, who answer first — before principals, then by id).
+     * of a unit: the ledger's responsible people (by id), then the unit's deputies and principals (deputies — 分管负责同志, who answer first — before principals, then by id).
      */
     static Accountability assemble(String subject, RoleFacts facts) {
         Map<String, Unit> units = new LinkedHashMap<>();
@@ -77,7 +77,9 @@ class AccountabilityResolver {
                     .merge(row.role(), row.grounds(), (a, b) -> a.equals(b) ? a : a + ";" + b);
         }
         Map<String, LinkedHashSet<Person>> people = new LinkedHashMap<>();
-        facts.responsible().forEach(r -> people.computeIfAbsent(r.unit().id(), id -> new LinkedHashSet<>()).add(r.person()));
+        facts.responsible().stream()
+                .sorted(Comparator.comparing((RoleFacts.PersonIn r) -> r.person().id()))
+                .forEach(r -> people.computeIfAbsent(r.unit().id(), id -> new LinkedHashSet<>()).add(r.person()));
         facts.leaders().stream()
                 .filter(l -> units.containsKey(l.unit().id()))
                 .sorted(Comparator.comparing((RoleFacts.PersonIn l) -> l.person().rank() != PersonRank.DEPUTY)

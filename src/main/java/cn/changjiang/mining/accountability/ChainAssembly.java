@@ -35,13 +35,15 @@ import static cn.changjiang.mining.accountability.AccountabilityLink.VIOLATION_T
  * <ul>
  *   <li>violation types by their place among the problem's types, then code;</li>
  *   <li>tasks by number;</li>
- *   <li>units: assigned (by role, then unit id), competent (by role, the unit's place in the plan, unit id,
- *       grounds), task units (by role, place in the task's list, unit id, grounds), territorial (by unit id,
- *       grounds);</li>
+ *   <li>units: assigned (by role, then unit id), competent (by role, the unit's place in the plan — units with
+ *       none after those with one —, unit id, grounds), task units (by role, place in the task's list, unit id,
+ *       grounds), territorial (by unit id, grounds);</li>
  *   <li>people ({@link #PEOPLE}): the ledger's responsible person, then deputies, then principals; within each,
  *       by the place of the person's unit among the chain's units, then by person id.</li>
  * </ul>
- * A thing reached twice appears once, at its first (strongest) place.
+ * A thing reached twice appears once, at its first (strongest) place. Where one thing could be shown from several
+ * records (a deputy's annex-1 quote, the holder of a position), the first by id is shown. docs/frontend.md lists this
+ * order with every other list's.
  */
 final class ChainAssembly {
 
@@ -86,7 +88,7 @@ final class ChainAssembly {
                 .sorted(Comparator.comparing(Assigned::role).thenComparing(a -> a.unit().id()))
                 .forEach(a -> links.addUnit(a.unit(), "ASSIGNED_" + a.role(), "问题台账交办 / assigned in the ledger"));
         issue.competent().stream()
-                .map(c -> new UnitAt(c.unit(), c.role(), c.unit().order() == null ? 0 : c.unit().order(),
+                .map(c -> new UnitAt(c.unit(), c.role(), c.unit().order() == null ? Integer.MAX_VALUE : c.unit().order(),
                         c.clause() + ":" + c.quote()))
                 .sorted(UnitAt.ORDER)
                 .forEach(c -> links.addUnit(c.unit(), "COMPETENT_" + c.role(), c.grounds()));

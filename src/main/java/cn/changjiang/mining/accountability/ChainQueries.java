@@ -70,7 +70,7 @@ class ChainQueries {
                   responsible: CASE WHEN %1$s THEN [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {person: p {.id, .name}, unit: u {.id}}] ELSE [] END,
                   leaders: reduce(acc = [], u IN [(i)-[:ASSIGNED_TO]->(a:Unit) | a] + %3$s |
                             acc + [(u)<-[:SERVES_IN]-(p:Person) WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {person: p {.id, .name, .rank}, unit: u {.id},
-                              memberQuote: [(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0]}])
+                              memberQuote: %5$s}])
                 }) AS issues, collect(i.district)[0] AS district
                 CALL (district) {
                   OPTIONAL MATCH (dp:Plan)-[:FOR]->(:Jurisdiction {id: district})
@@ -90,15 +90,23 @@ class ChainQueries {
                      directorUnit, CASE WHEN ownGroup IS NULL THEN convener END AS convener, convenerUnit
                 RETURN {issues: issues, office: office {.id, .name, .quote}, director: director {.id, .title, .quote},
                         directorUnit: directorUnit {.id, .name}, ownGroup: ownGroup, upper: upper,
-                        directorHolders: [(p:Person)-[:HOLDS]->(director) | p {.name}],
+                        directorHolders: COLLECT { MATCH (p:Person)-[:HOLDS]->(director) WITH p ORDER BY p.id RETURN p {.name} },
                         convener: convener {.id, .title, .quote}, convenerUnit: convenerUnit {.id, .name},
-                        convenerHolders: [(p:Person)-[:HOLDS]->(convener) | p {.name}],
+                        convenerHolders: COLLECT { MATCH (p:Person)-[:HOLDS]->(convener) WITH p ORDER BY p.id RETURN p {.name} },
                         holdsToAccount: [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
                                          | r.clause + ':' + r.quote][0]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE,
                         Competence.competentUnits("i", "", "{unit: u {.id, .name, .order}, role: k.role, clause: k.clause, quote: k.quote}"),
-                        Competence.competentUnits("i", "", "u"), GROUP),
+                        Competence.competentUnits("i", "", "u"), GROUP, MEMBER_QUOTE),
                 parameters(issueIds, readerUnit), ChainFacts::from).orElseThrow();
     }
+
+    /**
+     * The annex-1 quote of a unit {@code u}'s deputy position in the working group; of several, the first by position
+     * id, never by storage order.
+     */
+    static final String MEMBER_QUOTE = """
+            COLLECT { MATCH (u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_'
+                      WITH pos ORDER BY pos.id RETURN pos.quote }[0]""";
 
     /** A plan's working group {@code g} as a chain shows it: with its convener's unit and its jurisdiction. */
     private static final String GROUP = """

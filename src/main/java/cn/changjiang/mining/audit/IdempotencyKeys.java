@@ -56,22 +56,51 @@ public class IdempotencyKeys {
      * call with the key created.
      */
     public Optional<String> claim(Actor actor, String operation, String key, Object input) {
-        String hash = hash(operation, input);
-        Claim found = graph.single("""
-                MERGE (k:IdempotencyKey {id: $id})
-                  ON CREATE SET k.operation = $operation, k.inputHash = $hash, k.actor = $actor,
-                                k.internal = $internal, k.createdAt = datetime()
-                RETURN {resultId: k.resultId, inputHash: k.inputHash} AS item""",
-                Map.of("id", actor.name() + "/" + key, "operation", operation, "hash", hash, "actor", actor.name(),
-                        "internal", key.startsWith("internal:")), Claim::from).orElseThrow();
-        if (found.resultId() == null) {
-            return Optional.empty();
+        Claiming claiming = claiming(actor, operation, key, input);
+        return claiming.answer(graph.single(claiming.cypher() + " RETURN claim AS item", claiming.parameters(), v -> v)
+                .orElseThrow());
+    }
+
+    /**
+     * The claim of a key as a part of another statement (to read it in the same round trip as a write's checks):
+     * {@link Claiming#cypher()} binds {@code claim}, which {@link Claiming#answer} turns into what {@link #claim}
+     * returns. The claim is taken when the statement runs; a refusal afterwards rolls it back with the transaction.
+     */
+    public Claiming claiming(Actor actor, String operation, String key, Object input) {
+        return new Claiming(actor.name() + "/" + key, operation, hash(operation, input), actor.name(),
+                key.startsWith("internal:"));
+    }
+
+    /** One key's claim, as Cypher with parameters of their own ({@code $claim…}). */
+    public record Claiming(String id, String operation, String hash, String actor, boolean internal) {
+
+        public String cypher() {
+            return """
+                    CALL () {
+                      MERGE (k:IdempotencyKey {id: $claimId})
+                        ON CREATE SET k.operation = $claimOperation, k.inputHash = $claimHash, k.actor = $claimActor,
+                                      k.internal = $claimInternal, k.createdAt = datetime()
+                      RETURN {resultId: k.resultId, inputHash: k.inputHash} AS claim
+                    }""";
         }
-        if (!hash.equals(found.inputHash())) {
-            throw new ConflictException("IDEMPOTENCY_KEY_REUSED", "idempotencyKey",
-                    "This idempotency key was used for a different request; use a new key for new input");
+
+        public Map<String, Object> parameters() {
+            return Map.of("claimId", id, "claimOperation", operation, "claimHash", hash, "claimActor", actor,
+                    "claimInternal", internal);
         }
-        return Optional.of(found.resultId());
+
+        /** What the claim found: empty when this call is the first; the earlier result; or a refusal for other input. */
+        public Optional<String> answer(Value claim) {
+            Claim found = Claim.from(claim);
+            if (found.resultId() == null) {
+                return Optional.empty();
+            }
+            if (!hash.equals(found.inputHash())) {
+                throw new ConflictException("IDEMPOTENCY_KEY_REUSED", "idempotencyKey",
+                        "This idempotency key was used for a different request; use a new key for new input");
+            }
+            return Optional.of(found.resultId());
+        }
     }
 
     /** A key as claimed: what its first call created (null until that call completes) and the hash of its input. */
@@ -81,10 +110,10 @@ public class IdempotencyKeys {
         }
     }
 
-    /** Records what the claimed key's call created, in the same transaction. */
+    /** Records what the claimed key's call created, in the same transaction (with its other deferred writes). */
     public void complete(Actor actor, String key, String resultId) {
-        graph.single("MATCH (k:IdempotencyKey {id: $id}) SET k.resultId = $resultId RETURN k.id AS item",
-                Map.of("id", actor.name() + "/" + key, "resultId", resultId), v -> v);
+        graph.defer("MATCH (k:IdempotencyKey {id: $id}) SET k.resultId = $resultId",
+                Map.of("id", actor.name() + "/" + key, "resultId", resultId));
     }
 
     private static String hash(String operation, Object input) {

@@ -20,6 +20,12 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
     public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
     }
 
+    /** The same page with each node replaced by {@code f} of it (cursors, paging and total unchanged). */
+    public <U> Connection<U> map(Function<T, U> f) {
+        return new Connection<>(edges.stream().map(e -> new Edge<>(e.cursor(), f.apply(e.node()))).toList(), pageInfo,
+                totalCount);
+    }
+
     public static <T> Connection<T> of(String kind, List<T> rows, int first, boolean afterGiven, long totalCount,
                                        Function<T, String> keyOf) {
         List<Edge<T>> edges = rows.stream().limit(first).map(row -> new Edge<>(encode(kind, keyOf.apply(row)), row)).toList();

@@ -79,7 +79,7 @@ class CrossBorder {
                 CALL (row) {
                   OPTIONAL MATCH (:Jurisdiction {id: row.places[0]})-[:PART_OF*0..]->(a:Jurisdiction)
                   WHERE all(p IN row.places WHERE EXISTS { (:Jurisdiction {id: p})-[:PART_OF*0..]->(a) })
-                  WITH a ORDER BY COUNT { (a)-[:PART_OF*1..]->() } DESC LIMIT 1
+                  WITH a ORDER BY COUNT { (a)-[:PART_OF*1..]->() } DESC, a.id LIMIT 1
                   RETURN a {.id, .name, .level} AS parent
                 }
                 RETURN row {.kind, .mines, .distance, .open, places: places, parent: parent} AS item""".formatted(

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.ledger.IssuesWritten;
-import org.neo4j.driver.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (a million problems) is the difference between milliseconds and seconds.
  * <p>
  * Recomputed for the mines of the written problems (added to, for new problems), in the ledger's own transaction
- * (one round trip), so the figures are never stale: a rolled-back write rolls them back too. {@code graph-seed/V009__department_spans}
+ * (a deferred write: sent with the transaction's other deferred writes in one round trip, {@link CypherRunner#defer}), so the figures are never stale: a rolled-back write rolls them back too. {@code graph-seed/V009__department_spans}
  * computes them for data recorded before.
  */
 @Component
@@ -31,8 +30,7 @@ class DepartmentSpans {
             OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()
             DELETE old
             WITH DISTINCT m
-            %s
-            RETURN count(m) AS item""".formatted(JointEnforcementCandidate.RECOUNT_DEPARTMENTS_OF_MINE);
+            %s""".formatted(JointEnforcementCandidate.RECOUNT_DEPARTMENTS_OF_MINE);
 
     /**
      * New problems ({@code $issueIds}) add their needs to their mines' figures; nothing else is read. The span is
@@ -49,8 +47,7 @@ class DepartmentSpans {
               ON CREATE SET r.openIssues = added
               ON MATCH SET r.openIssues = r.openIssues + added
             WITH m, count(*) AS merged
-            SET m.departmentSpan = COUNT { (m)-[:NEEDS_DEPARTMENT]->() }
-            RETURN count(m) AS item""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+            SET m.departmentSpan = COUNT { (m)-[:NEEDS_DEPARTMENT]->() }""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
 
     private final CypherRunner graph;
 
@@ -61,7 +58,7 @@ class DepartmentSpans {
     @EventListener
     void issuesWritten(IssuesWritten written) {
         if (!written.issueIds().isEmpty()) {
-            graph.single(written.created() ? ADD : REFRESH, Map.of("issueIds", written.issueIds()), Value::asLong);
+            graph.defer(written.created() ? ADD : REFRESH, Map.of("issueIds", written.issueIds()));
         }
     }
 }

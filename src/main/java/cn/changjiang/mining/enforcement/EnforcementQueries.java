@@ -84,7 +84,7 @@ class EnforcementQueries {
                                   openAction: [(a:JointEnforcementAction)-[:FOR_MINE]->(mine) WHERE a.status <> 'CLOSED' | a][0]}) AS rows
                 }
                 RETURN {total: total, rows: rows,
-                        mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item"""
+                        mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order, u.id }} AS item"""
                 .formatted(MINE_FILTER, JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE,
                         JointEnforcementCandidate.CRIMINAL_MATTER), params, CandidatePage::from)
                 .orElseThrow();
@@ -164,7 +164,7 @@ class EnforcementQueries {
         return reads.list("""
                 MATCH (m:Mine) WHERE m.district IN $districts
                 MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE $status IS NULL OR a.status = $status
-                RETURN a AS item ORDER BY a.openedAt DESC""", params, JointEnforcementAction::from);
+                RETURN a AS item ORDER BY a.openedAt DESC, a.id""", params, JointEnforcementAction::from);
     }
 
     /**
@@ -262,7 +262,7 @@ class EnforcementQueries {
         return reads.many(actions, JointEnforcementAction::id, """
                 UNWIND $keys AS key
                 MATCH (:JointEnforcementAction {id: key})-[:WITH_UNIT]->(u:Unit)
-                WITH key, u ORDER BY u.order
+                WITH key, u ORDER BY u.order, u.id
                 RETURN key, collect(u) AS items""", Unit::from);
     }
 

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +19,8 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs the Cypher of every feature through Spring Data Neo4j's client, joining the caller's transaction when there is
@@ -42,6 +47,7 @@ public class CypherRunner {
     /** Rows of a query that returns one column {@code item}. */
     @SuppressWarnings("unchecked")
     public <V> List<V> list(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        flushDeferred();
         roundTrips.increment();
         return List.copyOf(client.query(cypher).bindAll(withRules(params))
                 .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
@@ -87,11 +93,14 @@ public class CypherRunner {
 
     /**
      * {@link #page(String, String, int, String, Function, Function)} of the nodes with a label whose {@code district}
-     * is one of {@code districts} (a jurisdiction's scope): the count and the page start from the district index.
+     * is one of {@code districts} (a jurisdiction's scope): the count and the page start from the district index. The
+     * rows are {@code row}, a Cypher expression over the page's node {@code n} (from code: the node itself, or the node
+     * with related values read in the same statement), with its own {@code parameters}: still one round trip.
      */
     public <T> Connection<T> pageInDistricts(String label, String cursorKind, List<String> districts, int first,
-                                             String afterId, Function<Value, T> mapper, Function<T, String> idOf) {
-        Map<String, Object> params = new HashMap<>();
+                                             String afterId, String row, Map<String, ?> parameters,
+                                             Function<Value, T> mapper, Function<T, String> idOf) {
+        Map<String, Object> params = new HashMap<>(parameters);
         params.put("after", afterId == null ? "" : afterId);
         params.put("limit", first + 1);
         params.put("districts", districts);
@@ -99,8 +108,8 @@ public class CypherRunner {
                 MATCH (counted:%1$s) WHERE counted.district IN $districts WITH count(counted) AS total
                 OPTIONAL MATCH (n:%1$s) WHERE n.id > $after AND n.district IN $districts
                 WITH total, n ORDER BY n.id LIMIT $limit
-                WITH total, collect(n) AS rows
-                RETURN {total: total, rows: rows} AS item""".formatted(label), params, v -> v).orElseThrow();
+                WITH total, collect(CASE WHEN n IS NOT NULL THEN %2$s END) AS rows
+                RETURN {total: total, rows: rows} AS item""".formatted(label, row), params, v -> v).orElseThrow();
         List<T> rows = page.get("rows").asList(mapper::apply);
         return Connection.of(cursorKind, rows, first, afterId != null, page.get("total").asLong(), idOf);
     }
@@ -112,6 +121,15 @@ public class CypherRunner {
      */
     public <T> Connection<T> sortedPage(String cursorKind, String matchWhere, String sortKey, boolean descending,
                                         Map<String, Object> params, int first, int offset, Function<Value, T> mapper) {
+        return sortedPage(cursorKind, matchWhere, sortKey, descending, "n", params, first, offset, mapper);
+    }
+
+    /**
+     * {@link #sortedPage(String, String, String, boolean, Map, int, int, Function)} whose rows are {@code row}, a
+     * Cypher expression over the page's node {@code n} (from code), worked out for the page's rows only.
+     */
+    public <T> Connection<T> sortedPage(String cursorKind, String matchWhere, String sortKey, boolean descending, String row,
+                                        Map<String, Object> params, int first, int offset, Function<Value, T> mapper) {
         Map<String, Object> withPaging = new HashMap<>(params);
         withPaging.put("offset", offset);
         withPaging.put("limit", first + 1);
@@ -119,8 +137,8 @@ public class CypherRunner {
                 %s
                 WITH n ORDER BY %s %s, n.id
                 WITH collect(n) AS sorted
-                RETURN {total: size(sorted), rows: sorted[$offset..$offset + $limit]} AS item"""
-                .formatted(matchWhere, sortKey, descending ? "DESC" : "ASC"), withPaging, v -> v).orElseThrow();
+                RETURN {total: size(sorted), rows: [n IN sorted[$offset..$offset + $limit] | %s]} AS item"""
+                .formatted(matchWhere, sortKey, descending ? "DESC" : "ASC", row), withPaging, v -> v).orElseThrow();
         return Connection.ofOffsets(cursorKind, page.get("rows").asList(mapper::apply), first, offset,
                 page.get("total").asLong());
     }
@@ -171,6 +189,7 @@ public class CypherRunner {
                                        String cypher, String column) {
         List<Object> keys = parents.stream().map(keyOf).distinct().map(k -> (Object) k).toList();
         Map<Value, Value> rows = new LinkedHashMap<>();
+        flushDeferred();
         roundTrips.increment();
         client.query(cypher).bindAll(withRules(parameters)).bind(keys).to("keys")
                 .fetchAs((Class<Map.Entry<Value, Value>>) (Class<?>) Map.Entry.class)
@@ -178,6 +197,73 @@ public class CypherRunner {
                 .all()
                 .forEach(row -> rows.put(row.getKey(), row.getValue()));
         return rows;
+    }
+
+    /**
+     * A write whose answer nobody waits for (a change record, figures kept on write, an idempotency key's result),
+     * sent with the transaction's other such writes in one statement: before the transaction's next statement, or
+     * when it commits; outside a transaction, at once. {@code cypher} must be a statement that returns nothing (it is
+     * run as a unit subquery, {@code CALL () { ... }}), in the order the writes were deferred. Any failure fails the
+     * commit, so the writes still commit or roll back with the rest of the transaction.
+     */
+    public void defer(String cypher, Map<String, ?> params) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            runDeferred(List.of(new Deferred(cypher, withRules(params))));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Deferred> pending = (List<Deferred>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    flushDeferred();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CypherRunner.this);
+                }
+            });
+        }
+        pending.add(new Deferred(cypher, withRules(params)));
+    }
+
+    private record Deferred(String cypher, Map<String, Object> params) {
+    }
+
+    private static final Pattern PARAMETER = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** Sends the transaction's deferred writes, if any, in one statement. */
+    private void flushDeferred() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Deferred> pending = (List<Deferred>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        List<Deferred> batch = List.copyOf(pending);
+        pending.clear();
+        runDeferred(batch);
+    }
+
+    /** The writes as unit subqueries of one statement, each with its parameters renamed apart. */
+    private void runDeferred(List<Deferred> writes) {
+        StringBuilder cypher = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        for (int n = 0; n < writes.size(); n++) {
+            String prefix = "w" + n + "_";
+            Matcher parameter = PARAMETER.matcher(writes.get(n).cypher());
+            cypher.append("CALL () {\n").append(parameter.replaceAll(m -> Matcher.quoteReplacement("$" + prefix + m.group(1))))
+                    .append("\n}\n");
+            writes.get(n).params().forEach((name, value) -> params.put(prefix + name, value));
+        }
+        roundTrips.increment();
+        client.query(cypher.toString()).bindAll(params).run();
     }
 
     /** The caller's parameters with the status rules' ({@link IssueStatus#CYPHER_PARAMETERS}), which no caller overrides. */

@@ -199,7 +199,8 @@ class SubgraphQueries {
         }
         Set<String> reachable = reachable(root, edges);
         List<Subgraph.Node> shown = nodes.values().stream().filter(n -> reachable.contains(n.id())).toList();
-        return new Subgraph(shown, edges.stream().filter(e -> reachable.contains(e.source())).toList(),
+        return new Subgraph(shown, edges.stream().filter(e -> reachable.contains(e.source()))
+                .sorted(java.util.Comparator.comparing(Subgraph.Edge::id)).toList(),
                 rows.truncated());
     }
 

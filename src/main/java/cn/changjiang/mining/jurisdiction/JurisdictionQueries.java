@@ -78,20 +78,20 @@ class JurisdictionQueries {
                 CALL (p) {
                   MATCH (p)-[:SETS_TASK]->(t:PlanTask)
                   RETURN t.id AS id, t.number AS number, t.title AS title,
-                         COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order } AS problems,
+                         COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order, x.name } AS problems,
                          coalesce(t.responsibleNames, []) AS names,
                          COLLECT { MATCH (t)-[r:ASSIGNS]->(u) RETURN {unit: u, role: r.role, nameInDocument: r.nameInDocument}
-                                   ORDER BY r.order } AS units
+                                   ORDER BY r.order, u.id } AS units
                   UNION ALL
                   MATCH (p)-[:SETS_OUT]->(:Campaign)-[:HAS_TASK]->(t:Task)
                   WITH t, COLLECT { MATCH (t)-[r:RESPONSIBLE_UNIT]->(u:Unit)
                                     RETURN {unit: u, role: r.role, nameInDocument: coalesce(r.nameInDocument, u.name)}
-                                    ORDER BY r.order } AS units
+                                    ORDER BY r.order, u.id } AS units
                   RETURN p.id + '#' + t.number AS id, t.number AS number, t.title AS title,
-                         COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order } AS problems,
+                         COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order, v.code } AS problems,
                          [x IN units | x.nameInDocument] AS names, units
                 }
-                WITH key, id, number, title, problems, names, units ORDER BY number
+                WITH key, id, number, title, problems, names, units ORDER BY number, id
                 RETURN key, collect({id: id, number: number, title: title, problems: problems, responsibleNames: names,
                                      responsibleUnits: units}) AS items""", PlanTask::from);
     }
@@ -158,20 +158,20 @@ class JurisdictionQueries {
     /** A task's fields as {@link PlanTask#from} reads them, for an imported {@code :PlanTask} t. */
     private static final String IMPORTED_TASK = """
             {id: t.id, number: t.number, title: t.title,
-             problems: COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order },
+             problems: COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order, x.name },
              responsibleNames: coalesce(t.responsibleNames, []),
              responsibleUnits: COLLECT { MATCH (t)-[r:ASSIGNS]->(u)
-                                         RETURN {unit: u, role: r.role, nameInDocument: r.nameInDocument} ORDER BY r.order }}""";
+                                         RETURN {unit: u, role: r.role, nameInDocument: r.nameInDocument} ORDER BY r.order, u.id }}""";
 
     /** The same for a seeded {@code :Task} t of plan p. */
     private static final String SEEDED_TASK = """
             {id: p.id + '#' + t.number, number: t.number, title: t.title,
-             problems: COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order },
+             problems: COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order, v.code },
              responsibleNames: COLLECT { MATCH (t)-[r:RESPONSIBLE_UNIT]->(u:Unit) RETURN coalesce(r.nameInDocument, u.name)
-                                         ORDER BY r.order },
+                                         ORDER BY r.order, u.id },
              responsibleUnits: COLLECT { MATCH (t)-[r:RESPONSIBLE_UNIT]->(u:Unit)
                                          RETURN {unit: u, role: r.role, nameInDocument: coalesce(r.nameInDocument, u.name)}
-                                         ORDER BY r.order }}""";
+                                         ORDER BY r.order, u.id }}""";
 
     /** The parent plans' tasks each task carries out ({@code CARRIES_OUT}), by plan and number. */
     Map<PlanTask, List<PlanTask>> carriedOut(List<PlanTask> tasks) {
@@ -201,7 +201,7 @@ class JurisdictionQueries {
                   MATCH (p:Plan)-[:SETS_OUT]->(:Campaign)-[:HAS_TASK]->(t:Task) WHERE t = child
                   RETURN p.id AS plan, t.number AS number, %s AS task
                 }
-                WITH key, plan, number, task ORDER BY plan, number
+                WITH key, plan, number, task ORDER BY plan, number, task.id
                 RETURN key, collect(task) AS items""".formatted(IMPORTED_TASK, SEEDED_TASK), PlanTask::from);
     }
 

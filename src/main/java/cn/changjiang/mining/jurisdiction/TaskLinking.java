@@ -83,7 +83,7 @@ class TaskLinking {
                 WHERE $jurisdiction IS NULL
                    OR EXISTS { (:Jurisdiction {id: $jurisdiction})-[:PART_OF]->+(:Jurisdiction)<-[:FOR]-(p) }
                 RETURN {plan: p.id, key: t.id, number: t.number, title: t.title,
-                        problems: COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order }}
+                        problems: COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order, x.name }}
                        AS item ORDER BY p.id, t.number""",
                 params("title", title, "jurisdiction", jurisdiction == null ? null : jurisdiction.id()), GraphTask::from);
         long plans = tasks.stream().map(GraphTask::plan).distinct().count();
@@ -104,11 +104,11 @@ class TaskLinking {
                 CALL (c) {
                   MATCH (c)-[:SETS_TASK]->(t:PlanTask)
                   RETURN t.id AS key, t.number AS number, t.title AS title,
-                         COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order } AS problems
+                         COLLECT { MATCH (t)-[r:TARGETS]->(x:PlanProblem) RETURN x.name ORDER BY r.order, x.name } AS problems
                   UNION ALL
                   MATCH (c)-[:SETS_OUT]->(:Campaign)-[:HAS_TASK]->(t:Task)
                   RETURN c.id + '#' + t.number AS key, t.number AS number, t.title AS title,
-                         COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order } AS problems
+                         COLLECT { MATCH (t)-[r:FOCUSES_ON]->(v:ViolationType) RETURN v.name ORDER BY r.order, v.code } AS problems
                 }
                 RETURN {plan: c.id, key: key, number: number, title: title, problems: problems} AS item
                 ORDER BY c.id, number""", params("id", planId, "title", title, "jurisdiction", jurisdiction.id()),

@@ -13,7 +13,6 @@ import cn.changjiang.mining.plan.JurisdictionTree;
 import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.security.Access;
-import org.neo4j.driver.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +40,14 @@ class IssueAccess {
      * that something exists outside; an unknown id passes, to be answered NOT_FOUND after this check, as before.
      */
     void requireInScope(Viewer viewer, String label, String id) {
-        Optional<String> district = districtOf(label, id);
+        requireInScope(viewer, label, id, districtOf(label, id));
+    }
+
+    /**
+     * {@link #requireInScope(Viewer, String, String)} where the district was read already (with the write's lock, or
+     * with the other facts a write checks), empty when the thing does not exist or has none.
+     */
+    void requireInScope(Viewer viewer, String label, String id, Optional<String> district) {
         if (district.isEmpty()) {
             return;
         }
@@ -87,15 +93,16 @@ class IssueAccess {
 
     /**
      * The office changes any problem; a unit officer only those assigned to its own unit; other roles only what
-     * {@code alsoAllowed} names (a leader's 挂牌督办, publicity's 曝光).
+     * {@code alsoAllowed} names (a leader's 挂牌督办, publicity's 曝光). Asked of the problem as read under its lock
+     * ({@code locked}; empty when it does not exist): its district and units come from there, not read again.
      */
-    Viewer requireIssueWrite(Viewer viewer, String issueId, Role... alsoAllowed) {
+    Viewer requireIssueWrite(Viewer viewer, String issueId, Optional<IssueState> locked, Role... alsoAllowed) {
         access.requireSignedIn(viewer);
-        requireInScope(viewer, "Issue", issueId);
+        requireInScope(viewer, "Issue", issueId, locked.map(IssueState::district));
         if (viewer.is(Role.OFFICE) || viewer.is(alsoAllowed)) {
             return viewer;
         }
-        if (viewer.is(Role.UNIT_OFFICER) && assignedUnits(issueId).contains(viewer.unitId())) {
+        if (viewer.is(Role.UNIT_OFFICER) && locked.map(IssueState::assignedUnits).orElse(List.of()).contains(viewer.unitId())) {
             return viewer;
         }
         throw new ForbiddenException(viewer.is(Role.UNIT_OFFICER)
@@ -105,19 +112,16 @@ class IssueAccess {
 
     /**
      * Separation of duties for 销号: the office, or a unit officer of the supervising unit that is not itself
-     * rectifying the problem.
+     * rectifying the problem; its units as read under the problem's lock ({@code locked}, empty when it does not exist).
      */
-    void requireAcceptance(Viewer viewer, String issueId) {
+    void requireAcceptance(Viewer viewer, String issueId, Optional<IssueState> locked) {
         access.requireSignedIn(viewer);
         if (viewer.is(Role.OFFICE)) {
             return;
         }
         if (viewer.is(Role.UNIT_OFFICER)) {
-            AcceptanceUnits units = graph.single("""
-                    MATCH (i:Issue {id: $id})
-                    RETURN {assigned: [(i)-[:ASSIGNED_TO]->(u:Unit) | u.id],
-                            supervising: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""",
-                    Map.of("id", issueId), AcceptanceUnits::from).orElse(AcceptanceUnits.NONE);
+            AcceptanceUnits units = locked.map(i -> new AcceptanceUnits(i.assignedUnits(), i.supervisingUnit()))
+                    .orElse(AcceptanceUnits.NONE);
             if (units.assigned().contains(viewer.unitId())) {
                 throw new ForbiddenException("A unit cannot accept (销号) a problem it must rectify itself");
             }
@@ -153,14 +157,5 @@ class IssueAccess {
     record AcceptanceUnits(List<String> assigned, String supervising) {
 
         static final AcceptanceUnits NONE = new AcceptanceUnits(List.of(), null);
-
-        static AcceptanceUnits from(Value v) {
-            return new AcceptanceUnits(v.get("assigned").asList(Value::asString), v.get("supervising").asString(null));
-        }
-    }
-
-    private List<String> assignedUnits(String issueId) {
-        return graph.list("MATCH (:Issue {id: $id})-[:ASSIGNED_TO]->(u:Unit) RETURN u.id AS item",
-                Map.of("id", issueId), v -> v.asString());
     }
 }

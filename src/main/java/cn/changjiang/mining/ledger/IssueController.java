@@ -1,6 +1,8 @@
 package cn.changjiang.mining.ledger;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import cn.changjiang.mining.web.Prefetch;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import cn.changjiang.mining.web.RequestContext;
 import cn.changjiang.mining.common.Viewer;
@@ -9,7 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
 
 import cn.changjiang.mining.common.Connection;
 import cn.changjiang.mining.common.SortOrder;
@@ -40,17 +42,50 @@ class IssueController {
         this.clock = clock;
     }
 
+    /**
+     * A page of problems. The related fields the selection asks for (mine, assignments and their units, the
+     * responsible person) are read with the page in the same statement and answered from {@link Prefetch} by the
+     * batch mappings below: one round trip for the page and all of them.
+     */
     @QueryMapping
     Connection<Issue> issues(@Argument Integer first, @Argument String after, @Argument IssueFilter filter,
                              @Argument IssueOrder orderBy, @Argument String jurisdiction,
-                             @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                             @ContextValue(RequestContext.VIEWER) Viewer viewer, DataFetchingFieldSelectionSet selection,
+                             GraphQLContext context) {
         Scope scope = scopes.of(viewer, jurisdiction);
-        if (filter == null && orderBy == null) {
-            return queries.page(Connection.pageSize(first), Connection.decode("issue", after), scope);
+        IssueQueries.Related related = new IssueQueries.Related(selection.contains("edges/node/mine"),
+                selection.contains("edges/node/assignments") || selection.contains("edges/node/assignedUnits"),
+                selection.contains("edges/node/responsiblePerson"));
+        String readerUnit = ReadPolicy.readerUnit(viewer);
+        Connection<IssueQueries.IssueRow> page = filter == null && orderBy == null
+                ? queries.page(Connection.pageSize(first), Connection.decode("issue", after), scope, related, readerUnit)
+                : queries.page(Connection.pageSize(first), SortOrder.offset("issues", after), IssueFilter.orNone(filter),
+                        IssueOrder.orDefault(orderBy), readerUnit, scope, LocalDate.now(clock), related);
+        if (related.any()) {
+            Prefetch prefetch = Prefetch.of(context);
+            for (Connection.Edge<IssueQueries.IssueRow> edge : page.edges()) {
+                IssueQueries.IssueRow row = edge.node();
+                String id = row.issue().id();
+                if (related.mine()) {
+                    prefetch.put(MINE, id, row.mine());
+                }
+                if (related.assignments()) {
+                    prefetch.put(ASSIGNMENTS, id, row.assignments());
+                }
+                if (related.responsiblePerson()) {
+                    prefetch.put(RESPONSIBLE_PERSON, id, row.responsiblePerson());
+                }
+                if (row.own() != null) {
+                    prefetch.putOwnProblem(id, row.own());
+                }
+            }
         }
-        return queries.page(Connection.pageSize(first), SortOrder.offset("issues", after), IssueFilter.orNone(filter),
-                IssueOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer), scope, LocalDate.now(clock));
+        return page.map(IssueQueries.IssueRow::issue);
     }
+
+    private static final String MINE = "Issue.mine";
+    private static final String ASSIGNMENTS = "Issue.assignments";
+    private static final String RESPONSIBLE_PERSON = "Issue.responsiblePerson";
 
     /** A problem outside the viewer's jurisdiction answers as an unknown id does: null. */
     @QueryMapping
@@ -64,8 +99,8 @@ class IssueController {
     }
 
     @BatchMapping(typeName = "Issue")
-    Map<Issue, Mine> mine(List<Issue> issues) {
-        return queries.minesOfIssues(issues);
+    Map<Issue, Mine> mine(List<Issue> issues, GraphQLContext context) {
+        return Prefetch.of(context).answer(MINE, issues, Issue::id, queries::minesOfIssues);
     }
 
     @BatchMapping(typeName = "Mine", field = "issues")
@@ -86,20 +121,22 @@ class IssueController {
     }
 
     @BatchMapping(typeName = "Issue")
-    Map<Issue, List<Issue.Assignment>> assignments(List<Issue> issues) {
-        return queries.assignmentsOfIssues(issues);
+    Map<Issue, List<Issue.Assignment>> assignments(List<Issue> issues, GraphQLContext context) {
+        return Prefetch.of(context).answer(ASSIGNMENTS, issues, Issue::id, queries::assignmentsOfIssues);
     }
 
     @BatchMapping(typeName = "Issue")
-    Map<Issue, List<Unit>> assignedUnits(List<Issue> issues) {
-        return queries.assignmentsOfIssues(issues).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> e.getValue().stream().map(Issue.Assignment::unit).toList()));
+    Map<Issue, List<Unit>> assignedUnits(List<Issue> issues, GraphQLContext context) {
+        Map<Issue, List<Issue.Assignment>> assignments = Prefetch.of(context)
+                .answer(ASSIGNMENTS, issues, Issue::id, queries::assignmentsOfIssues);
+        Map<Issue, List<Unit>> units = new LinkedHashMap<>();
+        assignments.forEach((issue, list) -> units.put(issue, list.stream().map(Issue.Assignment::unit).toList()));
+        return units;
     }
 
     @BatchMapping(typeName = "Issue")
-    Map<Issue, Person> responsiblePerson(List<Issue> issues) {
-        return queries.responsiblePeopleOfIssues(issues);
+    Map<Issue, Person> responsiblePerson(List<Issue> issues, GraphQLContext context) {
+        return Prefetch.of(context).answer(RESPONSIBLE_PERSON, issues, Issue::id, queries::responsiblePeopleOfIssues);
     }
 
     @BatchMapping(typeName = "Issue")

@@ -29,15 +29,81 @@ class IssueQueries {
         this.reads = reads;
     }
 
-    Connection<Issue> page(int first, String afterId, Scope scope) {
-        return reads.pageInDistricts("Issue", "issue", scope.districts(), first, afterId, Issue::from, Issue::id);
+    /**
+     * A keyset page with the related fields the request asks for read in the same statement ({@link Related}): one
+     * round trip however many of them, and however long the page.
+     */
+    Connection<IssueRow> page(int first, String afterId, Scope scope, Related related, String readerUnit) {
+        return reads.pageInDistricts("Issue", "issue", scope.districts(), first, afterId, related.row(),
+                related.parameters(readerUnit), IssueRow::from, r -> r.issue().id());
     }
 
-    /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Issue> page(int first, int offset, IssueFilter filter, IssueOrder order, String readerUnit, Scope scope,
-                           LocalDate today) {
+    /**
+     * A filtered, sorted page, with the related fields asked for; its cursors are positions in that order. One round
+     * trip with the total.
+     */
+    Connection<IssueRow> page(int first, int offset, IssueFilter filter, IssueOrder order, String readerUnit, Scope scope,
+                              LocalDate today, Related related) {
+        Map<String, Object> params = new HashMap<>(filter.parameters(readerUnit, scope, today));
+        params.putAll(related.parameters(readerUnit));
         return reads.sortedPage("issues", "MATCH (i:Issue) WHERE %s WITH i AS n".formatted(IssueFilter.WHERE),
-                order.sortKey(), order.descending(), filter.parameters(readerUnit, scope, today), first, offset, Issue::from);
+                order.sortKey(), order.descending(), related.row(), params, first, offset, IssueRow::from);
+    }
+
+    /** The order of a problem's units {@code u} by their assignments {@code a}: the lead, then by plan order, then id. */
+    static final String ASSIGNMENT_ORDER = "CASE a.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order, u.id";
+
+    /**
+     * Which related fields of a problem a page reads with its rows: those the request's selection asks for. The person
+     * who answers for a problem is read only where the reader may know it ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}),
+     * as every other path reads it; {@code own} says, for a unit officer, whether the problem is its unit's.
+     */
+    record Related(boolean mine, boolean assignments, boolean responsiblePerson) {
+
+        boolean any() {
+            return mine || assignments || responsiblePerson;
+        }
+
+        /** The row of a page's problem {@code n}, as Cypher. */
+        String row() {
+            StringBuilder row = new StringBuilder("{node: n");
+            if (mine) {
+                row.append(", mine: [(n)-[:AT]->(m:Mine) | m][0]");
+            }
+            if (assignments) {
+                row.append(", assignments: COLLECT { MATCH (n)-[a:ASSIGNED_TO]->(u:Unit) WITH a, u ORDER BY %s RETURN {unit: u, role: a.role} }"
+                        .formatted(ASSIGNMENT_ORDER));
+            }
+            if (responsiblePerson) {
+                row.append(", responsiblePerson: CASE WHEN ").append(ReadPolicy.problemDetailsReadable("n"))
+                        .append(" THEN [(n)-[:RESPONSIBLE_PERSON]->(p:Person) | p][0] END");
+            }
+            if (any()) {
+                row.append(", own: CASE WHEN $readerUnit IS NULL THEN null ELSE ")
+                        .append(ReadPolicy.problemDetailsReadable("n")).append(" END");
+            }
+            return row.append("}").toString();
+        }
+
+        Map<String, Object> parameters(String readerUnit) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("readerUnit", readerUnit);
+            return params;
+        }
+    }
+
+    /**
+     * A problem of a page with the related values read with it: null (empty) where not asked for; {@code own} is
+     * whether a unit officer's unit is on the problem (null for other readers, or when nothing related was asked for).
+     */
+    record IssueRow(Issue issue, Mine mine, List<Issue.Assignment> assignments, Person responsiblePerson, Boolean own) {
+        static IssueRow from(Value v) {
+            Value node = v.get("node");
+            return new IssueRow(Issue.from(node), v.get("mine").isNull() ? null : Mine.from(v.get("mine")),
+                    v.get("assignments").isNull() ? List.of() : v.get("assignments").asList(Issue.Assignment::from),
+                    v.get("responsiblePerson").isNull() ? null : Person.from(v.get("responsiblePerson")),
+                    v.get("own").isNull() ? null : v.get("own").asBoolean());
+        }
     }
 
     Optional<Issue> issue(String id) {
@@ -82,7 +148,7 @@ class IssueQueries {
         return reads.many(issues, Issue::id, """
                 UNWIND $keys AS key
                 MATCH (:Issue {id: key})-[r:OF_TYPE]->(v:ViolationType)
-                WITH key, v ORDER BY r.order
+                WITH key, v ORDER BY r.order, v.code
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
@@ -90,8 +156,8 @@ class IssueQueries {
         return reads.many(issues, Issue::id, """
                 UNWIND $keys AS key
                 MATCH (:Issue {id: key})-[a:ASSIGNED_TO]->(u:Unit)
-                WITH key, a, u ORDER BY CASE a.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order
-                RETURN key, collect({unit: u, role: a.role}) AS items""", Issue.Assignment::from);
+                WITH key, a, u ORDER BY %s
+                RETURN key, collect({unit: u, role: a.role}) AS items""".formatted(ASSIGNMENT_ORDER), Issue.Assignment::from);
     }
 
     Map<Issue, Person> responsiblePeopleOfIssues(List<Issue> issues) {
@@ -119,7 +185,7 @@ class IssueQueries {
         return reads.many(issues, Issue::id, """
                 UNWIND $keys AS key
                 MATCH (:Issue {id: key})-[:RESULTED_IN]->(o:Outcome)
-                WITH key, o ORDER BY o.order
+                WITH key, o ORDER BY o.order, o.code
                 RETURN key, collect(o) AS items""", Term::from);
     }
 
@@ -156,7 +222,7 @@ class IssueQueries {
         return reads.many(issues, Issue::id, """
                 UNWIND $keys AS key
                 MATCH (:Issue {id: key})-[r:RESULTED_IN]->(o:Outcome)
-                WITH key, r, o ORDER BY r.on, o.order
+                WITH key, r, o ORDER BY r.on, o.order, r.recordedAt, elementId(r)
                 RETURN key, collect(r {.*, outcome: o}) AS items""", OutcomeRecord::from);
     }
 

@@ -16,12 +16,13 @@ import static cn.changjiang.mining.graph.Read.strings;
 
 /**
  * A problem as read under its write lock ({@link LedgerWrites#lockAndRead}): what the ledger's checks and change
- * records start from. Units and the person are ids; {@code acceptanceEvidence} is null while never accepted.
+ * records start from. Units and the person are ids; {@code acceptanceEvidence} is null while never accepted;
+ * {@code district} is where it lies (for the scope check of the write).
  */
 record IssueState(String id, IssueStatus status, int version, LocalDate foundOn, String leadUnit, List<String> supportingUnits,
                   String supervisingUnit, String responsiblePerson, String measures, LocalDate deadline,
                   boolean supervised, String supervisor, LocalDate closedOn, String acceptedBy, LocalDate acceptedOn,
-                  List<String> acceptanceEvidence) {
+                  List<String> acceptanceEvidence, String district) {
 
     static IssueState from(Value v) {
         return new IssueState(string(v, "id"),
@@ -29,7 +30,16 @@ record IssueState(String id, IssueStatus status, int version, LocalDate foundOn,
                 string(v, "leadUnit"), strings(v, "supportingUnits"), string(v, "supervisingUnit"),
                 string(v, "responsiblePerson"), string(v, "measures"), date(v, "deadline"), bool(v, "supervised"),
                 string(v, "supervisor"), date(v, "closedOn"), string(v, "acceptedBy"), date(v, "acceptedOn"),
-                v.get("acceptanceEvidence").isNull() ? null : strings(v, "acceptanceEvidence"));
+                v.get("acceptanceEvidence").isNull() ? null : strings(v, "acceptanceEvidence"), string(v, "district"));
+    }
+
+    /** The units rectifying the problem: the lead (when there is one) and the supporting units. */
+    List<String> assignedUnits() {
+        List<String> units = new java.util.ArrayList<>(supportingUnits);
+        if (leadUnit != null) {
+            units.addFirst(leadUnit);
+        }
+        return units;
     }
 
     boolean open() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import cn.changjiang.mining.common.ConflictException;
 import cn.changjiang.mining.common.ForbiddenException;
@@ -60,22 +61,26 @@ public class Ledger {
     @Transactional
     public Issue report(ReportIssueInput input, Actor actor, String idempotencyKey) {
         access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
-        issueAccess.requireInScope(actor.viewer(), "Mine", input.mineId());
-        writes.mineExists(input.mineId())
-                .orElseThrow(() -> new NotFoundException("input.mineId", "No mine with id " + input.mineId()));
         List<String> codes = input.violationTypeCodes().stream().map(String::strip).distinct().toList();
+        // What the checks below need of the graph, and the key's claim, read at once; they still answer in their order.
+        IdempotencyKeys.Claiming claiming = keys.claiming(actor, "reportIssue", idempotencyKey, input);
+        LedgerWrites.ReportFacts facts = writes.reportFacts(input.mineId(), codes, claiming);
+        issueAccess.requireInScope(actor.viewer(), "Mine", input.mineId(), Optional.ofNullable(facts.district()));
+        if (!facts.mineExists()) {
+            throw new NotFoundException("input.mineId", "No mine with id " + input.mineId());
+        }
         if (codes.isEmpty()) {
             throw new InvalidInputException("input.violationTypeCodes", "Name at least one violation type");
         }
         List<String> unknown = new ArrayList<>(codes);
-        unknown.removeAll(writes.knownViolationTypes(codes));
+        unknown.removeAll(facts.knownCodes());
         if (!unknown.isEmpty()) {
             throw new NotFoundException("input.violationTypeCodes", "No violation type " + String.join(", ", unknown));
         }
         String description = text("input.description", input.description(), true);
         // A title is read by every unit, a description only by the units on the problem: never derive one from the other.
         String title = input.title() == null || input.title().isBlank()
-                ? writes.defaultTitle(input.mineId(), codes) : text("input.title", input.title(), true);
+                ? facts.defaultTitle() : text("input.title", input.title(), true);
         if (input.evidence() != null) {
             input.evidence().forEach(e -> text("input.evidence", e, false));
         }
@@ -83,7 +88,7 @@ public class Ledger {
             throw new InvalidInputException("input.foundOn", "A problem cannot be found in the future: " + input.foundOn());
         }
         Severity severity = input.severity() == null ? Severity.GENERAL : input.severity();
-        Optional<String> reported = keys.claim(actor, "reportIssue", idempotencyKey, input);
+        Optional<String> reported = claiming.answer(facts.claim());
         if (reported.isPresent()) {
             return writes.issue(reported.get()).orElseThrow();
         }
@@ -105,12 +110,16 @@ public class Ledger {
     @Transactional
     public Issue assign(AssignIssueInput input, Actor actor) {
         Viewer viewer = access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
-        IssueState current = lockPermitAndCheck(input.issueId(), input.version(),
-                () -> issueAccess.requireIssueWrite(viewer, input.issueId()));
+        Map<String, List<String>> named = namedUnits(input);
+        // The units the input names are resolved with the lock, in the same round trip; refused in their turn below.
+        LedgerWrites.Locked locked = writes.lockAndRead(input.issueId(),
+                named.values().stream().flatMap(List::stream).distinct().toList());
+        IssueState current = permitAndCheck(locked.state(), input.issueId(), input.version(),
+                state -> issueAccess.requireIssueWrite(viewer, input.issueId(), state));
         if (!current.open()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished and cannot be reassigned");
         }
-        Map<String, String> units = resolveNamedUnits(input);
+        Map<String, String> units = requireNamedUnits(named, locked.units());
         if (input.leadUnit() != null && input.leadUnit().isEmpty()) {
             throw new InvalidInputException("input.leadUnit", "A problem keeps a lead unit: name another unit to reassign it");
         }
@@ -154,7 +163,7 @@ public class Ledger {
     public Issue supervise(LedgerInputs.SuperviseIssueInput input, Actor actor) {
         access.require(actor.viewer(), Role.LEADER, Role.OFFICE);
         IssueState current = lockPermitAndCheck(input.issueId(), input.version(),
-                () -> issueAccess.requireInScope(actor.viewer(), "Issue", input.issueId()));
+                state -> issueAccess.requireInScope(actor.viewer(), "Issue", input.issueId(), state.map(IssueState::district)));
         if (!current.open()) {
             throw new IllegalTransitionException("Problem " + input.issueId() + " is finished: nothing left to supervise");
         }
@@ -176,12 +185,12 @@ public class Ledger {
                 : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         Optional<IssueState> locked = writes.lockAndRead(input.issueId());
         IssueStatus status = locked.map(IssueState::status).orElse(null);
-        issueAccess.requireInScope(viewer, "Issue", input.issueId());
+        issueAccess.requireInScope(viewer, "Issue", input.issueId(), locked.map(IssueState::district));
         if (IssueWorkflow.acceptorDecides(status, to)) {
             // 销号 and 验收不通过 are the acceptor's decisions, never the rectifying unit's.
-            issueAccess.requireAcceptance(viewer, input.issueId());
+            issueAccess.requireAcceptance(viewer, input.issueId(), locked);
         } else if (!IssueWorkflow.officeOnly(to)) {
-            issueAccess.requireIssueWrite(viewer, input.issueId());
+            issueAccess.requireIssueWrite(viewer, input.issueId(), locked);
         }
         IssueState current = checkVersion(locked.orElseThrow(() -> notFound(input.issueId())), input.issueId(), input.version());
         IssueStatus from = current.status();
@@ -207,8 +216,8 @@ public class Ledger {
                 : exposure ? access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER, Role.PUBLICITY)
                 : access.require(actor.viewer(), Role.OFFICE, Role.UNIT_OFFICER);
         IssueState current = lockPermitAndCheck(input.issueId(), null, exposure
-                ? () -> issueAccess.requireIssueWrite(viewer, input.issueId(), Role.PUBLICITY)
-                : () -> issueAccess.requireIssueWrite(viewer, input.issueId()));
+                ? state -> issueAccess.requireIssueWrite(viewer, input.issueId(), state, Role.PUBLICITY)
+                : state -> issueAccess.requireIssueWrite(viewer, input.issueId(), state));
         // A repeat of a recorded outcome gets its answer before the checks its own first success made fail (version, state).
         if (keys.claim(actor, "recordOutcome", idempotencyKey, input).isPresent()) {
             return writes.issue(input.issueId()).orElseThrow();
@@ -266,8 +275,8 @@ public class Ledger {
         }
     }
 
-    /** Unit ids for the units the input names; a name that matches no unit is refused at its own argument. */
-    private Map<String, String> resolveNamedUnits(AssignIssueInput input) {
+    /** The units the input names, by argument. */
+    private static Map<String, List<String>> namedUnits(AssignIssueInput input) {
         Map<String, List<String>> named = new LinkedHashMap<>();
         if (input.leadUnit() != null && input.leadUnit().isPresent()) {
             named.put("input.leadUnit", List.of(input.leadUnit().value()));
@@ -278,7 +287,11 @@ public class Ledger {
         if (input.supervisingUnit() != null && input.supervisingUnit().isPresent()) {
             named.put("input.supervisingUnit", List.of(input.supervisingUnit().value()));
         }
-        Map<String, String> units = writes.resolveUnits(named.values().stream().flatMap(List::stream).distinct().toList());
+        return named;
+    }
+
+    /** Unit ids for the units the input names ({@code units}: as resolved); a name that matches no unit is refused at its own argument. */
+    private static Map<String, String> requireNamedUnits(Map<String, List<String>> named, Map<String, String> units) {
         named.forEach((argument, references) -> {
             List<String> unknown = references.stream().filter(r -> !units.containsKey(r)).toList();
             if (!unknown.isEmpty()) {
@@ -292,9 +305,14 @@ public class Ledger {
      * Locks the problem, then asks whether the caller may change it, and only then says whether it exists and is
      * at the expected version: a caller who may not touch a problem learns nothing of it, existing or not.
      */
-    private IssueState lockPermitAndCheck(String issueId, Integer expectedVersion, Runnable permission) {
-        Optional<IssueState> locked = writes.lockAndRead(issueId);
-        permission.run();
+    private IssueState lockPermitAndCheck(String issueId, Integer expectedVersion, Consumer<Optional<IssueState>> permission) {
+        return permitAndCheck(writes.lockAndRead(issueId), issueId, expectedVersion, permission);
+    }
+
+    /** {@link #lockPermitAndCheck} on a problem locked and read already ({@code locked}; empty when it does not exist). */
+    private static IssueState permitAndCheck(Optional<IssueState> locked, String issueId, Integer expectedVersion,
+                                             Consumer<Optional<IssueState>> permission) {
+        permission.accept(locked);
         return checkVersion(locked.orElseThrow(() -> notFound(issueId)), issueId, expectedVersion);
     }
 

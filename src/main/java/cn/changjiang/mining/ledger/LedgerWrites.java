@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.audit.IdempotencyKeys;
 import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
@@ -37,38 +38,83 @@ class LedgerWrites {
      * then sees its version, so no update is lost.
      */
     Optional<IssueState> lockAndRead(String issueId) {
+        return lockAndRead(issueId, List.of()).state();
+    }
+
+    /** A problem read under its lock, and the units a write names, resolved in the same round trip. */
+    record Locked(Optional<IssueState> state, Map<String, String> units) {
+        static Locked from(Value v) {
+            return new Locked(v.get("issue").isNull() ? Optional.empty() : Optional.of(IssueState.from(v.get("issue"))),
+                    resolved(v.get("units").asList(UnitReference::from)));
+        }
+    }
+
+    /**
+     * {@link #lockAndRead(String)} with the unit references a write names ({@link #UNITS_NAMED}) resolved in the same
+     * statement: one round trip for what an assignment checks.
+     */
+    Locked lockAndRead(String issueId, List<String> unitReferences) {
         return graph.single("""
-                MATCH (i:Issue {id: $id})
-                SET i._lock = true REMOVE i._lock
-                RETURN i {.*,
+                OPTIONAL MATCH (i:Issue {id: $id})
+                CALL (i) {
+                  WITH i WHERE i IS NOT NULL
+                  SET i._lock = true REMOVE i._lock
+                }
+                RETURN {issue: CASE WHEN i IS NOT NULL THEN i {.*,
                   version: coalesce(i.version, 0),
                   leadUnit: [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.id][0],
                   supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.id],
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
-                  supervisingUnit: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} AS item""", Map.of("id", issueId), IssueState::from);
+                  supervisingUnit: [(i)-[:SUPERVISED_BY]->(u:Unit) | u.id][0]} END,
+                  units: COLLECT { %s }} AS item""".formatted(UNITS_NAMED),
+                Map.of("id", issueId, "refs", unitReferences), Locked::from).orElseThrow();
+    }
+
+    /**
+     * What a report checks of the graph: whether its mine exists and where, which of its types exist, its default
+     * title, and its idempotency key's claim ({@link IdempotencyKeys.Claiming#answer} reads it).
+     */
+    record ReportFacts(boolean mineExists, String district, List<String> knownCodes, String defaultTitle, Value claim) {
+        static ReportFacts from(Value v) {
+            return new ReportFacts(v.get("mine").asBoolean(), v.get("district").asString(null),
+                    v.get("known").asList(Value::asString), v.get("title").asString(null), v.get("claim"));
+        }
+    }
+
+    /**
+     * {@link ReportFacts} in one round trip, the key claimed in it. The title of a problem reported without one is its violation types and
+     * mine, which every unit may read, and never a piece of its description, which only the units on the problem may
+     * read; null when the mine or a type is unknown (the report is refused then).
+     */
+    ReportFacts reportFacts(String mineId, List<String> codes, IdempotencyKeys.Claiming claiming) {
+        Map<String, Object> params = new HashMap<>(claiming.parameters());
+        params.put("mineId", mineId);
+        params.put("codes", codes);
+        return graph.single(claiming.cypher() + """
+
+                OPTIONAL MATCH (m:Mine {id: $mineId})
+                WITH claim, m, [c IN $codes | COLLECT { MATCH (v:ViolationType {code: c}) RETURN v.name }[0]] AS names
+                RETURN {claim: claim, mine: m IS NOT NULL, district: m.district,
+                        known: [n IN range(0, size($codes) - 1) WHERE names[n] IS NOT NULL | $codes[n]],
+                        title: CASE WHEN m IS NULL OR size(names) = 0 OR any(n IN names WHERE n IS NULL) THEN null
+                                    ELSE m.name + ':' + reduce(title = head(names), name IN tail(names) | title + '、' + name) END} AS item""",
+                params, ReportFacts::from).orElseThrow();
     }
 
     Optional<Issue> issue(String issueId) {
         return graph.single("MATCH (i:Issue {id: $id}) RETURN i AS item", Map.of("id", issueId), Issue::from);
     }
 
-    Optional<String> mineExists(String mineId) {
-        return graph.single("MATCH (m:Mine {id: $id}) RETURN m.id AS item", Map.of("id", mineId), Value::asString);
-    }
-
-    List<String> knownViolationTypes(List<String> codes) {
-        return graph.list("MATCH (v:ViolationType) WHERE v.code IN $codes RETURN v.code AS item",
-                Map.of("codes", codes), Value::asString);
-    }
+    /** Units named by a reference {@code ref}: by id, official name or alias. */
+    private static final String UNITS_NAMED = """
+            UNWIND $refs AS ref
+            MATCH (u:Unit) WHERE u.id = ref OR u.name = ref OR ref IN u.aliases
+            RETURN {ref: ref, id: u.id} AS item""";
 
     /** Unit ids for references by id, official name or alias; a reference that matches nothing is left out. */
-    Map<String, String> resolveUnits(List<String> references) {
+    private static Map<String, String> resolved(List<UnitReference> references) {
         Map<String, String> resolved = new HashMap<>();
-        graph.list("""
-                UNWIND $refs AS ref
-                MATCH (u:Unit) WHERE u.id = ref OR u.name = ref OR ref IN u.aliases
-                RETURN {ref: ref, id: u.id} AS item""", Map.of("refs", references), UnitReference::from)
-                .forEach(u -> resolved.putIfAbsent(u.ref(), u.id()));
+        references.forEach(u -> resolved.putIfAbsent(u.ref(), u.id()));
         return resolved;
     }
 
@@ -84,21 +130,6 @@ class LedgerWrites {
         return graph.single("""
                 MATCH (p:Person {id: $id})
                 RETURN [(p)-[:SERVES_IN]->(u:Unit) | u.id] AS item""", Map.of("id", personId), v -> v.asList(Value::asString));
-    }
-
-    /**
-     * The title of a problem reported without one: its violation types and mine, which every unit may read, and
-     * never a piece of its description, which only the units on the problem may read.
-     */
-    String defaultTitle(String mineId, List<String> codes) {
-        return graph.single("""
-                MATCH (m:Mine {id: $mineId})
-                UNWIND range(0, size($codes) - 1) AS n
-                MATCH (v:ViolationType {code: $codes[n]})
-                WITH m, v ORDER BY n
-                WITH m, collect(v.name) AS names
-                RETURN m.name + ':' + reduce(title = head(names), name IN tail(names) | title + '、' + name) AS item""",
-                Map.of("mineId", mineId, "codes", codes), Value::asString).orElseThrow();
     }
 
     Issue create(String id, LedgerInputs.ReportIssueInput input, String title, Severity severity) {

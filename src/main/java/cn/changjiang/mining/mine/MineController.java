@@ -5,7 +5,10 @@ import java.util.Map;
 
 import cn.changjiang.mining.common.Actor;
 import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.web.Prefetch;
 import cn.changjiang.mining.web.RequestContext;
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import cn.changjiang.mining.common.SortOrder;
 import cn.changjiang.mining.plan.PlanViews.Mineral;
 import cn.changjiang.mining.graph.WriteRetries;
@@ -44,14 +47,32 @@ class MineController {
     @QueryMapping
     Connection<Mine> mines(@Argument Integer first, @Argument String after, @Argument MineFilter filter,
                            @Argument MineOrder orderBy, @Argument String jurisdiction,
-                           @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+                           @ContextValue(RequestContext.VIEWER) Viewer viewer, DataFetchingFieldSelectionSet selection,
+                           GraphQLContext context) {
         Scope scope = scopes.of(viewer, jurisdiction);
-        if (filter == null && orderBy == null) {
-            return queries.page(Connection.pageSize(first), Connection.decode("mine", after), scope);
+        MineQueries.Related related = new MineQueries.Related(selection.contains("edges/node/township"),
+                selection.contains("edges/node/minerals"));
+        Connection<MineQueries.MineRow> page = filter == null && orderBy == null
+                ? queries.page(Connection.pageSize(first), Connection.decode("mine", after), scope, related)
+                : queries.page(Connection.pageSize(first), SortOrder.offset("mines", after), MineFilter.orNone(filter),
+                        MineOrder.orDefault(orderBy), scope, related);
+        if (related.any()) {
+            Prefetch prefetch = Prefetch.of(context);
+            for (Connection.Edge<MineQueries.MineRow> edge : page.edges()) {
+                MineQueries.MineRow row = edge.node();
+                if (related.township()) {
+                    prefetch.put(TOWNSHIP, row.mine().id(), row.township());
+                }
+                if (related.minerals()) {
+                    prefetch.put(MINERALS, row.mine().id(), row.minerals());
+                }
+            }
         }
-        return queries.page(Connection.pageSize(first), SortOrder.offset("mines", after), MineFilter.orNone(filter),
-                MineOrder.orDefault(orderBy), scope);
+        return page.map(MineQueries.MineRow::mine);
     }
+
+    private static final String TOWNSHIP = "Mine.township";
+    private static final String MINERALS = "Mine.minerals";
 
     /** A mine outside the viewer's jurisdiction answers as an unknown id does: null. */
     @QueryMapping
@@ -65,13 +86,13 @@ class MineController {
     }
 
     @BatchMapping(typeName = "Mine")
-    Map<Mine, List<Mineral>> minerals(List<Mine> mines) {
-        return queries.mineralsOfMines(mines);
+    Map<Mine, List<Mineral>> minerals(List<Mine> mines, GraphQLContext context) {
+        return Prefetch.of(context).answer(MINERALS, mines, Mine::id, queries::mineralsOfMines);
     }
 
     @BatchMapping(typeName = "Mine")
-    Map<Mine, Township> township(List<Mine> mines) {
-        return queries.townshipsOfMines(mines);
+    Map<Mine, Township> township(List<Mine> mines, GraphQLContext context) {
+        return Prefetch.of(context).answer(TOWNSHIP, mines, Mine::id, queries::townshipsOfMines);
     }
 
     @BatchMapping(typeName = "Township")

@@ -21,14 +21,43 @@ class MineQueries {
         this.reads = reads;
     }
 
-    Connection<Mine> page(int first, String afterId, Scope scope) {
-        return reads.pageInDistricts("Mine", "mine", scope.districts(), first, afterId, Mine::from, Mine::id);
+    /**
+     * A keyset page, with the related fields the request asks for ({@link Related}) read in the same statement: one
+     * round trip however many of them, and however long the page.
+     */
+    Connection<MineRow> page(int first, String afterId, Scope scope, Related related) {
+        return reads.pageInDistricts("Mine", "mine", scope.districts(), first, afterId, related.row(), Map.of(),
+                MineRow::from, r -> r.mine().id());
     }
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<Mine> page(int first, int offset, MineFilter filter, MineOrder order, Scope scope) {
-        return reads.sortedPage("mines", MineFilter.MATCH, order.sortKey(), order.descending(),
-                filter.parameters(scope), first, offset, Mine::from);
+    Connection<MineRow> page(int first, int offset, MineFilter filter, MineOrder order, Scope scope, Related related) {
+        return reads.sortedPage("mines", MineFilter.MATCH, order.sortKey(), order.descending(), related.row(),
+                filter.parameters(scope), first, offset, MineRow::from);
+    }
+
+    /** Which related fields of a mine a page reads with its rows: those the request's selection asks for. */
+    record Related(boolean township, boolean minerals) {
+
+        boolean any() {
+            return township || minerals;
+        }
+
+        /** The row of a page's mine {@code n}, as Cypher. */
+        String row() {
+            return "{node: n"
+                    + (township ? ", township: [(n)-[:LOCATED_IN]->(t:Township) | t][0]" : "")
+                    + (minerals ? ", minerals: COLLECT { MATCH (n)-[:PRODUCES]->(m:Mineral) WITH m ORDER BY m.name RETURN m }" : "")
+                    + "}";
+        }
+    }
+
+    /** A mine of a page with the related values read with it (null or empty where not asked for). */
+    record MineRow(Mine mine, Township township, List<Mineral> minerals) {
+        static MineRow from(org.neo4j.driver.Value v) {
+            return new MineRow(Mine.from(v.get("node")), v.get("township").isNull() ? null : Township.from(v.get("township")),
+                    v.get("minerals").isNull() ? List.of() : v.get("minerals").asList(Mineral::from));
+        }
     }
 
     /** A mine by id, as if it did not exist when it lies outside the scope. */

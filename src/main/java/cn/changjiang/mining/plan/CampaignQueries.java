@@ -45,7 +45,7 @@ class CampaignQueries {
     }
 
     List<ViolationType> violationTypes() {
-        return reads.list("MATCH (v:ViolationType) RETURN v AS item ORDER BY v.order", Map.of(), ViolationType::from);
+        return reads.list("MATCH (v:ViolationType) RETURN v AS item ORDER BY v.order, v.code", Map.of(), ViolationType::from);
     }
 
     Optional<ViolationType> violationType(String code) {
@@ -65,18 +65,18 @@ class CampaignQueries {
     }
 
     List<Term> problemSources() {
-        return reads.list("MATCH (s:ProblemSource) RETURN s AS item ORDER BY s.order", Map.of(), Term::from);
+        return reads.list("MATCH (s:ProblemSource) RETURN s AS item ORDER BY s.order, s.code", Map.of(), Term::from);
     }
 
     List<Term> outcomes() {
-        return reads.list("MATCH (o:Outcome) RETURN o AS item ORDER BY o.order", Map.of(), Term::from);
+        return reads.list("MATCH (o:Outcome) RETURN o AS item ORDER BY o.order, o.code", Map.of(), Term::from);
     }
 
     Map<Goal, List<Mineral>> mineralsOfGoals(List<Goal> goals) {
         return reads.many(goals, Goal::id, """
                 UNWIND $keys AS key
                 MATCH (:Goal {id: key})-[r:NAMES_MINERAL]->(m:Mineral)
-                WITH key, m ORDER BY r.order
+                WITH key, m ORDER BY r.order, m.name
                 RETURN key, collect(m) AS items""", Mineral::from);
     }
 
@@ -84,7 +84,7 @@ class CampaignQueries {
         return reads.many(tasks, Task::number, """
                 UNWIND $keys AS key
                 MATCH (:Task {number: key})-[r:FOCUSES_ON]->(v:ViolationType)
-                WITH key, v ORDER BY r.order
+                WITH key, v ORDER BY r.order, v.code
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
@@ -92,7 +92,7 @@ class CampaignQueries {
         return reads.many(tasks, Task::number, """
                 UNWIND $keys AS key
                 MATCH (:Task {number: key})-[r:RESPONSIBLE_UNIT]->(u:Unit)
-                WITH key, u ORDER BY r.order
+                WITH key, u ORDER BY r.order, u.id
                 RETURN key, collect(u) AS items""", Unit::from);
     }
 
@@ -100,7 +100,7 @@ class CampaignQueries {
         return reads.many(tasks, Task::number, """
                 UNWIND $keys AS key
                 MATCH (t:Task {number: key})-[r:RESPONSIBLE_UNIT]->(u:Unit)
-                WITH key, t, r, u ORDER BY r.order
+                WITH key, t, r, u ORDER BY r.order, u.id
                 RETURN key, collect({task: t, unit: u, order: r.order, role: r.role, nameInDocument: r.nameInDocument}) AS items""",
                 TaskResponsibility::from);
     }
@@ -116,7 +116,7 @@ class CampaignQueries {
         return reads.many(tasks, Task::number, """
                 UNWIND $keys AS key
                 MATCH (:Task {number: key})-[:TERRITORIAL_UNIT]->(u:Unit)
-                WITH key, u ORDER BY u.order
+                WITH key, u ORDER BY u.order, u.id
                 RETURN key, collect(u) AS items""", Unit::from);
     }
 
@@ -124,7 +124,7 @@ class CampaignQueries {
         return reads.many(tasks, Task::number, """
                 UNWIND $keys AS key
                 MATCH (:Task {number: key})-[:CITES]->(r:Regulation)
-                WITH key, r ORDER BY r.name
+                WITH key, r ORDER BY r.name, r.id
                 RETURN key, collect(r) AS items""", Regulation::from);
     }
 
@@ -150,10 +150,10 @@ class CampaignQueries {
                 UNWIND $keys AS key
                 MATCH (v:ViolationType {code: key})
                 OPTIONAL MATCH (v)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(taskUnit:Unit)
-                WITH key, v, taskUnit ORDER BY t.number, r.order
+                WITH key, v, taskUnit ORDER BY t.number, r.order, taskUnit.id
                 WITH key, v, collect(DISTINCT taskUnit) AS taskUnits
                 OPTIONAL MATCH (v)<-[:COVERS]-(d:Duty)<-[:HAS_DUTY]-(dutyUnit:Unit)
-                WITH key, taskUnits, dutyUnit ORDER BY d.order
+                WITH key, taskUnits, dutyUnit ORDER BY d.order, d.id, dutyUnit.id
                 WITH key, taskUnits, collect(DISTINCT dutyUnit) AS dutyUnits
                 RETURN key, taskUnits + [u IN dutyUnits WHERE NOT u IN taskUnits] AS items""", Unit::from);
     }
@@ -162,7 +162,7 @@ class CampaignQueries {
         return reads.many(types, ViolationType::code, """
                 UNWIND $keys AS key
                 MATCH (:ViolationType {code: key})-[c:COMPETENT_UNIT]->(u:Unit)
-                WITH key, u ORDER BY CASE c.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order
+                WITH key, u ORDER BY CASE c.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order, u.id
                 RETURN key, collect(u) AS items""", Unit::from);
     }
 
@@ -171,7 +171,7 @@ class CampaignQueries {
                 UNWIND $keys AS key
                 MATCH (:ViolationType {code: key})-[c:COMPETENT_UNIT]->(u:Unit)
                 OPTIONAL MATCH (d:Duty {id: c.dutyId})
-                WITH key, c, u, d ORDER BY CASE c.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order
+                WITH key, c, u, d ORDER BY CASE c.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order, u.id, elementId(c)
                 RETURN key, collect({unit: u, role: c.role, basis: c.basis, clause: c.clause, quote: c.quote, duty: d}) AS items""",
                 Competence::from);
     }
@@ -180,7 +180,7 @@ class CampaignQueries {
         return reads.many(types, ViolationType::code, """
                 UNWIND $keys AS key
                 MATCH (:ViolationType {code: key})<-[:COVERS]-(d:Duty)
-                WITH key, d ORDER BY d.order
+                WITH key, d ORDER BY d.order, d.id
                 RETURN key, collect(d) AS items""", Duty::from);
     }
 }

@@ -25,7 +25,7 @@ class OrganisationQueries {
 
     /** The units working in a scope ({@link Scopes#unitsWithin}). */
     List<Unit> units(List<String> scoped) {
-        return reads.list("MATCH (u:Unit) WHERE u.id IN $units RETURN u AS item ORDER BY u.order, u.name",
+        return reads.list("MATCH (u:Unit) WHERE u.id IN $units RETURN u AS item ORDER BY u.order, u.name, u.id",
                 Map.of("units", scoped), Unit::from);
     }
 
@@ -61,13 +61,13 @@ class OrganisationQueries {
     List<Unit> members(WorkingGroup group) {
         return reads.list("""
                 MATCH (:WorkingGroup {id: $id})-[m:HAS_MEMBER]->(u:Unit)
-                RETURN u AS item ORDER BY m.order""", Map.of("id", group.id()), Unit::from);
+                RETURN u AS item ORDER BY m.order, u.id""", Map.of("id", group.id()), Unit::from);
     }
 
     List<Position> positions(WorkingGroup group) {
         return reads.list("""
                 MATCH (:WorkingGroup {id: $id})-[:HAS_POSITION]->(p:Position)
-                RETURN p AS item ORDER BY p.order""", Map.of("id", group.id()), Position::from);
+                RETURN p AS item ORDER BY p.order, p.id""", Map.of("id", group.id()), Position::from);
     }
 
     Optional<Position> position(String id) {
@@ -101,7 +101,7 @@ class OrganisationQueries {
         return reads.many(units, Unit::id, """
                 UNWIND $keys AS key
                 MATCH (t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit {id: key})
-                WITH key, t, r, u ORDER BY t.number
+                WITH key, t, r, u ORDER BY t.number, r.role, elementId(r)
                 RETURN key, collect({task: t, unit: u, order: r.order, role: r.role, nameInDocument: r.nameInDocument}) AS items""",
                 TaskResponsibility::from);
     }
@@ -110,7 +110,7 @@ class OrganisationQueries {
         return reads.many(units, Unit::id, """
                 UNWIND $keys AS key
                 MATCH (:Unit {id: key})-[:HAS_DUTY]->(d:Duty)
-                WITH key, d ORDER BY d.order
+                WITH key, d ORDER BY d.order, d.id
                 RETURN key, collect(d) AS items""", Duty::from);
     }
 
@@ -118,7 +118,7 @@ class OrganisationQueries {
         return reads.many(units, Unit::id, """
                 UNWIND $keys AS key
                 MATCH (v:ViolationType)-[:COMPETENT_UNIT]->(:Unit {id: key})
-                WITH key, v ORDER BY v.order
+                WITH key, v ORDER BY v.order, v.code
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
@@ -134,7 +134,7 @@ class OrganisationQueries {
         return reads.many(units, Unit::id, """
                 UNWIND $keys AS key
                 MATCH (p:Position)-[:HELD_IN]->(:Unit {id: key})
-                WITH key, p ORDER BY p.order
+                WITH key, p ORDER BY p.order, p.id
                 RETURN key, collect(p) AS items""", Position::from);
     }
 
@@ -149,7 +149,7 @@ class OrganisationQueries {
         return reads.many(duties, Duty::id, """
                 UNWIND $keys AS key
                 MATCH (:Duty {id: key})-[:COVERS]->(v:ViolationType)
-                WITH key, v ORDER BY v.order
+                WITH key, v ORDER BY v.order, v.code
                 RETURN key, collect(v) AS items""", ViolationType::from);
     }
 
@@ -179,7 +179,7 @@ class OrganisationQueries {
         return reads.many(people, Person::id, """
                 UNWIND $keys AS key
                 MATCH (:Person {id: key})-[:HOLDS]->(p:Position)
-                WITH key, p ORDER BY p.order
+                WITH key, p ORDER BY p.order, p.id
                 RETURN key, collect(p) AS items""", Position::from);
     }
 }

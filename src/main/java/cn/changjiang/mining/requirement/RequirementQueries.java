@@ -49,7 +49,7 @@ class RequirementQueries {
                   AND ($unitId IS NULL OR EXISTS { (r)-[:REQUIRED_OF]->(:Unit {id: $unitId}) })
                 RETURN {requirement: r, phase: [(r)-[:DURING]->(p:Phase) | p][0],
                         dueOn: [(r)-[:DATED_AS]->(o:Obligation) | o.dueOn][0]} AS item
-                ORDER BY r.order""", params, Requirement::from);
+                ORDER BY r.order, r.id""", params, Requirement::from);
     }
 
     /**
@@ -65,7 +65,7 @@ class RequirementQueries {
                 MATCH (o:Obligation)
                 WHERE EXISTS { MATCH (o)-[:OWED_BY]->(u:Unit)
                                WHERE ($unitId IS NULL OR u.id = $unitId) AND ($status IS NULL OR %s = $status) }
-                RETURN o AS item ORDER BY o.order""".formatted(STATUS), params, Obligation::from);
+                RETURN o AS item ORDER BY o.order, o.id""".formatted(STATUS), params, Obligation::from);
     }
 
     Optional<Obligation> obligation(String id) {
@@ -92,7 +92,7 @@ class RequirementQueries {
         return reads.many(obligations, Obligation::id, """
                 UNWIND $keys AS key
                 MATCH (:Obligation {id: key})-[:OWED_BY]->(u:Unit)
-                WITH key, u ORDER BY u.order
+                WITH key, u ORDER BY u.order, u.id
                 RETURN key, collect(u) AS items""", Unit::from);
     }
 
@@ -108,7 +108,7 @@ class RequirementQueries {
                 UNWIND $keys AS key
                 MATCH (o:Obligation {id: key})-[:OWED_BY]->(u:Unit)
                 OPTIONAL MATCH (u)-[m:MET]->(o)
-                WITH key, o, u, m ORDER BY u.order
+                WITH key, o, u, m ORDER BY u.order, u.id, m.on, elementId(m)
                 RETURN key, collect({unit: u, dueOn: o.dueOn, metOn: m.on, note: m.note}) AS items""",
                 v -> Obligation.Standing.on(v, today));
     }

@@ -40,8 +40,12 @@ public class ReadPolicy {
      * The Cypher form of {@link Audience#PROBLEM_UNITS} for a problem {@code i}: true for every reader except a unit
      * officer, who reads the details of its own unit's problems only. Bind {@code $readerUnit} with {@link #readerUnit}.
      */
-    public static final String PROBLEM_DETAILS_READABLE =
-            "($readerUnit IS NULL OR EXISTS { (i)-[:" + PROBLEM_UNIT_RELATIONSHIPS + "]->(:Unit {id: $readerUnit}) })";
+    public static final String PROBLEM_DETAILS_READABLE = problemDetailsReadable("i");
+
+    /** {@link #PROBLEM_DETAILS_READABLE} for a problem bound to another variable. */
+    public static String problemDetailsReadable(String problem) {
+        return "($readerUnit IS NULL OR EXISTS { (" + problem + ")-[:" + PROBLEM_UNIT_RELATIONSHIPS + "]->(:Unit {id: $readerUnit}) })";
+    }
 
     private final Map<String, Audience> fieldAudiences = new HashMap<>();
     private final Map<String, Audience> typeAudiences = new HashMap<>();

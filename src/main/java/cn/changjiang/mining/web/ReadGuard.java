@@ -58,7 +58,7 @@ class ReadGuard extends SimplePerformantInstrumentation {
             boolean own = false;
             if (fieldAudience.perProblem() || typeAudience.perProblem()) {
                 String problem = policy.problemOf(parent, environment.getSource());
-                own = problem != null && ownProblems(environment, viewer).contains(problem);
+                own = problem != null && own(environment, viewer, problem);
             }
             if (fieldAudience.admits(viewer, own) && typeAudience.admits(viewer, own)) {
                 return fetcher.get(environment);
@@ -80,6 +80,20 @@ class ReadGuard extends SimplePerformantInstrumentation {
     private static Viewer viewer(GraphQLContext context) {
         Viewer viewer = context.get(RequestContext.VIEWER);
         return viewer == null ? Viewer.ANONYMOUS : viewer;
+    }
+
+    /**
+     * Whether the viewer's unit is on the problem: as a page of this request read it with its rows ({@link Prefetch}),
+     * else from the unit's problems.
+     */
+    private boolean own(DataFetchingEnvironment environment, Viewer viewer, String problem) {
+        if (environment.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
+            Boolean known = Prefetch.of(environment.getGraphQlContext()).ownProblem(problem);
+            if (known != null) {
+                return known;
+            }
+        }
+        return ownProblems(environment, viewer).contains(problem);
     }
 
     /**

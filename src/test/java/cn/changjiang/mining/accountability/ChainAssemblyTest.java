@@ -147,6 +147,30 @@ class ChainAssemblyTest {
         assertThat(people).extracting(AccountabilityLink::id).containsExactly("x", "y", "z", "a", "b");
     }
 
+    /**
+     * Units of a generated or imported district may have no place in the plan: they come after those with one, as
+     * Cypher's ORDER BY puts nulls last (the benchmark's hand-written W1 does), then by id; and their people follow them.
+     */
+    @Test
+    void shouldPutCompetentUnitsWithoutAPlaceInThePlanAfterTheOthersAndTheirPeopleToo() {
+        UnitRef unplacedA = new UnitRef("D9_A", "无序单位甲", null);
+        UnitRef unplacedB = new UnitRef("D9_B", "无序单位乙", null);
+        IssueFacts issue = new IssueFacts(new Problem("i-5", "无序", "PENDING"), List.of(), List.of(), List.of(),
+                List.of(new Competent(unplacedB, "LEAD", "附件2(七)", "主办"), new Competent(POLICE, "LEAD", "附件2(七)", "主办"),
+                        new Competent(unplacedA, "LEAD", "附件2(七)", "主办")),
+                List.of(), List.of(), List.of(),
+                List.of(new Leader("p1", "甲", "PRINCIPAL", "D9_A", null), new Leader("p2", "乙", "PRINCIPAL", "D9_B", null),
+                        new Leader("p3", "丙", "PRINCIPAL", "POLICE", null)));
+        for (List<Competent> competent : List.of(issue.competent(), issue.competent().reversed())) {
+            IssueFacts facts = new IssueFacts(issue.issue(), List.of(), List.of(), List.of(), competent, List.of(),
+                    List.of(), List.of(), issue.leaders().reversed());
+            List<AccountabilityLink> chain = ChainAssembly.assemble(new ChainFacts(List.of(facts), null, null, null,
+                    List.of(), null, null, List.of(), null));
+            assertThat(chain).filteredOn(l -> l.level() > 0).extracting(AccountabilityLink::id)
+                    .containsExactly("POLICE", "D9_A", "D9_B", "p3", "p1", "p2");
+        }
+    }
+
     @Test
     void shouldKeepAPersonWhoIsAlsoTheResponsiblePersonOnceAsResponsible() {
         IssueFacts issue = new IssueFacts(new Problem("i-4", "同一人", "PENDING"), List.of(), List.of(),

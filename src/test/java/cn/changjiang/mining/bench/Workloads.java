@@ -134,10 +134,9 @@ final class Workloads {
                      grounds: '三(' + split(split(t.clause, '(')[1], ')')[0] + ')重点整治:' + t.focus}}] AS tasks,
                   [(i)-[a:ASSIGNED_TO]->(u:Unit) | {role: a.role, link: {level: 3, kind: 'UNIT', id: u.id, name: u.name,
                      role: 'ASSIGNED_' + a.role, grounds: '问题台账交办 / assigned in the ledger'}}] AS assigned,
-                  [(i)-[:OF_TYPE]->(:ViolationType)-[c:COMPETENT_UNIT]->(u:Unit) | {role: c.role, order: u.order,
-                     link: {level: 3, kind: 'UNIT', id: u.id, name: u.name, role: 'COMPETENT_' + c.role,
-                            grounds: c.clause + ':' + c.quote}}] AS competent,
-                  [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit) | {role: r.role,
+                  %1$s AS competent,
+                  [(i)-[:OF_TYPE]->(:ViolationType)<-[:FOCUSES_ON]-(t:Task)-[r:RESPONSIBLE_UNIT]->(u:Unit)
+                     WHERE i.district IS NULL OR EXISTS { (u)-[:BELONGS_TO|SERVES]->(:Jurisdiction {id: i.district}) } | {role: r.role,
                      order: r.order, link: {level: 3, kind: 'UNIT', id: u.id, name: u.name, role: 'TASK_' + r.role,
                      grounds: t.clause + t.unitsClause}}] AS taskUnits,
                   [(m)-[:LOCATED_IN]->(tw:Township)-[:GOVERNED_AS]->(u:Unit) | {level: 3, kind: 'UNIT', id: u.id,
@@ -146,11 +145,13 @@ final class Workloads {
                   [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {unit: u.id, link: {level: 4, kind: 'PERSON',
                      id: p.id, name: p.name, role: 'RESPONSIBLE_PERSON',
                      grounds: '问题台账责任人 / responsible person in the ledger'}}] AS responsible,
-                  [(i)-[:ASSIGNED_TO|OF_TYPE]->()-[:COMPETENT_UNIT*0..1]->(u:Unit)<-[:SERVES_IN]-(p:Person)
-                     WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {unit: u.id, link: {level: 4, kind: 'PERSON', id: p.id,
+                  COLLECT { UNWIND [(i)-[:ASSIGNED_TO]->(a:Unit) | a] + %2$s AS u
+                            MATCH (u)<-[:SERVES_IN]-(p:Person) WHERE p.rank IN ['DEPUTY', 'PRINCIPAL']
+                            RETURN {unit: u.id, link: {level: 4, kind: 'PERSON', id: p.id,
                      name: p.name, role: p.rank, grounds: CASE p.rank WHEN 'DEPUTY'
-                       THEN '附件1:' + coalesce([(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0], '分管负责同志')
-                       ELSE '五(三):各单位要按照职能分工,落实工作责任' END}}] AS leaders
+                       THEN '附件1:' + coalesce(COLLECT { MATCH (u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_'
+                                                          WITH pos ORDER BY pos.id RETURN pos.quote }[0], '分管负责同志')
+                       ELSE '五(三):各单位要按照职能分工,落实工作责任' END}} } AS leaders
                 OPTIONAL MATCH (office:Office)-[:HAS_POSITION]->(director:Position)-[:HELD_IN]->(directorUnit:Unit)
                 OPTIONAL MATCH (:WorkingGroup)-[:HAS_POSITION]->(convener:Position {id: 'CONVENER'})-[:HELD_IN]->(convenerUnit:Unit)
                 // The order of accountability.graphqls's accountabilityChain: within a level, by the keys it names.
@@ -171,17 +172,21 @@ final class Workloads {
                      + CASE WHEN office IS NULL THEN [] ELSE [
                          {level: 5, kind: 'OFFICE', id: office.id, name: office.name, role: null, grounds: office.quote},
                          {level: 5, kind: 'POSITION', id: director.id,
-                          name: coalesce([(p:Person)-[:HOLDS]->(director) | p.name][0], directorUnit.name + '分管负责同志'),
+                          name: coalesce(COLLECT { MATCH (p:Person)-[:HOLDS]->(director) WITH p ORDER BY p.id RETURN p.name }[0], directorUnit.name + '分管负责同志'),
                           role: director.title, grounds: director.quote}] END
                      + CASE WHEN convener IS NULL THEN [] ELSE [
                          {level: 6, kind: 'POSITION', id: convener.id,
-                          name: coalesce([(p:Person)-[:HOLDS]->(convener) | p.name][0], convenerUnit.name + '主要负责同志'),
+                          name: coalesce(COLLECT { MATCH (p:Person)-[:HOLDS]->(convener) WITH p ORDER BY p.id RETURN p.name }[0], convenerUnit.name + '主要负责同志'),
                           role: convener.title,
                           grounds: convener.quote + coalesce(';' + [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
                                                                      | r.clause + ':' + r.quote][0], '')}] END AS links
                 RETURN reduce(acc = {keys: [], links: []}, l IN links |
                          CASE WHEN l.kind + ':' + l.id IN acc.keys THEN acc
-                              ELSE {keys: acc.keys + (l.kind + ':' + l.id), links: acc.links + l} END).links AS answer""";
+                              ELSE {keys: acc.keys + (l.kind + ':' + l.id), links: acc.links + l} END).links AS answer""".formatted(
+                cn.changjiang.mining.plan.Competence.competentUnits("i", "", """
+                        {role: k.role, order: u.order, link: {level: 3, kind: 'UNIT', id: u.id, name: u.name,
+                         role: 'COMPETENT_' + k.role, grounds: k.clause + ':' + k.quote}}"""),
+                cn.changjiang.mining.plan.Competence.competentUnits("i", "", "u"));
 
         static final String CANDIDATES = """
                 MATCH (m:Mine) WHERE m.departmentSpan >= 2
@@ -207,7 +212,7 @@ final class Workloads {
                     UNWIND %1$s AS u
                     WITH DISTINCT u, i ORDER BY i.id
                     WITH u, collect({id: i.id}) AS issues
-                    ORDER BY size(issues) DESC, u.campaignLead DESC, u.order
+                    ORDER BY size(issues) DESC, u.campaignLead DESC, u.order, u.id
                     RETURN collect({unit: {id: u.id}, issues: issues}) AS departments
                   }
                   RETURN collect({node: {mine: {id: mine.id, name: mine.name}, departmentCount: size(departments),

@@ -64,8 +64,9 @@ class SubgraphAssemblyTest {
 
         assertThat(subgraph.nodes()).extracting(Subgraph.Node::id)
                 .containsExactly("Mine:m-1", "Issue:i-own", "Issue:i-other", "Person:p-1");
+        // Edges by their id (docs/frontend.md, "The order of every list").
         assertThat(subgraph.edges()).extracting(Subgraph.Edge::id).containsExactly(
-                "AT:Issue:i-own->Mine:m-1", "AT:Issue:i-other->Mine:m-1", "RESPONSIBLE_PERSON:Issue:i-own->Person:p-1");
+                "AT:Issue:i-other->Mine:m-1", "AT:Issue:i-own->Mine:m-1", "RESPONSIBLE_PERSON:Issue:i-own->Person:p-1");
         assertThat(subgraph.truncated()).isTrue();
         assertThat(officer.ownAsked).containsExactly("i-own");
         assertThat(subgraph.nodes().get(3).properties()).doesNotContainKey("phone").containsEntry("name", "张三");

@@ -72,6 +72,37 @@ class LedgerTest extends IntegrationTest {
         return mineId;
     }
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /**
+     * The benchmark's W7 (report a problem, then assign it) in the round trips it needs: the checks each write makes
+     * are read with its lock (or with each other), and what nobody waits for (the change record, the figures kept per
+     * mine, the idempotency key's result) goes in one statement when the transaction commits.
+     */
+    @Test
+    void shouldReportAndAssignInAFewRoundTrips() {
+        String mine = mine();
+        var counter = meters.counter("accountability.cypher.round-trips");
+        double before = counter.count();
+        String id = graphQl.document("""
+                        mutation($mine: ID!) { reportIssue(input: {mineId: $mine, violationTypeCodes: ["T2.09", "T3.01"],
+                          source: PUBLIC_REPORT, foundOn: "2026-11-01", description: "上报并交办(测试)"}) { issue { id } } }""")
+                .variable("mine", mine).execute().path("reportIssue.issue.id").entity(String.class).get();
+        double reported = counter.count() - before;
+        graphQl.document("""
+                        mutation($id: ID!) { assignIssue(input: {issueId: $id, leadUnit: "ECOLOGY", supportingUnits: ["POLICE"],
+                          deadline: "2026-12-31", measures: "限期整改(测试)"}) { issue { id status } } }""")
+                .variable("id", id).execute().path("assignIssue.issue.status").entity(String.class).isEqualTo("RECTIFYING");
+        double assigned = counter.count() - before - reported;
+        // Report: the checks' facts with the idempotency claim, the problem, then the deferred writes. Assign: the
+        // lock with the checks' facts, the write, then the deferred writes.
+        assertThat(reported).as("report").isEqualTo(3);
+        assertThat(assigned).as("assign").isEqualTo(3);
+        graphQl.document(HISTORY).variable("id", id).execute().path("history[*].action").entityList(String.class)
+                .containsExactly("assignIssue", "reportIssue");
+    }
+
     private String report(String foundOn) {
         return graphQl.document(REPORT).variable("input", Map.of("mineId", mine(), "violationTypeCodes", List.of("T2.11"),
                         "source", "PUBLIC_REPORT", "foundOn", foundOn, "description", "选矿废水外溢污染农田(测试)"))

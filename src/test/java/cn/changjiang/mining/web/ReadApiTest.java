@@ -179,10 +179,58 @@ class ReadApiTest extends IntegrationTest {
     }
 
     private double roundTrips(String document, int first) {
+        return roundTrips(graphQl, document, first);
+    }
+
+    private double roundTrips(org.springframework.graphql.test.tester.GraphQlTester tester, String document, int first) {
         var counter = meters.counter("accountability.cypher.round-trips");
         double before = counter.count();
-        graphQl.document(document).variable("n", first).execute().errors().verify();
+        tester.document(document).variable("n", first).execute().errors().verify();
         return counter.count() - before;
+    }
+
+    /** A page of problems with its mine, units and responsible person (the benchmark's W5) in one round trip. */
+    private static final String PAGE_WITH_RELATED = """
+            query($n: Int) { issues(first: $n) { totalCount edges { node {
+              id title status foundOn mine { id name }
+              assignments { role unit { id name } } assignedUnits { id } responsiblePerson { id name } } } } }""";
+
+    @Test
+    void shouldReadAPageWithItsRelatedFieldsInOneRoundTripHoweverLong() {
+        assertThat(roundTrips(PAGE_WITH_RELATED, 1)).isEqualTo(1);
+        assertThat(roundTrips(PAGE_WITH_RELATED, 50)).isEqualTo(1);
+        String sorted = PAGE_WITH_RELATED.replace("issues(first: $n)", "issues(first: $n, orderBy: {field: FOUND_ON, direction: DESC})");
+        assertThat(roundTrips(sorted, 1)).isEqualTo(1);
+        assertThat(roundTrips(sorted, 50)).isEqualTo(1);
+        // A unit officer, who reads the person of its own unit's problems only, is answered in one round trip too.
+        assertThat(roundTrips(as("ecology"), PAGE_WITH_RELATED, 50)).isEqualTo(1);
+        String mines = "query($n: Int) { mines(first: $n) { totalCount edges { node { id township { name } minerals { name } } } } }";
+        assertThat(roundTrips(mines, 1)).isEqualTo(1);
+        assertThat(roundTrips(mines, 50)).isEqualTo(1);
+        assertThat(roundTrips(mines.replace("mines(first: $n)", "mines(first: $n, orderBy: {field: NAME})"), 50)).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAnswerAPagesRelatedFieldsAsTheFieldsOfOneProblemAreAnswered() {
+        for (String user : List.of("office", "ecology")) {
+            var tester = as(user);
+            List<Map<String, Object>> page = tester.document(PAGE_WITH_RELATED).variable("n", 50).execute()
+                    .path("issues.edges[*].node").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+            assertThat(page).isNotEmpty();
+            boolean hidden = false;
+            for (Map<String, Object> fromPage : page) {
+                Map<String, Object> alone = tester.document("""
+                        query($id: ID!) { issue(id: $id) { id title status foundOn mine { id name }
+                          assignments { role unit { id name } } assignedUnits { id } responsiblePerson { id name } } }""")
+                        .variable("id", fromPage.get("id")).execute().path("issue").entity(Map.class).get();
+                assertThat(fromPage).as(user + " " + fromPage.get("id")).isEqualTo(alone);
+                hidden |= fromPage.get("responsiblePerson") == null;
+            }
+            if (user.equals("ecology")) {
+                assertThat(hidden).as("the unit officer does not read the person of every problem").isTrue();
+            }
+        }
     }
 
     @Test
