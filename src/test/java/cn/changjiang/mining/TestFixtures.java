@@ -51,6 +51,7 @@ public final class TestFixtures {
             RETURN count(*) AS rebuilt""".formatted(IssueTallies.REBUILD.replace("$districts", "districts")
             .replace("RETURN count(*) AS item", "RETURN count(*) AS cellsWritten"));
 
+
     private TestFixtures() {
     }
 

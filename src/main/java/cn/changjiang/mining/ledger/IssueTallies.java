@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * <b>On write.</b> Each problem keeps the list of the cells it is counted in ({@code i.tally}: district, status, its
  * standing, then one entry per facet value). Every ledger write (a report, an assignment, a transition, an outcome, an
  * import batch: {@link IssuesWritten}) and every change of a mine its problems are counted by ({@link MinesChanged})
- * recounts its problems in its own transaction, in one statement ({@link #RECOUNT}): the old entries are taken off,
+ * recounts its problems in its own transaction, in one statement ({@link #RECOUNT}, deferred to be sent with the
+ * transaction's other kept figures: {@link CypherRunner#defer}): the old entries are taken off,
  * the new ones added, and only the cells whose figures change are written. A rolled-back write rolls the counts back
  * with it.
  * <p>
@@ -105,8 +106,10 @@ public class IssueTallies {
                                          ELSE substring(cell, size(parts[0]) + size(parts[1]) + 4) END,
                             c.count = 0, c.overdue = 0, c.closedOnTime = 0, c.closedLate = 0
             SET c.count = c.count + count, c.overdue = c.overdue + overdue,
-                c.closedOnTime = c.closedOnTime + onTime, c.closedLate = c.closedLate + late
-            RETURN count(*) AS item""".formatted(ENTRY);
+                c.closedOnTime = c.closedOnTime + onTime, c.closedLate = c.closedLate + late""".formatted(ENTRY);
+
+    /** {@link #RECOUNT}, answering how many cells it wrote. */
+    static final String RECOUNTED = RECOUNT + "\nRETURN count(*) AS item";
 
     /** The problems {@code $issueIds}, recounted. */
     static final String RECOUNT_ISSUES = """
@@ -133,7 +136,7 @@ public class IssueTallies {
                  CASE WHEN before < $today THEN $today ELSE before END AS high
             OPTIONAL MATCH (i:Issue)
               WHERE i.district = $district AND i.status IN $openStatuses AND i.deadline >= low AND i.deadline < high
-            """ + RECOUNT;
+            """ + RECOUNTED;
 
     /** The districts whose day is not {@code $today}. */
     static final String STALE_DAYS = """
@@ -155,7 +158,7 @@ public class IssueTallies {
             REMOVE i.tally
             WITH collect(i) AS cleared
             UNWIND cleared AS i
-            """ + RECOUNT;
+            """ + RECOUNTED;
 
     /** The parameters every statement here reads besides its own. */
     public static Map<String, Object> parameters(LocalDate today) {
@@ -181,7 +184,7 @@ public class IssueTallies {
         if (!written.issueIds().isEmpty()) {
             Map<String, Object> params = parameters(LocalDate.now(clock));
             params.put("issueIds", written.issueIds());
-            graph.single(RECOUNT_ISSUES, params, Value::asLong);
+            graph.defer(RECOUNT_ISSUES, params);
         }
     }
 
@@ -190,7 +193,7 @@ public class IssueTallies {
         if (!changed.mineIds().isEmpty()) {
             Map<String, Object> params = parameters(LocalDate.now(clock));
             params.put("mineIds", changed.mineIds());
-            graph.single(RECOUNT_MINES, params, Value::asLong);
+            graph.defer(RECOUNT_MINES, params);
         }
     }
 

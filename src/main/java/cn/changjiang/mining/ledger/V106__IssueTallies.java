@@ -26,7 +26,7 @@ public class V106__IssueTallies implements JavaBasedMigration {
               MATCH (i:Issue {id: issueId})
               %s
             } IN TRANSACTIONS OF 1 ROW
-            RETURN count(*) AS batches""".formatted(IssueTallies.RECOUNT.replace("RETURN count(*) AS item", "RETURN count(*) AS cells"));
+            RETURN count(*) AS batches""".formatted(IssueTallies.RECOUNT);
 
     public V106__IssueTallies() {
     }
