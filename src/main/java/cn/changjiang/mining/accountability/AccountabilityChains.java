@@ -25,25 +25,23 @@ class AccountabilityChains {
         this.scopes = scopes;
     }
 
-    /** The chain of a problem; one outside the viewer's jurisdiction is NOT_FOUND, as an unknown id is. */
+    /**
+     * The chain of a problem; one outside the viewer's jurisdiction is NOT_FOUND, as an unknown id is. The scope is
+     * part of the chain's one query: a problem outside it has no facts, exactly as an unknown one.
+     */
     List<AccountabilityLink> ofIssue(String issueId, Viewer viewer) {
-        if (queries.outside("issue", issueId, scopes.of(viewer, null).districts())) {
-            throw new NotFoundException("issueId", "No problem with id " + issueId);
-        }
-        List<AccountabilityLink> chain = build(List.of(issueId), viewer);
+        List<AccountabilityLink> chain = ChainAssembly.assemble(queries.chainFacts(List.of(issueId),
+                scopes.of(viewer, null).districts(), ReadPolicy.readerUnit(viewer)));
         if (chain.stream().noneMatch(link -> link.level() == ISSUE)) {
             throw new NotFoundException("issueId", "No problem with id " + issueId);
         }
         return chain;
     }
 
+    /** The chain of a mine's open problems, found in the viewer's jurisdiction first. */
     List<AccountabilityLink> ofMine(String mineId, Viewer viewer) {
         List<String> openIssues = queries.openIssueIdsOfMine(mineId, scopes.of(viewer, null).districts())
                 .orElseThrow(() -> new NotFoundException("mineId", "No mine with id " + mineId));
-        return build(openIssues, viewer);
-    }
-
-    private List<AccountabilityLink> build(List<String> issueIds, Viewer viewer) {
-        return ChainAssembly.assemble(queries.chainFacts(issueIds, ReadPolicy.readerUnit(viewer)));
+        return ChainAssembly.assemble(queries.chainFacts(openIssues, null, ReadPolicy.readerUnit(viewer)));
     }
 }

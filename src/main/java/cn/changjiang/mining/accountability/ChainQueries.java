@@ -51,12 +51,14 @@ class ChainQueries {
     /**
      * Facts of the problems (types, tasks, units, people) and of the working group above them: only the fields a chain
      * shows. The person who answers for a problem is in its facts only where the reader may know it
-     * ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}).
+     * ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}). With {@code districts}, only the problems of those districts have
+     * facts (a problem outside them is answered as an unknown one); null when the ids were already found in scope.
      */
-    ChainFacts chainFacts(List<String> issueIds, String readerUnit) {
+    ChainFacts chainFacts(List<String> issueIds, List<String> districts, String readerUnit) {
         return reads.single("""
                 UNWIND $ids AS id
                 MATCH (i:Issue {id: id})-[:AT]->(m:Mine)
+                WHERE $districts IS NULL OR i.district IN $districts
                 WITH i, m ORDER BY i.foundOn, i.id
                 WITH collect({
                   issue: i {.id, .title, .status},
@@ -97,7 +99,7 @@ class ChainQueries {
                                          | r.clause + ':' + r.quote][0]} AS item""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE,
                         Competence.competentUnits("i", "", "{unit: u {.id, .name, .order}, role: k.role, clause: k.clause, quote: k.quote}"),
                         Competence.competentUnits("i", "", "u"), GROUP, MEMBER_QUOTE),
-                parameters(issueIds, readerUnit), ChainFacts::from).orElseThrow();
+                parameters(issueIds, districts, readerUnit), ChainFacts::from).orElseThrow();
     }
 
     /**
@@ -113,9 +115,10 @@ class ChainQueries {
             g {.id, .name, .quote, .convenerUnitName, .convenerRank, unit: [(g)-[:CONVENER_UNIT]->(u) | u {.id, .name}][0],
                jurisdiction: [(g)<-[:CONVENES]-(:Plan)-[:FOR]->(j:Jurisdiction) | j {.id, .name, .level}][0]}""";
 
-    private static Map<String, Object> parameters(List<String> issueIds, String readerUnit) {
+    private static Map<String, Object> parameters(List<String> issueIds, List<String> districts, String readerUnit) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("ids", issueIds);
+        params.put("districts", districts);
         params.put("readerUnit", readerUnit);
         return params;
     }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -27,6 +29,17 @@ class GraphQlConfiguration {
                 .description("任意 JSON 值。 / Any JSON value.")
                 .build();
         return wiring -> wiring.scalar(date).scalar(dateTime).scalar(json);
+    }
+
+    /** Documents parsed and validated once, by their text ({@link ParsedDocuments}). */
+    @Bean
+    ParsedDocuments parsedDocuments(@Value("${accountability.limits.cached-documents:1000}") int maxDocuments) {
+        return new ParsedDocuments(maxDocuments);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer documentsParsedOnce(ParsedDocuments documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     /**

@@ -13,10 +13,7 @@ import java.util.stream.Stream;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import jakarta.servlet.ServletException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -67,15 +64,16 @@ class GraphQlOverHttp {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphQlEndpoint(GraphQlHttpHandler handler,
+    RouterFunction<ServerResponse> graphQlEndpoint(GraphQlHttpHandler handler, ParsedDocuments documents,
                                                   @Value("${spring.graphql.http.path:/graphql}") String path) {
         return RouterFunctions.route()
-                .GET(path, request -> get(request, handler))
+                .GET(path, request -> get(request, handler, documents))
                 .POST(path, request -> post(request, handler))
                 .build();
     }
 
-    private static ServerResponse get(ServerRequest request, GraphQlHttpHandler handler) throws ServletException {
+    private static ServerResponse get(ServerRequest request, GraphQlHttpHandler handler, ParsedDocuments documents)
+            throws ServletException {
         Optional<MediaType> type = negotiate(request);
         if (type.isEmpty()) {
             return notAcceptable();
@@ -97,7 +95,7 @@ class GraphQlOverHttp {
         } catch (JacksonException e) {
             return refuse(HttpStatus.BAD_REQUEST, type.get(), ErrorCodes.BAD_REQUEST, "variables and extensions must be JSON objects");
         }
-        if (selects(query, (String) body.get("operationName"), OperationDefinition.Operation.MUTATION)) {
+        if (selects(documents, query, (String) body.get("operationName"), OperationDefinition.Operation.MUTATION)) {
             return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST).contentType(type.get())
                     .body(errors("METHOD_NOT_ALLOWED", "Mutations are sent with POST; GET runs queries only"));
         }
@@ -201,10 +199,11 @@ class GraphQlOverHttp {
      * Spring's handler sends it with 400 for {@code application/graphql-response+json} (200 for legacy JSON).
      */
     @Bean
-    WebGraphQlInterceptor subscriptionsOverWebSocketOnly(@Value("${spring.graphql.http.path:/graphql}") String path) {
+    WebGraphQlInterceptor subscriptionsOverWebSocketOnly(ParsedDocuments documents,
+                                                         @Value("${spring.graphql.http.path:/graphql}") String path) {
         return (request, chain) -> {
             if (request instanceof WebSocketGraphQlRequest
-                    || !selects(request.getDocument(), request.getOperationName(), OperationDefinition.Operation.SUBSCRIPTION)) {
+                    || !selects(documents, request.getDocument(), request.getOperationName(), OperationDefinition.Operation.SUBSCRIPTION)) {
                 return chain.next(request);
             }
             GraphQLError error = GraphqlErrorBuilder.newError()
@@ -216,17 +215,15 @@ class GraphQlOverHttp {
         };
     }
 
-    /** Whether the operation to run is of this kind; a document that does not parse is left to the engine. */
-    private static boolean selects(String query, String operationName, OperationDefinition.Operation kind) {
-        Document document;
-        try {
-            document = Parser.parse(query);
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
-        return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-                .anyMatch(operation -> operation.getOperation() == kind);
+    /**
+     * Whether the operation to run is of this kind; a document that does not parse is left to the engine. Read from
+     * the documents' parsed operations, kept by their text, so a document is not parsed here on every request.
+     */
+    private static boolean selects(ParsedDocuments documents, String query, String operationName,
+                                   OperationDefinition.Operation kind) {
+        return documents.operations(query).stream()
+                .filter(operation -> operationName == null || operationName.equals(operation.name()))
+                .anyMatch(operation -> operation.kind() == kind);
     }
 
     private static ServerResponse notAcceptable() {
