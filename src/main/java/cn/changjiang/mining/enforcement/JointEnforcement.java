@@ -79,7 +79,7 @@ class JointEnforcement {
 
     /**
      * A ranked mine as a candidate: its departments ordered by how many of its open problems each must act on (ties:
-     * the campaign's lead unit first, then the document's order), the first of them suggested as lead with the reason,
+     * the campaign's lead unit first, then the document's order, then the unit's id), the first of them suggested as lead with the reason,
      * and, for a criminal matter, the units that must join.
      */
     static JointEnforcementCandidate candidate(CandidatePage.Row row, List<Unit> mustJoin) {
@@ -88,7 +88,8 @@ class JointEnforcement {
                         d.issues().stream().sorted(Comparator.comparing(Issue::id)).toList()))
                 .sorted(Comparator.comparingInt((DepartmentShare d) -> -d.issues().size())
                         .thenComparing(d -> !d.unit().campaignLead())
-                        .thenComparingInt(d -> d.unit().order()))
+                        .thenComparingInt(d -> d.unit().order())
+                        .thenComparing(d -> d.unit().id()))
                 .toList();
         int open = row.open();
         DepartmentShare lead = departments.getFirst();
