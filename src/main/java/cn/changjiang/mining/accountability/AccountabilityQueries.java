@@ -189,6 +189,6 @@ class AccountabilityQueries {
                                                               closedOn: i.closedOn} END) AS issues,
                      collect(DISTINCT m) AS mines
                 RETURN {unit: u, issues: issues, mines: mines} AS item
-                ORDER BY u.order""", params, ScorecardRow::from);
+                ORDER BY u.order, u.id""", params, ScorecardRow::from);
     }
 }
