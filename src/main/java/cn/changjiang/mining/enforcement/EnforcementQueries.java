@@ -63,16 +63,18 @@ class EnforcementQueries {
                   CALL () {
                     MATCH (m:Mine) WHERE m.jointRank >= $minRank AND %1$s
                       AND m.rankedOn <= $today AND (m.rankGoodUntil IS NULL OR m.rankGoodUntil >= $today)
-                    WITH m ORDER BY m.jointRank DESC, m.id LIMIT $offset + $limit
-                    RETURN m AS mine, m.jointRank AS rank
+                    RETURN m AS mine ORDER BY m.jointRank DESC, m.id LIMIT $offset + $limit
                     UNION
-                    MATCH (m:Mine) WHERE m.rankGoodUntil < $today AND m.departmentSpan >= $minDepartments AND %1$s
-                    RETURN m AS mine, %4$s AS rank
+                    MATCH (m:Mine) USING INDEX m:Mine(rankGoodUntil)
+                    WHERE m.rankGoodUntil < $today AND m.departmentSpan >= $minDepartments AND %1$s
+                    RETURN m AS mine
                     UNION
-                    MATCH (m:Mine) WHERE m.rankedOn > $today AND m.departmentSpan >= $minDepartments AND %1$s
-                    RETURN m AS mine, %4$s AS rank
+                    MATCH (m:Mine) USING INDEX m:Mine(rankedOn)
+                    WHERE m.rankedOn > $today AND m.departmentSpan >= $minDepartments AND %1$s
+                    RETURN m AS mine
                   }
-                  WITH mine, rank ORDER BY rank DESC, mine.id SKIP $offset LIMIT $limit
+                  // Ranked as the kept rank says where it is right (the same number), again where it is stale.
+                  WITH mine, %4$s AS rank ORDER BY rank DESC, mine.id SKIP $offset LIMIT $limit
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
@@ -93,7 +95,7 @@ class EnforcementQueries {
                 RETURN {total: total, rows: rows,
                         mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order }} AS item"""
                 .formatted(MINE_FILTER, JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE,
-                        JointEnforcementCandidate.CRIMINAL_MATTER, JointEnforcementCandidate.rankOf("m", "$today")),
+                        JointEnforcementCandidate.CRIMINAL_MATTER, JointEnforcementCandidate.rankOf("mine", "$today")),
                 params, CandidatePage::from)
                 .orElseThrow();
     }

@@ -146,11 +146,11 @@ final class Workloads {
                   [(i)-[:RESPONSIBLE_PERSON]->(p:Person)-[:SERVES_IN]->(u:Unit) | {unit: u.id, link: {level: 4, kind: 'PERSON',
                      id: p.id, name: p.name, role: 'RESPONSIBLE_PERSON',
                      grounds: '问题台账责任人 / responsible person in the ledger'}}] AS responsible,
-                  [u IN [(i)-[:ASSIGNED_TO]->(a:Unit) | a] + %2$s, (u)<-[:SERVES_IN]-(p:Person)
+                  reduce(acc = [], u IN [(i)-[:ASSIGNED_TO]->(a:Unit) | a] + %2$s | acc + [(u)<-[:SERVES_IN]-(p:Person)
                      WHERE p.rank IN ['DEPUTY', 'PRINCIPAL'] | {unit: u.id, link: {level: 4, kind: 'PERSON', id: p.id,
                      name: p.name, role: p.rank, grounds: CASE p.rank WHEN 'DEPUTY'
                        THEN '附件1:' + coalesce([(u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_' | pos.quote][0], '分管负责同志')
-                       ELSE '五(三):各单位要按照职能分工,落实工作责任' END}}] AS leaders
+                       ELSE '五(三):各单位要按照职能分工,落实工作责任' END}}]) AS leaders
                 // The 专班 above: the district's own plan's (in place of the seeded working group), then those of the
                 // plans it carries out (IMPLEMENTS), nearest first.
                 CALL (i) {
@@ -163,8 +163,9 @@ final class Workloads {
                            | {depth: length(path), cited: last(relationships(path)).quote,
                               g: [(up)-[:CONVENES]->(g:PlanWorkingGroup) | g][0]}] AS planGroups
                 WITH *, COLLECT { UNWIND planGroups AS x
-                                  WITH x, x.g AS g, [(x.g)-[:CONVENER_UNIT]->(u) | u][0] AS cu,
-                                       [(x.g)<-[:CONVENES]-(:Plan)-[:FOR]->(j:Jurisdiction) | j][0] AS j
+                                  WITH x, x.g AS g
+                                  WITH x, g, [(g)-[:CONVENER_UNIT]->(u) | u][0] AS cu,
+                                       [(g)<-[:CONVENES]-(:Plan)-[:FOR]->(j:Jurisdiction) | j][0] AS j
                                   ORDER BY x.depth
                                   RETURN {level: 6 + x.depth, kind: 'WORKING_GROUP', id: g.id,
                                           name: coalesce(g.name, j.name + '专班') + ':召集人 '
@@ -221,16 +222,17 @@ final class Workloads {
                   CALL () {
                     MATCH (m:Mine) WHERE m.jointRank >= 2 * 1000000000000 AND m.district IN $districts
                       AND m.rankedOn <= $today AND (m.rankGoodUntil IS NULL OR m.rankGoodUntil >= $today)
-                    WITH m ORDER BY m.jointRank DESC, m.id LIMIT $limit
-                    RETURN m AS mine, m.jointRank AS rank
+                    RETURN m AS mine ORDER BY m.jointRank DESC, m.id LIMIT $limit
                     UNION
-                    MATCH (m:Mine) WHERE m.rankGoodUntil < $today AND m.departmentSpan >= 2 AND m.district IN $districts
-                    RETURN m AS mine, %3$s AS rank
+                    MATCH (m:Mine) USING INDEX m:Mine(rankGoodUntil)
+                    WHERE m.rankGoodUntil < $today AND m.departmentSpan >= 2 AND m.district IN $districts
+                    RETURN m AS mine
                     UNION
-                    MATCH (m:Mine) WHERE m.rankedOn > $today AND m.departmentSpan >= 2 AND m.district IN $districts
-                    RETURN m AS mine, %3$s AS rank
+                    MATCH (m:Mine) USING INDEX m:Mine(rankedOn)
+                    WHERE m.rankedOn > $today AND m.departmentSpan >= 2 AND m.district IN $districts
+                    RETURN m AS mine
                   }
-                  WITH mine, rank ORDER BY rank DESC, mine.id LIMIT $limit
+                  WITH mine, %3$s AS rank ORDER BY rank DESC, mine.id LIMIT $limit
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
@@ -251,7 +253,7 @@ final class Workloads {
                                          criminalMatter: criminal}}) AS edges
                 }
                 RETURN {totalCount: total, edges: edges} AS answer""".formatted(DEPARTMENTS,
-                JointEnforcementCandidate.CRIMINAL_MATTER, JointEnforcementCandidate.rankOf("m", "$today"));
+                JointEnforcementCandidate.CRIMINAL_MATTER, JointEnforcementCandidate.rankOf("mine", "$today"));
 
         static final String SCORECARDS = """
                 MATCH (u:Unit) WHERE u.id IN $units
