@@ -91,7 +91,7 @@ class MigrationUpgradeTest {
             migrations.afterSingletonsInstantiated();
             MigrationChain chain = migrations.migrations().info();
             assertThat(chain.getElements()).filteredOn(e -> e.getVersion().startsWith("1"))
-                    .hasSize(5)
+                    .hasSize(6)
                     .allMatch(e -> e.getState() == MigrationState.APPLIED
                             && e.getInstalledBy().orElseThrow().startsWith("accountability-graph/"));
             try (Session session = driver.session()) {
