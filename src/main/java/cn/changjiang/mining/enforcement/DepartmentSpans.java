@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps, on each mine, the departments its open problems need: {@code (:Mine)-[:NEEDS_DEPARTMENT {openIssues}]->(:Unit)}
- * and {@code m.departmentSpan}, their number. Ranking joint-enforcement candidates then reads an index instead of
+ * and {@code m.departmentSpan}, their number, and its rank among joint-enforcement candidates
+ * ({@link JointEnforcementCandidate#RANK_MINE}). Ranking joint-enforcement candidates then reads an index instead of
  * recomputing the departments of every open problem in the ledger on each request, which at a province's scale
  * (a million problems) is the difference between milliseconds and seconds.
  * <p>
@@ -47,7 +48,8 @@ class DepartmentSpans {
               ON CREATE SET r.openIssues = added
               ON MATCH SET r.openIssues = r.openIssues + added
             WITH m, count(*) AS merged
-            SET m.departmentSpan = COUNT { (m)-[:NEEDS_DEPARTMENT]->() }""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+            SET m.departmentSpan = COUNT { (m)-[:NEEDS_DEPARTMENT]->() }
+            %s""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE, JointEnforcementCandidate.RANK_MINE);
 
     private final CypherRunner graph;
 

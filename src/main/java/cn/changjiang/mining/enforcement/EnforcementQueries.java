@@ -34,9 +34,10 @@ class EnforcementQueries {
      * one round trip. The departments of a problem are the competent units of its violation types plus the units
      * explicitly assigned to it, never a task's whole 责任单位 list.
      * <p>
-     * The span of departments is kept on each mine by the ledger's writes ({@link DepartmentSpans}), so the ranking
-     * starts from an index: only mines whose span reaches that of the page's last row are looked at closely, since
-     * the ones below rank lower whatever their overdue and serious problems.
+     * The span of departments and the rank are kept on each mine by the ledger's writes ({@link DepartmentSpans},
+     * {@link JointEnforcementCandidate#RANK_MINE}), so the page is read in the order of an index, as far as the page
+     * goes, and the total is counted from an index of the scope's districts; only the mines whose kept rank a passed
+     * deadline has made stale are ranked here (and again by the next write or {@link CandidateRanks} each night).
      */
     CandidatePage findMinesNeedingJointEnforcement(int minDepartments, String township, String mineral, String mine,
                                            Scope scope, LocalDate today, int offset, int limit) {
@@ -49,28 +50,36 @@ class EnforcementQueries {
         params.put("today", today);
         params.put("offset", offset);
         params.put("limit", limit);
+        params.put("minRank", minDepartments * SPAN_WEIGHT);
         return reads.single("""
-                MATCH (m:Mine) WHERE m.departmentSpan >= $minDepartments AND %1$s
-                // The span is read as the number of NEEDS_DEPARTMENT edges: re-reading the indexed property here trips
-                // a planner check of Neo4j 2026.08 (insertCachedProperties) when assertions are on.
-                WITH COUNT { (m)-[:NEEDS_DEPARTMENT]->() } AS span ORDER BY span DESC
-                WITH collect(span) AS spans
-                WITH size(spans) AS total, coalesce(spans[$offset + $limit - 1], $minDepartments) AS threshold
-                CALL (threshold) {
-                  MATCH (m:Mine) WHERE m.departmentSpan >= threshold AND %1$s
-                  WITH m AS mine
+                // The total: an index-backed count (mine_district_department_span) of the scope's mines.
+                CALL () {
+                  MATCH (m:Mine) WHERE m.district IN $districts AND m.departmentSpan >= $minDepartments AND %1$s
+                  RETURN count(m) AS total
+                }
+                // The page: the kept ranks in index order (mine_joint_rank), with the mines whose kept rank is out of
+                // date today (a deadline has passed since, or it was kept on a later day) ranked again here.
+                CALL () {
+                  CALL () {
+                    MATCH (m:Mine) WHERE m.jointRank >= $minRank AND %1$s
+                      AND m.rankedOn <= $today AND (m.rankGoodUntil IS NULL OR m.rankGoodUntil >= $today)
+                    RETURN m AS mine ORDER BY m.jointRank DESC, m.id LIMIT $offset + $limit
+                    UNION
+                    MATCH (m:Mine) USING INDEX m:Mine(rankGoodUntil)
+                    WHERE m.rankGoodUntil < $today AND m.departmentSpan >= $minDepartments AND %1$s
+                    RETURN m AS mine
+                    UNION
+                    MATCH (m:Mine) USING INDEX m:Mine(rankedOn)
+                    WHERE m.rankedOn > $today AND m.departmentSpan >= $minDepartments AND %1$s
+                    RETURN m AS mine
+                  }
+                  // Ranked as the kept rank says where it is right (the same number), again where it is stale.
+                  WITH mine, %4$s AS rank ORDER BY rank DESC, mine.id SKIP $offset LIMIT $limit
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
-                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious
-                  }
-                  // Rank by the counts first; only the page's mines get their departments and problems collected.
-                  WITH mine, open, overdue, serious
-                  ORDER BY COUNT { (mine)-[:NEEDS_DEPARTMENT]->() } DESC, overdue DESC, serious DESC, mine.id
-                  SKIP $offset LIMIT $limit
-                  CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
-                    RETURN count(CASE WHEN %3$s THEN 1 END) > 0 AS criminal
+                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious,
+                           count(CASE WHEN %3$s THEN 1 END) > 0 AS criminal
                   }
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
@@ -86,7 +95,8 @@ class EnforcementQueries {
                 RETURN {total: total, rows: rows,
                         mustJoin: COLLECT { MATCH (u:Unit) WHERE u.id IN ['POLICE', 'POLITICS_LAW'] RETURN u ORDER BY u.order, u.id }} AS item"""
                 .formatted(MINE_FILTER, JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE,
-                        JointEnforcementCandidate.CRIMINAL_MATTER), params, CandidatePage::from)
+                        JointEnforcementCandidate.CRIMINAL_MATTER, JointEnforcementCandidate.rankOf("mine", "$today")),
+                params, CandidatePage::from)
                 .orElseThrow();
     }
 
@@ -122,6 +132,18 @@ class EnforcementQueries {
         Map<String, Integer> spans = new HashMap<>();
         rows.forEach(row -> spans.put(row.mine(), row.departments()));
         return spans;
+    }
+
+    /** The weight of one department in a kept rank ({@link JointEnforcementCandidate#rankOf}). */
+    static final long SPAN_WEIGHT = 1_000_000_000_000L;
+
+    /** Ranks again the mines whose kept rank a passed deadline has made stale; how many. */
+    long rankStaleMines() {
+        return reads.single("""
+                MATCH (m:Mine) WHERE m.rankGoodUntil < date()
+                %s
+                RETURN count(m) AS item""".formatted(JointEnforcementCandidate.RANK_MINE), Map.of(), Value::asLong)
+                .orElse(0L);
     }
 
     private static final String MINE_FILTER = """

@@ -79,7 +79,7 @@ class JointEnforcement {
 
     /**
      * A ranked mine as a candidate: its departments ordered by how many of its open problems each must act on (ties:
-     * the campaign's lead unit first, then the document's order, then unit id), the first of them suggested as lead with the reason,
+     * the campaign's lead unit first, then the document's order, then the unit's id), the first of them suggested as lead with the reason,
      * and, for a criminal matter, the units that must join.
      */
     static JointEnforcementCandidate candidate(CandidatePage.Row row, List<Unit> mustJoin) {

@@ -53,9 +53,35 @@ public record JointEnforcementCandidate(Mine mine, int departmentCount, List<Dep
                                  RETURN p }""");
 
     /**
+     * How a mine {@code mine} ranks among the candidates on the day {@code today} (a Cypher expression of type DATE), as
+     * one integer that orders as the list does: by the span of departments, then the overdue open problems, then the
+     * serious open ones (each below a million per mine). The one ranking rule: kept on the mine by {@link #RANK_MINE},
+     * recounted by the read for a mine whose kept rank is out of date.
+     */
+    public static String rankOf(String mine, String today) {
+        return """
+                (COUNT { (%1$s)-[:NEEDS_DEPARTMENT]->() } * 1000000000000
+                 + COUNT { (i:Issue)-[:AT]->(%1$s) WHERE i.status IN $openStatuses AND i.deadline < %2$s } * 1000000
+                 + COUNT { (i:Issue)-[:AT]->(%1$s) WHERE i.status IN $openStatuses AND i.severity IN ['SERIOUS', 'MAJOR'] })"""
+                .formatted(mine, today);
+    }
+
+    /**
+     * Keeps, on a mine {@code m} whose departments were just counted, its rank ({@link #rankOf}) as of today
+     * ({@code m.jointRank}, indexed, so a page of candidates reads in index order), the day it was ranked
+     * ({@code m.rankedOn}) and the last day it stays right ({@code m.rankGoodUntil}: the earliest deadline of an open
+     * problem not yet passed; the day after, one more problem is overdue). A SET clause: the statement goes on.
+     */
+    public static final String RANK_MINE = """
+            SET m.jointRank = %s, m.rankedOn = date(),
+                m.rankGoodUntil = COLLECT { MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses AND i.deadline >= date()
+                                            RETURN i.deadline AS d ORDER BY d LIMIT 1 }[0]""".formatted(rankOf("m", "date()"));
+
+    /**
      * Counts again, for a mine {@code m} whose {@code NEEDS_DEPARTMENT} edges were just deleted, the departments its
      * open problems need ({@link #DEPARTMENTS_OF_ISSUE}): one edge per department with its open problems, and
-     * {@code m.departmentSpan}. The one recount the ledger's writes, the seeds' tests and the benchmark share.
+     * {@code m.departmentSpan}, and its rank ({@link #RANK_MINE}). The one recount the ledger's writes, the seeds' tests
+     * and the benchmark share.
      */
     public static final String RECOUNT_DEPARTMENTS_OF_MINE = """
             CALL (m) {
@@ -66,7 +92,8 @@ public record JointEnforcementCandidate(Mine mine, int departmentCount, List<Dep
               CREATE (m)-[:NEEDS_DEPARTMENT {openIssues: openIssues}]->(u)
               RETURN count(u) AS span
             }
-            SET m.departmentSpan = span""".formatted(DEPARTMENTS_OF_ISSUE);
+            SET m.departmentSpan = span
+            %s""".formatted(DEPARTMENTS_OF_ISSUE, RANK_MINE);
 
     /** One department and the open problems of the mine it must act on. */
     public record DepartmentShare(Unit unit, List<Issue> issues) {

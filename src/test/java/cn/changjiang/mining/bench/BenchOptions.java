@@ -5,9 +5,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import cn.changjiang.mining.security.SecurityConfiguration;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -44,6 +57,53 @@ final class BenchOptions {
             password = Files.readString(file).strip();
         }
         return password == null || password.isEmpty() ? AuthTokens.none() : AuthTokens.basic("neo4j", password);
+    }
+
+    /** The province the generator writes with {@code --shape province}. */
+    static final String GENERATED_PROVINCE = "SYNP";
+
+    /**
+     * The jurisdiction the run works in: {@code --jurisdiction}, else the generated province for
+     * {@code --shape province}, else none (the demo office's home district).
+     */
+    static String jurisdiction(Map<String, String> options) {
+        return options.getOrDefault("jurisdiction",
+                "province".equals(options.get("shape")) ? GENERATED_PROVINCE : null);
+    }
+
+    /**
+     * The bearer token of the run: for a {@link #jurisdiction}, an office of that jurisdiction, signed by the
+     * benchmark with the instance's own secret ({@code --jwt-secret}, else {@code AUTH_JWT_SECRET}: start the
+     * instance with it set), since no configured user is an office of a generated province; otherwise the demo user
+     * {@code --user} (default office) signs in.
+     */
+    static String token(Map<String, String> options, String baseUrl) throws Exception {
+        String jurisdiction = jurisdiction(options);
+        if (jurisdiction == null) {
+            return token(baseUrl, options.getOrDefault("user", "office"));
+        }
+        String secret = options.getOrDefault("jwt-secret", System.getenv("AUTH_JWT_SECRET"));
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalStateException("An office token for " + jurisdiction + " needs the instance's signing secret "
+                    + "(32 bytes or more): start the instance with AUTH_JWT_SECRET and pass the same as --jwt-secret or AUTH_JWT_SECRET");
+        }
+        return officeToken(secret, jurisdiction);
+    }
+
+    /** A self-issued token (as the instance's TokenEndpoint signs them) for an office of {@code jurisdiction}. */
+    static String officeToken(String secret, String jurisdiction) {
+        var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(SecurityConfiguration.SELF_ISSUER)
+                .subject("bench-office-" + jurisdiction)
+                .issuedAt(now)
+                .expiresAt(now.plus(8, ChronoUnit.HOURS))
+                .claim("role", "OFFICE")
+                .claim("jurisdiction", jurisdiction)
+                .build();
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key))
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
     }
 
     /** A bearer token for a demo user (password demo-NAME), from the instance's own token endpoint. */

@@ -42,6 +42,19 @@ class BenchWorkloadsTest {
             WHERE span <> size(fresh) OR kept <> fresh
             RETURN m.id AS id""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
 
+    /**
+     * Mines whose kept rank among joint-enforcement candidates differs from a recount today: the rank itself, or the
+     * last day it stays right. A mine the ledger never ranked (no open problem ever written) ranks 0.
+     */
+    private static final String STALE_RANKS = """
+            MATCH (m:Mine)
+            WITH m, %s AS rank,
+                 COLLECT { MATCH (i:Issue)-[:AT]->(m) WHERE i.status IN $openStatuses AND i.deadline >= date()
+                           RETURN i.deadline AS d ORDER BY d LIMIT 1 }[0] AS goodUntil
+            WHERE coalesce(m.jointRank, 0) <> rank OR m.rankGoodUntil <> goodUntil
+               OR (m.rankGoodUntil IS NULL) <> (goodUntil IS NULL) OR (m.jointRank IS NOT NULL AND m.rankedOn <> date())
+            RETURN m.id AS id""".formatted(JointEnforcementCandidate.rankOf("m", "date()"));
+
     @LocalServerPort
     int port;
 
@@ -77,6 +90,7 @@ class BenchWorkloadsTest {
     @SuppressWarnings("unchecked")
     void shouldReportAndAssignAlikeAndKeepEveryMinesDepartmentsRight() {
         assertThat(staleSpans()).as("after the import").isEmpty();
+        assertThat(staleRanks()).as("ranks after the import").isEmpty();
         Workloads.Workload w = Workloads.W7;
         Map<String, Object> issue = (Map<String, Object>) ((Map<String, Object>) target.graphQl(w.graphQl().apply(target))
                 .get("reportIssue")).get("issue");
@@ -97,11 +111,18 @@ class BenchWorkloadsTest {
             assertThat(shapes.get(0)).isEqualTo(shapes.get(1));
         }
         assertThat(staleSpans()).as("after reports and assignments").isEmpty();
+        assertThat(staleRanks()).as("ranks after reports and assignments").isEmpty();
+
+        target.graphQl(new Workloads.Request("""
+                mutation($id: ID!) { transitionIssue(input: {issueId: $id, to: ACCEPTANCE_REQUESTED}) { issue { status } } }""",
+                Map.of("id", issue.get("id"))));
+        assertThat(staleRanks()).as("ranks after a transition").isEmpty();
 
         target.graphQl(new Workloads.Request("""
                 mutation($id: ID!) { recordOutcome(input: {issueId: $id, outcome: CLOSURE, on: "2026-11-20"}) { issue { status } } }""",
                 Map.of("id", issue.get("id"))));
         assertThat(staleSpans()).as("after a closure").isEmpty();
+        assertThat(staleRanks()).as("ranks after a closure").isEmpty();
     }
 
     @Test
@@ -111,6 +132,12 @@ class BenchWorkloadsTest {
             target.graphQl(w.graphQl().apply(target));
             double roundTrips = meters.counter("accountability.cypher.round-trips").count() - before;
             assertThat(roundTrips).as(w.id() + " round trips").isBetween(1.0, 5.0);
+        }
+    }
+
+    private List<String> staleRanks() {
+        try (Session session = driver.session()) {
+            return session.run(STALE_RANKS, IssueStatus.CYPHER_PARAMETERS).list(r -> r.get("id").asString());
         }
     }
 

@@ -76,7 +76,7 @@ public final class Benchmark {
         String url = options.getOrDefault("url", "http://localhost:8080");
         try (Driver driver = GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"),
                 BenchOptions.boltAuth(options))) {
-            Target target = new Target(url, BenchOptions.token(url, "office"), driver).pick();
+            Target target = new Target(url, BenchOptions.token(options, url), driver, BenchOptions.jurisdiction(options)).pick();
             new Benchmark(target, options).run();
         }
     }
@@ -91,7 +91,12 @@ public final class Benchmark {
                     RETURN COUNT { (:Mine) } AS mines, COUNT { (:Issue) } AS problems,
                            COUNT { (i:Issue) WHERE i.status IN $openStatuses } AS open""", IssueStatus.CYPHER_PARAMETERS).single().asMap());
         }
-        System.out.println("Graph: " + report.get("graph") + "; mine " + target.mineId() + ", problem " + target.issueId());
+        report.put("scope", target.jurisdiction() == null ? Target.HOME : target.jurisdiction());
+        if (options.containsKey("peer")) {
+            report.put("peer", "@neo4j/graphql 7 with Apollo Server (bench/peer), " + options.get("peer"));
+        }
+        System.out.println("Graph: " + report.get("graph") + "; scope " + report.get("scope") + " (" + target.districts().size()
+                + " districts); mine " + target.mineId() + ", problem " + target.issueId());
         Map<String, Object> workloads = new LinkedHashMap<>();
         List<String> only = List.of(options.getOrDefault("only", "W1,W2,W3,W4,W5,W6,W7").split(","));
         for (Workloads.Workload w : Workloads.ALL) {
@@ -137,7 +142,35 @@ public final class Benchmark {
         warmUp(() -> target.cypher(w.cypher().apply(target), false));
         Figures cypher = time(() -> target.cypher(w.cypher().apply(target), false));
         cypher = new Figures(cypher.requests(), cypher.p50(), cypher.p95(), cypher.p99(), cypher.perSecond(), 1);
-        return result(w, graphQl, cypher);
+        Map<String, Object> result = result(w, graphQl, cypher);
+        measurePeer(w, viaGraphQl, result);
+        return result;
+    }
+
+    /**
+     * The same workload through the peer ({@code --peer URL}, bench/peer), when it can express it: first checked to
+     * give this API's answer (both as a set where the order is open: a subgraph), then timed as the API was.
+     */
+    private void measurePeer(Workloads.Workload w, Object viaGraphQl, Map<String, Object> result) {
+        PeerWorkloads.PeerWorkload peer = PeerWorkloads.ALL.get(w.id());
+        String url = options.get("peer");
+        if (url == null || peer == null) {
+            return;
+        }
+        Object ours = w.id().equals("W4") ? PeerWorkloads.sorted(viaGraphQl) : viaGraphQl;
+        Object theirs = Target.plain(peer.answer().apply(target.peer(url, peer.request().apply(target))));
+        if (w.id().equals("W4") && Boolean.TRUE.equals(((Map<?, ?>) viaGraphQl).get("truncated"))) {
+            result.put("peerNote", "the API truncates this subgraph; answers not compared");
+        } else if (!Objects.equals(ours, theirs)) {
+            throw new IllegalStateException(w.id() + ": the API's and the peer's answers differ:\n" + ours + "\n" + theirs);
+        }
+        warmUp(() -> target.peer(url, peer.request().apply(target)));
+        Figures figures = time(() -> target.peer(url, peer.request().apply(target)));
+        Figures graphQl = (Figures) result.get("graphQl");
+        result.put("peer", figures);
+        result.put("ratioOursToPeerP50", graphQl.p50() / figures.p50());
+        System.out.printf("%s %-50s peer p50 %8.2f ms  ours/peer %.2f%n", w.id(), "", figures.p50(),
+                graphQl.p50() / figures.p50());
     }
 
     /** W7: report a problem, then assign it; both ways create real problems at the chosen mine. */
@@ -240,6 +273,10 @@ public final class Benchmark {
             sizes = session.run("MATCH (m:Mine) WHERE m.id STARTS WITH 'syn-mine-' RETURN count(m) AS mines").single().asMap();
         }
         int mines = ((Number) sizes.get("mines")).intValue();
+        if (mines == 0) {
+            System.out.println("Import not measured: no mines of the district shape (syn-mine-…) to import problems for");
+            return Map.of("skipped", "no mines of the district shape");
+        }
         SyntheticLedger ledger = new SyntheticLedger(mines, rows, Long.parseLong(options.getOrDefault("seed", "7")),
                 Generator.plan(target.driver()));
         String stamp = String.valueOf(System.currentTimeMillis() / 1000);
@@ -441,15 +478,19 @@ public final class Benchmark {
     @SuppressWarnings("unchecked")
     private static String table(Map<String, Object> report) {
         StringBuilder out = new StringBuilder();
-        out.append("| workload | GraphQL p50 / p95 / p99 ms | req/s | round trips | Cypher p50 / p95 / p99 ms | req/s | ratio p50 |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| workload | GraphQL p50 / p95 / p99 ms | req/s | round trips | Cypher p50 / p95 / p99 ms | req/s | ratio p50 "
+                + "| peer p50 / p95 / p99 ms | ours/peer p50 |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         ((Map<String, Object>) report.get("workloads")).forEach((id, value) -> {
             Map<String, Object> w = (Map<String, Object>) value;
             Figures g = (Figures) w.get("graphQl");
             Figures c = (Figures) w.get("cypher");
-            out.append("| %s %s | %.1f / %.1f / %.1f | %.0f | %s | %.1f / %.1f / %.1f | %.0f | %.2f |\n".formatted(id, w.get("title"),
+            Figures p = (Figures) w.get("peer");
+            out.append("| %s %s | %.1f / %.1f / %.1f | %.0f | %s | %.1f / %.1f / %.1f | %.0f | %.2f | %s | %s |\n".formatted(id, w.get("title"),
                     g.p50(), g.p95(), g.p99(), g.perSecond(), g.roundTrips() < 0 ? "n/a" : "%.1f".formatted(g.roundTrips()),
-                    c.p50(), c.p95(), c.p99(), c.perSecond(), (double) w.get("ratioP50")));
+                    c.p50(), c.p95(), c.p99(), c.perSecond(), (double) w.get("ratioP50"),
+                    p == null ? "–" : "%.1f / %.1f / %.1f".formatted(p.p50(), p.p95(), p.p99()),
+                    p == null ? "–" : "%.2f".formatted((double) w.get("ratioOursToPeerP50"))));
         });
         return out.toString();
     }

@@ -75,7 +75,7 @@ public final class Generator {
         String url = options.getOrDefault("url", "http://localhost:8080");
         try (Driver driver = GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"),
                 BenchOptions.boltAuth(options))) {
-            String token = BenchOptions.token(url, options.getOrDefault("user", "office"));
+            String token = BenchOptions.token(options, url);
             Generator generator = new Generator(url, driver, token, System.out);
             Result result = "province".equals(options.getOrDefault("shape", "district"))
                     ? generator.generateProvince(mines, problems, seed, fileRows)
@@ -127,7 +127,10 @@ public final class Generator {
         province.writeJurisdictions(driver);
         int n = 0;
         for (ProvinceGenerator.PlanText plan : province.plans()) {
-            importPlan(plan.text(), plan.jurisdiction());
+            // A run stopped after the plans goes on from there: a jurisdiction's plan is imported once.
+            if (!planImported(plan.jurisdiction())) {
+                importPlan(plan.text(), plan.jurisdiction());
+            }
             if (++n % 10 == 0) {
                 log.printf("plans %d / %d%n", n, province.plans().size());
             }
@@ -147,6 +150,13 @@ public final class Generator {
                 MATCH (i:Issue)-[:AT]->(m:Mine) WHERE i.district IS NULL AND m.district IS NOT NULL
                 CALL (i, m) { SET i.district = m.district } IN TRANSACTIONS OF 10000 ROWS""", Map.of());
         return new Result(mines, problems, nanos);
+    }
+
+    private boolean planImported(String jurisdiction) {
+        try (Session session = driver.session()) {
+            return session.run("RETURN EXISTS { (:Plan)-[:FOR]->(:Jurisdiction {id: $j}) } AS imported", Map.of("j", jurisdiction))
+                    .single().get("imported").asBoolean();
+        }
     }
 
     /** importPlan over GraphQL as the office: dryRun false, createUnits true; an error stops the run. */

@@ -435,7 +435,8 @@ public final class ProvinceGenerator {
             row.put("type", type);
             row.put("status", isOpen ? open[random.nextInt(open.length)] : "CLOSED");
             row.put("foundOn", found);
-            row.put("deadline", isOpen && random.nextBoolean() ? TODAY.minusDays(1 + random.nextInt(60)) : TODAY.plusDays(30));
+            // Found 30 days ago or earlier, so an overdue deadline (at most 29 days ago) is never before the date found.
+            row.put("deadline", isOpen && random.nextBoolean() ? TODAY.minusDays(1 + random.nextInt(29)) : TODAY.plusDays(30));
             row.put("district", district);
             row.put("leadFunction", catalogue.leadFunctionOfType().get(type));
             row.put("otherDistrict", crossEvery > 0 && i % crossEvery == 0 && isOpen ? neighbour(district) : null);

@@ -28,17 +28,46 @@ final class Target {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The demo office's own jurisdiction (the app's accountability.home-jurisdiction default). */
+    static final String HOME = "CHANGJIANG";
+
     private final String baseUrl;
     private final String token;
     private final Driver driver;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String jurisdiction;
+    private List<String> districts = List.of();
+    private List<String> units = List.of();
     private String issueId;
     private String mineId;
 
+    /** A target whose reads are about the demo office's home district. */
     Target(String baseUrl, String token, Driver driver) {
+        this(baseUrl, token, driver, null);
+    }
+
+    /**
+     * A target whose reads are about {@code jurisdiction} (null: the signed-in role's own, the home district for the
+     * demo office): the GraphQL side passes it as {@code jurisdiction:}, the Cypher side reads its districts and units.
+     */
+    Target(String baseUrl, String token, Driver driver, String jurisdiction) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.driver = driver;
+        this.jurisdiction = jurisdiction;
+    }
+
+    /** The jurisdiction asked about, or null for the role's own. */
+    String jurisdiction() {
+        return jurisdiction;
+    }
+
+    List<String> districts() {
+        return districts;
+    }
+
+    List<String> units() {
+        return units;
     }
 
     String baseUrl() {
@@ -63,10 +92,21 @@ final class Target {
      */
     Target pick() {
         try (Session session = driver.session()) {
+            // The scope as the app's Scopes reads it: the districts that are the jurisdiction or lie in it, and the
+            // units working there (where they serve, else where they belong).
+            Map<String, Object> scope = Map.of("j", jurisdiction == null ? HOME : jurisdiction);
+            districts = session.run("""
+                    MATCH (d:Jurisdiction {level: 'DISTRICT'})-[:PART_OF*0..]->(:Jurisdiction {id: $j})
+                    RETURN d.id AS id ORDER BY id""", scope).list(r -> r.get("id").asString());
+            units = session.run("""
+                    MATCH (u:Unit)
+                    WITH u, coalesce([(u)-[:SERVES]->(s:Jurisdiction) | s][0], [(u)-[:BELONGS_TO]->(b:Jurisdiction) | b][0]) AS at
+                    WHERE EXISTS { (at)-[:PART_OF*0..]->(:Jurisdiction {id: $j}) }
+                    RETURN u.id AS id ORDER BY id""", scope).list(r -> r.get("id").asString());
             mineId = session.run("""
-                    MATCH (m:Mine) WHERE m.departmentSpan >= 1
-                    RETURN m.id AS id ORDER BY m.departmentSpan DESC, COUNT { (m)<-[:AT]-() } DESC, m.id LIMIT 1""")
-                    .single().get("id").asString();
+                    MATCH (m:Mine) WHERE m.departmentSpan >= 1 AND m.district IN $districts
+                    RETURN m.id AS id ORDER BY m.departmentSpan DESC, COUNT { (m)<-[:AT]-() } DESC, m.id LIMIT 1""",
+                    Map.of("districts", districts)).single().get("id").asString();
             issueId = session.run("""
                     MATCH (i:Issue)-[:AT]->(:Mine {id: $mine}) WHERE i.status IN $openStatuses
                     RETURN i.id AS id ORDER BY EXISTS { (i)-[:RESPONSIBLE_PERSON]->() } DESC, i.id LIMIT 1""",
@@ -83,22 +123,36 @@ final class Target {
     }
 
     /** The {@code data} of a GraphQL response; an error in the response is a failure of the run. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> graphQl(Workloads.Request request) {
+        Map<String, Object> variables = new LinkedHashMap<>(request.parameters());
+        if (request.text().contains("$j: ID")) {
+            variables.put("j", jurisdiction);
+        }
+        return graphQl(baseUrl + "/graphql", token, new Workloads.Request(request.text(), variables));
+    }
+
+    /** The {@code data} of a GraphQL response of the peer at {@code url} (no token). */
+    Map<String, Object> peer(String url, Workloads.Request request) {
+        return graphQl(url, null, request);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> graphQl(String url, String bearer, Workloads.Request request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", request.text());
         body.put("variables", request.parameters());
-        HttpRequest http = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
-                .header("Authorization", "Bearer " + token)
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            http.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            HttpResponse<String> response = this.http.send(http, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, Object> json = JSON.readValue(response.body(), Map.class);
             if (response.statusCode() != 200 || json.get("errors") != null) {
-                throw new IllegalStateException("GraphQL failed (" + response.statusCode() + "): " + response.body());
+                throw new IllegalStateException("GraphQL failed at " + url + " (" + response.statusCode() + "): " + response.body());
             }
             return (Map<String, Object>) json.get("data");
         } catch (IOException e) {
@@ -114,6 +168,8 @@ final class Target {
         // As the app's CypherRunner does: every statement gets the status rules' parameters ($openStatuses, ...).
         Map<String, Object> parameters = new LinkedHashMap<>(request.parameters());
         parameters.putAll(IssueStatus.CYPHER_PARAMETERS);
+        parameters.putIfAbsent("districts", districts);
+        parameters.putIfAbsent("units", units);
         try (Session session = driver.session()) {
             Value answer = write
                     ? session.executeWrite(tx -> tx.run(request.text(), parameters).single().get("answer"))

@@ -1,6 +1,7 @@
 package cn.changjiang.mining.bench;
 
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
+import cn.changjiang.mining.plan.Competence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ final class Workloads {
 
     static final Workload W2 = new Workload("W2", "joint-enforcement candidates, top 50", false,
             t -> new Request("""
-                    query W2 { jointEnforcementCandidates(minDepartments: 2, first: 50) {
+                    query W2($j: ID) { jointEnforcementCandidates(minDepartments: 2, first: 50, jurisdiction: $j) {
                       totalCount
                       edges { node {
                         mine { id name } departmentCount
@@ -53,7 +54,7 @@ final class Workloads {
 
     static final Workload W3 = new Workload("W3", "unit scorecard", false,
             t -> new Request("""
-                    query W3 { unitScorecards { unit { id } assigned open overdue closedOnTime closedLate } }""", Map.of()),
+                    query W3($j: ID) { unitScorecards(jurisdiction: $j) { unit { id } assigned open overdue closedOnTime closedLate } }""", Map.of()),
             t -> new Request(Cypher.SCORECARDS, Map.of("today", LocalDate.now())),
             "unitScorecards", Function.identity());
 
@@ -69,7 +70,7 @@ final class Workloads {
 
     static final Workload W5 = new Workload("W5", "a page of 100 problems with units, people and mine", false,
             t -> new Request("""
-                    query W5 { issues(first: 100) {
+                    query W5($j: ID) { issues(first: 100, jurisdiction: $j) {
                       totalCount
                       edges { node {
                         id title status foundOn mine { id name }
@@ -81,7 +82,7 @@ final class Workloads {
 
     static final Workload W6 = new Workload("W6", "problems counted by unit x status", false,
             t -> new Request("""
-                    query W6 { issueCounts(groupBy: [UNIT, STATUS]) { keys count open overdue } }""", Map.of()),
+                    query W6($j: ID) { issueCounts(groupBy: [UNIT, STATUS], jurisdiction: $j) { keys count open overdue } }""", Map.of()),
             t -> new Request(Cypher.COUNTS, Map.of("today", LocalDate.now())),
             "issueCounts", Function.identity());
 
@@ -152,8 +153,32 @@ final class Workloads {
                        THEN '附件1:' + coalesce(COLLECT { MATCH (u)<-[:HELD_IN]-(pos:Position {rank: 'DEPUTY'}) WHERE pos.id STARTS WITH 'MEMBER_'
                                                           WITH pos ORDER BY pos.id RETURN pos.quote }[0], '分管负责同志')
                        ELSE '五(三):各单位要按照职能分工,落实工作责任' END}} } AS leaders
+                // The 专班 above: the district's own plan's (in place of the seeded working group), then those of the
+                // plans it carries out (IMPLEMENTS), nearest first.
+                CALL (i) {
+                  OPTIONAL MATCH (dp:Plan)-[:FOR]->(:Jurisdiction {id: i.district})
+                  WITH dp ORDER BY CASE WHEN EXISTS { (dp)-[:SETS_OUT]->(:Campaign) } THEN 0 ELSE 1 END, dp.id LIMIT 1
+                  RETURN dp, dp IS NOT NULL AND NOT EXISTS { (dp)-[:SETS_OUT]->(:Campaign) } AS ownPlan
+                }
+                WITH *, CASE WHEN ownPlan THEN [(dp)-[:CONVENES]->(g:PlanWorkingGroup) | {depth: 0, cited: null, g: g}] ELSE [] END
+                        + [path = (dp)-[:IMPLEMENTS*1..4]->(up:Plan) WHERE EXISTS { (up)-[:CONVENES]->(:PlanWorkingGroup) }
+                           | {depth: length(path), cited: last(relationships(path)).quote,
+                              g: [(up)-[:CONVENES]->(g:PlanWorkingGroup) | g][0]}] AS planGroups
+                WITH *, COLLECT { UNWIND planGroups AS x
+                                  WITH x, x.g AS g
+                                  WITH x, g, [(g)-[:CONVENER_UNIT]->(u) | u][0] AS cu,
+                                       [(g)<-[:CONVENES]-(:Plan)-[:FOR]->(j:Jurisdiction) | j][0] AS j
+                                  ORDER BY x.depth
+                                  RETURN {level: 6 + x.depth, kind: 'WORKING_GROUP', id: g.id,
+                                          name: coalesce(g.name, j.name + '专班') + ':召集人 '
+                                                + coalesce(CASE WHEN cu IS NULL THEN g.convenerUnitName ELSE cu.name END, '')
+                                                + coalesce(g.convenerRank, ''),
+                                          role: 'CONVENER_' + j.level,
+                                          grounds: coalesce(x.cited + ';', '') + g.quote} } AS groupLinks
                 OPTIONAL MATCH (office:Office)-[:HAS_POSITION]->(director:Position)-[:HELD_IN]->(directorUnit:Unit)
+                  WHERE NOT ownPlan
                 OPTIONAL MATCH (:WorkingGroup)-[:HAS_POSITION]->(convener:Position {id: 'CONVENER'})-[:HELD_IN]->(convenerUnit:Unit)
+                  WHERE NOT ownPlan
                 // The order of accountability.graphqls's accountabilityChain: within a level, by the keys it names.
                 WITH *, COLLECT { UNWIND assigned AS x WITH x ORDER BY x.role, x.link.id RETURN x.link }
                      + COLLECT { UNWIND competent AS x WITH x ORDER BY x.role, x.order, x.link.id, x.link.grounds RETURN x.link }
@@ -179,33 +204,42 @@ final class Workloads {
                           name: coalesce(COLLECT { MATCH (p:Person)-[:HOLDS]->(convener) WITH p ORDER BY p.id RETURN p.name }[0], convenerUnit.name + '主要负责同志'),
                           role: convener.title,
                           grounds: convener.quote + coalesce(';' + [(:WorkingGroup)<-[:REQUIRED_OF]-(r:Requirement {id: 'R5.4-ACCOUNTABILITY'})
-                                                                     | r.clause + ':' + r.quote][0], '')}] END AS links
+                                                                     | r.clause + ':' + r.quote][0], '')}] END
+                     + groupLinks AS links
                 RETURN reduce(acc = {keys: [], links: []}, l IN links |
                          CASE WHEN l.kind + ':' + l.id IN acc.keys THEN acc
-                              ELSE {keys: acc.keys + (l.kind + ':' + l.id), links: acc.links + l} END).links AS answer""".formatted(
-                cn.changjiang.mining.plan.Competence.competentUnits("i", "", """
-                        {role: k.role, order: u.order, link: {level: 3, kind: 'UNIT', id: u.id, name: u.name,
+                              ELSE {keys: acc.keys + (l.kind + ':' + l.id), links: acc.links + l} END).links AS answer"""
+                .formatted(Competence.competentUnits("i", "", """
+                        {role: k.role, order: coalesce(u.order, 0), link: {level: 3, kind: 'UNIT', id: u.id, name: u.name,
                          role: 'COMPETENT_' + k.role, grounds: k.clause + ':' + k.quote}}"""),
-                cn.changjiang.mining.plan.Competence.competentUnits("i", "", "u"));
+                        Competence.competentUnits("i", "", "u"));
 
+        /** As the app ranks them: the kept rank in index order, a rank a passed deadline made stale counted again. */
         static final String CANDIDATES = """
-                MATCH (m:Mine) WHERE m.departmentSpan >= 2
-                WITH COUNT { (m)-[:NEEDS_DEPARTMENT]->() } AS span ORDER BY span DESC
-                WITH collect(span) AS spans
-                WITH size(spans) AS total, coalesce(spans[$limit - 1], 2) AS threshold
-                CALL (threshold) {
-                  MATCH (mine:Mine) WHERE mine.departmentSpan >= threshold
+                CALL () {
+                  MATCH (m:Mine) WHERE m.district IN $districts AND m.departmentSpan >= 2
+                  RETURN count(m) AS total
+                }
+                CALL () {
+                  CALL () {
+                    MATCH (m:Mine) WHERE m.jointRank >= 2 * 1000000000000 AND m.district IN $districts
+                      AND m.rankedOn <= $today AND (m.rankGoodUntil IS NULL OR m.rankGoodUntil >= $today)
+                    RETURN m AS mine ORDER BY m.jointRank DESC, m.id LIMIT $limit
+                    UNION
+                    MATCH (m:Mine) USING INDEX m:Mine(rankGoodUntil)
+                    WHERE m.rankGoodUntil < $today AND m.departmentSpan >= 2 AND m.district IN $districts
+                    RETURN m AS mine
+                    UNION
+                    MATCH (m:Mine) USING INDEX m:Mine(rankedOn)
+                    WHERE m.rankedOn > $today AND m.departmentSpan >= 2 AND m.district IN $districts
+                    RETURN m AS mine
+                  }
+                  WITH mine, %3$s AS rank ORDER BY rank DESC, mine.id LIMIT $limit
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
                     RETURN count(i) AS open, count(CASE WHEN i.deadline < $today THEN 1 END) AS overdue,
-                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious
-                  }
-                  WITH mine, open, overdue, serious
-                  ORDER BY COUNT { (mine)-[:NEEDS_DEPARTMENT]->() } DESC, overdue DESC, serious DESC, mine.id
-                  LIMIT $limit
-                  CALL (mine) {
-                    MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
-                    RETURN count(CASE WHEN %2$s THEN 1 END) > 0 AS criminal
+                           count(CASE WHEN i.severity IN ['SERIOUS', 'MAJOR'] THEN 1 END) AS serious,
+                           count(CASE WHEN %2$s THEN 1 END) > 0 AS criminal
                   }
                   CALL (mine) {
                     MATCH (i:Issue)-[:AT]->(mine) WHERE i.status IN $openStatuses
@@ -221,19 +255,19 @@ final class Workloads {
                                          criminalMatter: criminal}}) AS edges
                 }
                 RETURN {totalCount: total, edges: edges} AS answer""".formatted(DEPARTMENTS,
-                cn.changjiang.mining.enforcement.JointEnforcementCandidate.CRIMINAL_MATTER);
+                JointEnforcementCandidate.CRIMINAL_MATTER, JointEnforcementCandidate.rankOf("mine", "$today"));
 
         static final String SCORECARDS = """
-                MATCH (u:Unit)
+                MATCH (u:Unit) WHERE u.id IN $units
                 CALL (u) {
-                  OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u)
+                  OPTIONAL MATCH (i:Issue)-[:ASSIGNED_TO]->(u) WHERE i.district IN $districts
                   WITH i, i.status IN $openStatuses AS open
                   RETURN count(i) AS assigned, count(CASE WHEN open THEN 1 END) AS open,
                          count(CASE WHEN open AND i.deadline < $today THEN 1 END) AS overdue,
                          count(CASE WHEN i.status = $closedStatus AND (i.deadline IS NULL OR i.closedOn <= i.deadline) THEN 1 END) AS closedOnTime,
                          count(CASE WHEN i.status = $closedStatus AND i.closedOn > i.deadline THEN 1 END) AS closedLate
                 }
-                WITH u, assigned, open, overdue, closedOnTime, closedLate ORDER BY u.order
+                WITH u, assigned, open, overdue, closedOnTime, closedLate ORDER BY u.order, u.id
                 RETURN collect({unit: {id: u.id}, assigned: assigned, open: open, overdue: overdue,
                                 closedOnTime: closedOnTime, closedLate: closedLate}) AS answer""";
 
@@ -273,8 +307,8 @@ final class Workloads {
                         truncated: truncated} AS answer""";
 
         static final String ISSUE_PAGE = """
-                CALL () { MATCH (n:Issue) RETURN count(n) AS total }
-                CALL () { MATCH (i:Issue) WHERE i.id > '' RETURN i ORDER BY i.id LIMIT $limit }
+                CALL () { MATCH (n:Issue) WHERE n.district IN $districts RETURN count(n) AS total }
+                CALL () { MATCH (i:Issue) WHERE i.id > '' AND i.district IN $districts RETURN i ORDER BY i.id LIMIT $limit }
                 WITH total, collect(i) AS page
                 RETURN {totalCount: total, edges: [i IN page | {node: {id: i.id, title: i.title, status: i.status,
                           foundOn: toString(i.foundOn),
@@ -285,7 +319,7 @@ final class Workloads {
                           responsiblePerson: COLLECT { MATCH (i)-[:RESPONSIBLE_PERSON]->(p:Person) RETURN {id: p.id, name: p.name} }[0]}}]} AS answer""";
 
         static final String COUNTS = """
-                MATCH (i:Issue)
+                MATCH (i:Issue) WHERE i.district IN $districts
                 WITH [(i)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit) | u.name] AS units, i.status AS status,
                      i.status IN $openStatuses AS open, i.deadline < $today AS late
                 UNWIND CASE size(units) WHEN 0 THEN [null] ELSE units END AS unit
