@@ -1,14 +1,11 @@
 package cn.changjiang.mining.graph;
 
 import java.net.URI;
-import java.util.Set;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.NotificationClassification;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,17 +32,6 @@ class Neo4jConnectionConfiguration {
         }
         EmbeddedNeo4j engine = embedded.getObject();
         return connection(engine.uri(), engine.authToken());
-    }
-
-    /**
-     * The engine does not send notifications of the UNRECOGNIZED kind: a relationship type, label or property that no
-     * data has yet (a plan's working group before any plan with one is imported, {@code SUPERVISED_BY} before the
-     * first supervision). Such reads are expected here, and Spring Data formatted each notice with the whole statement
-     * and logged it as a warning on every request: a sixth of a chain's CPU time (docs/benchmark.md).
-     */
-    @Bean
-    ConfigBuilderCustomizer expectedUnknownNamesAreNotNotified() {
-        return config -> config.withDisabledNotificationClassifications(Set.of(NotificationClassification.UNRECOGNIZED));
     }
 
     @Bean(destroyMethod = "close")
