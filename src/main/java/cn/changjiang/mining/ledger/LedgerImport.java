@@ -144,8 +144,11 @@ class LedgerImport {
         }
     }
 
-    /** A fault made to happen before a batch commits (a test's stand-in for the engine failing mid-file); null in service. */
-    interface BatchFault {
+    /**
+     * Called inside each batch's transaction just before its progress is recorded and it commits: a test's way to
+     * watch a job's committed progress mid-file and to make a batch fail as the engine would. None in service.
+     */
+    interface BatchHook {
         void beforeCommit(String job, int batch);
     }
 
@@ -158,7 +161,7 @@ class LedgerImport {
     private final Scopes scopes;
     private final LedgerImportJobs jobs;
     private final TransactionTemplate transactions;
-    private volatile BatchFault fault;
+    private volatile BatchHook hook;
 
     LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock, ApplicationEventPublisher events,
                  Ledger ledger, Scopes scopes, LedgerImportJobs jobs, PlatformTransactionManager transactions) {
@@ -173,9 +176,9 @@ class LedgerImport {
         this.transactions = new TransactionTemplate(transactions);
     }
 
-    /** Makes {@code fault} happen before each batch commits (null: none). For tests of a failure mid-file only. */
-    void injectFault(BatchFault fault) {
-        this.fault = fault;
+    /** Calls {@code hook} before each batch commits (null: none). For tests only. */
+    void beforeEachCommit(BatchHook hook) {
+        this.hook = hook;
     }
 
     /** Rows already read, imported as a file of them: see {@link #importFile}. */
@@ -450,9 +453,9 @@ class LedgerImport {
                 audit.appendAll(run.actor, "importLedger", "Issue", written.stream()
                         .map(id -> Map.entry(id, AuditTrail.diff(Map.of(), withoutId(byId.get(id))))).toList());
             }
-            BatchFault injected = fault;
-            if (injected != null) {
-                injected.beforeCommit(run.job.id(), run.batches + 1);
+            BatchHook watching = hook;
+            if (watching != null) {
+                watching.beforeCommit(run.job.id(), run.batches + 1);
             }
             long changedRows = classified.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.CHANGED).count();
             long unchangedRows = classified.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.UNCHANGED).count();
