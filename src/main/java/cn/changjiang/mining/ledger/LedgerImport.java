@@ -247,7 +247,9 @@ class LedgerImport {
     ImportReport run(LedgerImportJob job, SheetSource source, Actor actor) {
         Run run = new Run(job, actor, LocalDate.now(clock));
         try {
+            long started = System.nanoTime();
             check(run, source);
+            log.info("Ledger import {}: {} rows checked in {} ms", job.id(), run.rows, (System.nanoTime() - started) / 1_000_000);
             jobs.writing(job.id(), run.rows);
             run.writing = true;
             write(run, source);
@@ -416,6 +418,8 @@ class LedgerImport {
     private void commit(Run run, List<SheetRow> rows) {
         run.batchStart = rows.getFirst().number();
         int nextRow = rows.getLast().number() + 1;
+        long[] at = new long[6];
+        at[0] = System.nanoTime();
         List<RowOutcome> outcomes = transactions.execute(status -> {
             List<RowError> unexpected = new ArrayList<>();
             List<Map<String, Object>> checked = new ArrayList<>(rows.size());
@@ -423,6 +427,7 @@ class LedgerImport {
                 checked.add(check(row, run.refs, run.today, unexpected));
             }
             Map<String, StoredIssue> existing = existing(checked);
+            at[1] = System.nanoTime();
             List<RowOutcome> classified = new ArrayList<>(rows.size());
             List<Map<String, Object>> created = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -445,9 +450,12 @@ class LedgerImport {
                 status.setRollbackOnly();
                 return classified;
             }
+            at[2] = System.nanoTime();
             List<String> written = created.isEmpty() ? List.of() : writeBatch(created, run.importId);
+            at[3] = System.nanoTime();
             if (!written.isEmpty()) {
                 events.publishEvent(IssuesWritten.created(written));
+                at[4] = System.nanoTime();
                 Map<String, Map<String, Object>> byId = new HashMap<>();
                 created.forEach(row -> byId.put((String) row.get("id"), row));
                 audit.appendAll(run.actor, "importLedger", "Issue", written.stream()
@@ -459,11 +467,19 @@ class LedgerImport {
             }
             long changedRows = classified.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.CHANGED).count();
             long unchangedRows = classified.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.UNCHANGED).count();
+            at[5] = System.nanoTime();
             jobs.committed(run.job.id(), new LedgerImportJobs.Progress(nextRow, rows.size(), written.size(),
                     (int) changedRows, (int) unchangedRows));
             run.imported += written.size();
             return classified;
         });
+        if (at[5] > 0) {
+            log.info("Ledger import {}: batch {} of {} rows committed in {} ms (parse and look up {}, classify {},"
+                            + " write {}, figures kept on write {}, change records {}, progress and commit {})",
+                    run.job.id(), run.batches + 1, rows.size(), ms(at[0], System.nanoTime()), ms(at[0], at[1]),
+                    ms(at[1], at[2]), ms(at[2], at[3]), at[4] == 0 ? 0 : ms(at[3], at[4]),
+                    at[4] == 0 ? 0 : ms(at[4], at[5]), ms(at[5], System.nanoTime()));
+        }
         run.add(outcomes);
         List<RowOutcome> refused = outcomes.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.REFUSED).toList();
         if (!refused.isEmpty() && !run.job.dryRun()) {
@@ -474,7 +490,10 @@ class LedgerImport {
                     run.report(false));
         }
         run.batches++;
-        log.debug("Ledger import {}: batch {} ({} rows up to row {}) committed", run.job.id(), run.batches, rows.size(), nextRow - 1);
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /**
