@@ -19,6 +19,8 @@ public final class DatabaseFailures {
 
     /** The engine refused a transaction the memory it asked for: a smaller piece of work, or later, will pass. */
     public static final String TRANSACTION_MEMORY_EXCEEDED = "TRANSACTION_MEMORY_EXCEEDED";
+    /** The engine ended a transaction that ran past its time limit ({@code db.transaction.timeout}): less at once, or later, will pass. */
+    public static final String TRANSACTION_TIMED_OUT = "TRANSACTION_TIMED_OUT";
     /** The database cannot be reached, or reported a transient failure: try again shortly. */
     public static final String UNAVAILABLE = "UNAVAILABLE";
 
@@ -33,7 +35,11 @@ public final class DatabaseFailures {
             "Neo.ClientError.General.TransactionOutOfMemoryError",
             "Neo.TransientError.General.OutOfMemoryError",
             "Neo.TransientError.General.MemoryLimitExceeded");
-    /** The GQL statuses of the same: memory pool out of memory, transaction memory limit reached. */
+    /** Neo4j's status codes for a transaction that ran past its time limit. */
+    static final Set<String> TIMEOUT_CODES = Set.of(
+            "Neo.ClientError.Transaction.TransactionTimedOut",
+            "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration");
+    /** The GQL statuses of the memory errors: memory pool out of memory, transaction memory limit reached. */
     static final Set<String> MEMORY_GQL_STATUSES = Set.of("51N72", "51N73");
 
     private DatabaseFailures() {
@@ -45,6 +51,9 @@ public final class DatabaseFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Neo4jException neo4j && isMemory(neo4j)) {
                 return TRANSACTION_MEMORY_EXCEEDED;
+            }
+            if (cause instanceof Neo4jException neo4j && neo4j.code() != null && TIMEOUT_CODES.contains(neo4j.code())) {
+                return TRANSACTION_TIMED_OUT;
             }
             unavailable |= cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
                     || cause instanceof TransientException || cause instanceof TransientDataAccessException

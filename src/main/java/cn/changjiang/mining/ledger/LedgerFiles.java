@@ -135,7 +135,7 @@ class LedgerFiles {
         LedgerImport.SheetSource source = upload.source(xlsx);
         LedgerImportJob job;
         try {
-            job = importer.begin(source, actor, dryRun, resume, LedgerImport.BATCH_ROWS);
+            job = importer.begin(source, actor, dryRun, resume, importer.batchRows());
         } catch (RuntimeException e) {
             Files.deleteIfExists(upload.file());
             throw e;
@@ -313,6 +313,7 @@ class LedgerFiles {
         log.error("Ledger file request failed ({})", answer, e);
         return refused(new LedgerImportException(answer, switch (answer) {
             case TRANSACTION_MEMORY_EXCEEDED -> "The database ran short of transaction memory; try again shortly";
+            case TRANSACTION_TIMED_OUT -> "The database ended the request at its transaction time limit; try again shortly";
             case UNAVAILABLE -> "The database is not reachable just now; try again shortly";
             default -> "The request failed";
         }));

@@ -28,6 +28,8 @@ class LedgerImportException extends RuntimeException {
         JOB_NOT_RESUMABLE(409),
         /** The engine ran short of transaction memory for a batch: resume the job (shortly, or with less load). */
         TRANSACTION_MEMORY_EXCEEDED(503),
+        /** The engine ended a batch's transaction at its time limit (a very busy moment): resume the job shortly. */
+        TRANSACTION_TIMED_OUT(503),
         /** The database could not be reached, or failed transiently: resume the job shortly. */
         UNAVAILABLE(503),
         /** Any other failure while importing: the job says where it stopped. */

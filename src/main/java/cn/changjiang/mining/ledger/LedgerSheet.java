@@ -155,7 +155,7 @@ final class LedgerSheet {
 
     /**
      * Data rows in one file: a province's ledger at once. A file is read as a stream and written in batches of
-     * {@link LedgerImport#BATCH_ROWS} rows, each its own transaction, so its size no longer meets the engine's
+     * {@link LedgerImport#BATCH_ROWS} rows (by default), each its own transaction, so its size no longer meets the engine's
      * transaction memory; what bounds it is the time one upload takes.
      */
     static final int MAX_ROWS = 1_000_000;

@@ -26,7 +26,8 @@ class GraphQlErrors {
 
     /**
      * A failure of the database, with a code clients can act on ({@link DatabaseFailures}): the engine's transaction
-     * memory ran out ({@code TRANSACTION_MEMORY_EXCEEDED}), it cannot be reached or failed transiently
+     * memory ran out ({@code TRANSACTION_MEMORY_EXCEEDED}), a transaction ran past its time limit
+     * ({@code TRANSACTION_TIMED_OUT}), it cannot be reached or failed transiently
      * ({@code UNAVAILABLE}); anything else it reports is an {@code INTERNAL_ERROR}. Logged once.
      */
     @GraphQlExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class, Neo4jException.class})
@@ -36,6 +37,9 @@ class GraphQlErrors {
         if (DatabaseFailures.TRANSACTION_MEMORY_EXCEEDED.equals(code)) {
             log.warn("Transaction memory exceeded for request {}: {}", env.getExecutionId(), e.getMessage());
             message = "The database ran short of transaction memory for this request; try again shortly, or ask for less at once";
+        } else if (DatabaseFailures.TRANSACTION_TIMED_OUT.equals(code)) {
+            log.warn("Transaction timed out for request {}: {}", env.getExecutionId(), e.getMessage());
+            message = "The database ended this request at its transaction time limit; try again shortly, or ask for less at once";
         } else if (DatabaseFailures.UNAVAILABLE.equals(code)) {
             log.warn("Database unavailable for request {}: {}", env.getExecutionId(), e.getMessage());
             message = "The database is not reachable just now; try again shortly";

@@ -232,7 +232,7 @@ public final class Benchmark {
 
     /**
      * The ledger import through the app (one CSV file over HTTP: spooled, checked whole in a streaming pass, then
-     * written in batches of 5,000 rows, each one transaction with its change records, the mines' departments and the
+     * written in batches of 2,000 rows, each one transaction with its change records, the mines' departments and the
      * job's progress) against plain UNWINDs of the same rows over Bolt, in transactions of the same batches: the
      * problems and their relationships alone ("plain"), and the same writes as the app's ("same writes": the problems,
      * one change record each, and the mines' departments by the app's own statement). All add new problems; the plain
@@ -240,7 +240,7 @@ public final class Benchmark {
      */
     private Map<String, Object> importRates() throws Exception {
         int rows = Integer.parseInt(options.getOrDefault("import-rows", "10000"));
-        int batch = Integer.parseInt(options.getOrDefault("import-batch", "5000"));
+        int batch = Integer.parseInt(options.getOrDefault("import-batch", "2000"));
         Map<String, Object> sizes;
         try (Session session = target.driver().session()) {
             sizes = session.run("MATCH (m:Mine) WHERE m.id STARTS WITH 'syn-mine-' RETURN count(m) AS mines").single().asMap();

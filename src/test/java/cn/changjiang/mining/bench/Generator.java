@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads a deterministic synthetic campaign ({@link SyntheticLedger}) into a running instance. Problems go through
  * the path users have: CSV files posted to {@code POST /ledger/import}, checked whole and then written by the app in
- * batches of 5,000 rows, each its own transaction. Townships, case officers and mines have no bulk import in the API, so they are written
+ * batches of 2,000 rows, each its own transaction. Townships, case officers and mines have no bulk import in the API, so they are written
  * directly over Bolt, in UNWIND batches, before the ledger. Progress is printed as it goes.
  * <pre>
  * ./mvnw -q exec:exec@generate -Dbench.args="--size S --url http://localhost:8080 --bolt bolt://127.0.0.1:7687"

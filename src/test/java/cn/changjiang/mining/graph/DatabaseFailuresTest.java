@@ -32,6 +32,15 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void shouldNameATransactionThatRanPastItsTimeLimit() {
+        // As met by a batch of 5,000 rows on the shared benchmark machine.
+        ClientException timedOut = new ClientException("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+                "The transaction has not completed within the timeout specified at its start by the client.");
+        assertThat(DatabaseFailures.code(new InvalidDataAccessResourceUsageException("wrapped", timedOut)))
+                .isEqualTo(DatabaseFailures.TRANSACTION_TIMED_OUT);
+    }
+
+    @Test
     void shouldTellAnOutageFromAMemoryErrorAndLeaveOtherFailuresUncoded() {
         assertThat(DatabaseFailures.code(new ServiceUnavailableException("Unable to connect")))
                 .isEqualTo(DatabaseFailures.UNAVAILABLE);
