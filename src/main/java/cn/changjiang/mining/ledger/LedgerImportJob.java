@@ -45,8 +45,4 @@ record LedgerImportJob(String id, LedgerImportJobStatus status, boolean dryRun, 
     private static ZonedDateTime time(Value v, String key) {
         return v.get(key).isNull() ? null : v.get(key).asZonedDateTime();
     }
-
-    boolean finished() {
-        return status == LedgerImportJobStatus.DONE || status == LedgerImportJobStatus.REJECTED;
-    }
 }
