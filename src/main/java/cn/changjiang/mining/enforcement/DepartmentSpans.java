@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
  * recomputing the departments of every open problem in the ledger on each request, which at a province's scale
  * (a million problems) is the difference between milliseconds and seconds.
  * <p>
+ * {@link #ADD} is public for the benchmark's plain {@code UNWIND} that does the same writes as an import batch.
+ * <p>
  * Recomputed for the mines of the written problems (added to, for new problems), in the ledger's own transaction
  * (a deferred write: sent with the transaction's other deferred writes in one round trip, {@link CypherRunner#defer}), so the figures are never stale: a rolled-back write rolls them back too. {@code graph-seed/V009__department_spans}
  * computes them for data recorded before.
  */
 @Component
-class DepartmentSpans {
+public class DepartmentSpans {
 
     /** The mines of {@code $issueIds}: locked, then their departments recomputed from their open problems. */
     static final String REFRESH = """
@@ -37,7 +39,7 @@ class DepartmentSpans {
      * New problems ({@code $issueIds}) add their needs to their mines' figures; nothing else is read. The span is
      * counted after an aggregation, so after every edge of the mine has been merged.
      */
-    static final String ADD = """
+    public static final String ADD = """
             UNWIND $issueIds AS issueId
             MATCH (i:Issue {id: issueId})-[:AT]->(m:Mine)
             WHERE i.status IN $openStatuses

@@ -47,10 +47,12 @@ class LedgerController {
     private final WriteRetries retries;
     private final Clock clock;
     private final Scopes scopes;
+    private final LedgerImport importer;
 
     LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, ChangeStream events, Access access, IssueAccess issueAccess,
-                     WriteRetries retries, Clock clock, Scopes scopes) {
+                     WriteRetries retries, Clock clock, Scopes scopes, LedgerImport importer) {
         this.scopes = scopes;
+        this.importer = importer;
         this.ledger = ledger;
         this.audit = audit;
         this.queries = queries;
@@ -116,6 +118,13 @@ class LedgerController {
             throw new ForbiddenException("The history of another unit's problem is not yours to read");
         }
         return changes;
+    }
+
+    /** An import job, for whoever may read it ({@link LedgerImport#mayRead}); null as for an unknown id otherwise. */
+    @QueryMapping
+    LedgerImportJob ledgerImportJob(@Argument String id, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        access.requireSignedIn(viewer);
+        return importer.job(id, viewer).orElse(null);
     }
 
     @QueryMapping

@@ -3,6 +3,19 @@ package cn.changjiang.mining.ledger;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import cn.changjiang.mining.graph.DatabaseFailures;
+import cn.changjiang.mining.common.ErrorCodes;
+import org.springframework.web.ErrorResponse;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,24 +52,36 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The ledger as files, for units that keep it in spreadsheets today: a template, an all-or-nothing import of CSV
- * or XLSX (multipart upload or the raw file as the body), and a filtered export. Before a byte of an upload is
- * read, {@link LedgerUploadGuard} has checked the role and the declared size; the body is then read only up to
- * {@link #MAX_FILE_BYTES}. Refusals answer {@code {"code", "message", ...}}.
+ * The ledger as files, for units that keep it in spreadsheets today: a template, an import of CSV or XLSX (multipart
+ * upload or the raw file as the body) as a job ({@link LedgerImport}), and a filtered export. Before a byte of an
+ * upload is read, {@link LedgerUploadGuard} has checked the role and the declared size; the body is then spooled to
+ * a temporary file only up to {@link #MAX_FILE_BYTES}. Every refusal and failure answers {@code {"code", "message", ...}}.
  */
 @RestController
 @RequestMapping("/ledger")
 class LedgerFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** The largest ledger file accepted: room for 10,000 rows with descriptions of a thousand characters each. */
-    static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
+    /**
+     * The largest ledger file accepted: a million rows of a few hundred bytes each. It is spooled to a temporary
+     * file, never held in memory.
+     */
+    static final int MAX_FILE_BYTES = 512 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(LedgerFiles.class);
 
     private final LedgerImport importer;
     private final LedgerExport exporter;
     private final Access access;
     private final Scopes scopes;
     private final Clock clock;
+
+    /** Imports posted with {@code async=true}, one at a time, in the order posted. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ledger-import-", 0).daemon().factory());
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
 
     LedgerFiles(LedgerImport importer, LedgerExport exporter, Access access, Scopes scopes, Clock clock) {
         this.scopes = scopes;
@@ -68,9 +93,11 @@ class LedgerFiles {
 
     /** The file as the multipart field {@code file}, parsed (lazily) only once the role has been checked here too. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    LedgerImport.ImportReport importUpload(MultipartHttpServletRequest upload,
-                                           @RequestParam(defaultValue = "false") boolean dryRun,
-                                           @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
+    ResponseEntity<?> importUpload(MultipartHttpServletRequest upload,
+                                   @RequestParam(defaultValue = "false") boolean dryRun,
+                                   @RequestParam(required = false) String resume,
+                                   @RequestParam(defaultValue = "false") boolean async,
+                                   @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
         Actor actor = importer(requestId);
         MultipartFile file = upload.getFile("file");
         if (file == null) {
@@ -78,30 +105,117 @@ class LedgerFiles {
         }
         boolean xlsx = (file.getOriginalFilename() != null && file.getOriginalFilename().toLowerCase().endsWith(".xlsx"))
                 || XLSX.equals(file.getContentType());
+        Upload spooled;
         try (InputStream in = file.getInputStream()) {
-            return importer.importRows(read(bounded(in), xlsx), actor, dryRun);
+            spooled = spool(in, file.getOriginalFilename());
         }
+        return importFile(spooled, spooled.xlsx() || xlsx, actor, dryRun, resume, async);
     }
 
     /** The raw file as the body, read here (not by a message converter) so that the role is checked first. */
     @PostMapping(path = "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    LedgerImport.ImportReport importBody(InputStream body,
-                                         @RequestHeader(name = "Content-Type") String contentType,
-                                         @RequestParam(defaultValue = "false") boolean dryRun,
-                                         @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
+    ResponseEntity<?> importBody(InputStream body,
+                                 @RequestHeader(name = "Content-Type") String contentType,
+                                 @RequestParam(defaultValue = "false") boolean dryRun,
+                                 @RequestParam(required = false) String resume,
+                                 @RequestParam(defaultValue = "false") boolean async,
+                                 @RequestHeader(name = "X-Request-Id", required = false) String requestId) throws IOException {
         Actor actor = importer(requestId);
-        byte[] bytes = bounded(body);
-        boolean xlsx = contentType.startsWith(XLSX) || (bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K');
-        return importer.importRows(read(bytes, xlsx), actor, dryRun);
+        Upload spooled = spool(body, null);
+        return importFile(spooled, contentType.startsWith(XLSX) || spooled.xlsx(), actor, dryRun, resume, async);
     }
 
-    /** The whole upload, or a refusal as soon as it passes {@link #MAX_FILE_BYTES} (a chunked body has no length to check first). */
-    private static byte[] bounded(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw tooLarge();
+    /**
+     * An import job for the spooled file: run here, answering 200 with the report when it is done, or (with
+     * {@code async}) in the background, answering 202 with the job at once, its progress then read with
+     * {@code ledgerImportJob(id)}. The spooled file is removed when the job stops either way.
+     */
+    private ResponseEntity<?> importFile(Upload upload, boolean xlsx, Actor actor, boolean dryRun, String resume,
+                                         boolean async) throws IOException {
+        LedgerImport.SheetSource source = upload.source(xlsx);
+        LedgerImportJob job;
+        try {
+            job = importer.begin(source, actor, dryRun, resume, importer.batchRows());
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(upload.file());
+            throw e;
         }
-        return bytes;
+        if (!async) {
+            try {
+                return ResponseEntity.ok(importer.run(job, source, actor));
+            } finally {
+                Files.deleteIfExists(upload.file());
+            }
+        }
+        background.execute(() -> {
+            try {
+                importer.run(job, source, actor);
+            } catch (RuntimeException e) {
+                log.info("Ledger import job {} stopped: {}", job.id(), e.getMessage());
+            } finally {
+                try {
+                    Files.deleteIfExists(upload.file());
+                } catch (IOException e) {
+                    log.warn("Could not remove the spooled file of import job {}: {}", job.id(), e.getMessage());
+                }
+            }
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("job", job.id());
+        body.put("status", job.status());
+        return ResponseEntity.accepted().body(body);
+    }
+
+    /** An upload written to a temporary file as it arrives, with its SHA-256; refused as soon as it passes {@link #MAX_FILE_BYTES}. */
+    record Upload(Path file, String name, String digest, boolean xlsx) {
+        LedgerImport.SheetSource source(boolean asXlsx) {
+            return new LedgerImport.SheetSource() {
+                public String name() {
+                    return name;
+                }
+
+                public String digest() {
+                    return digest;
+                }
+
+                public void rows(Consumer<SheetRow> each) {
+                    if (asXlsx) {
+                        LedgerSheet.readXlsx(file, LedgerSheet.Limits.FILE, each);
+                    } else {
+                        LedgerSheet.readCsv(file, LedgerSheet.Limits.FILE, each);
+                    }
+                }
+            };
+        }
+    }
+
+    /** The whole upload on disk, or a refusal as soon as it passes {@link #MAX_FILE_BYTES} (a chunked body has no length to check first). */
+    static Upload spool(InputStream in, String name) throws IOException {
+        Path file = Files.createTempFile("ledger-import-", ".upload");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            byte[] start = new byte[2];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                if (total < 2) {
+                    System.arraycopy(buffer, 0, start, (int) total, (int) Math.min(n, 2 - total));
+                }
+                total += n;
+                if (total > MAX_FILE_BYTES) {
+                    throw tooLarge();
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            return new Upload(file, name, HexFormat.of().formatHex(sha.digest()), total > 1 && start[0] == 'P' && start[1] == 'K');
+        } catch (NoSuchAlgorithmException e) {
+            Files.deleteIfExists(file);
+            throw new IllegalStateException(e);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     static LedgerImportException tooLarge() {
@@ -166,11 +280,43 @@ class LedgerFiles {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", e.code().name());
         body.put("message", e.getMessage());
+        if (e.job() != null) {
+            body.put("job", e.job());
+        }
         body.put("errors", e.rowErrors());
         if (e.report() != null) {
             body.put("report", e.report());
         }
-        return ResponseEntity.status(e.code().status).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.code().status);
+        if (e.code().status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            answer.header("Retry-After", "30");
+        }
+        return answer.body(body);
+    }
+
+    /**
+     * Anything else that fails here (the database outside an import job, a disk that fills while spooling): a coded
+     * answer too ({@link DatabaseFailures}), never a bare 500 page.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> failed(Exception e) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring's own refusals of a request (a parameter of the wrong type, a missing header): the client's.
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", ErrorCodes.BAD_REQUEST);
+            body.put("message", e.getMessage());
+            return ResponseEntity.status(spring.getStatusCode()).body(body);
+        }
+        String code = DatabaseFailures.code(e);
+        LedgerImportException.Code answer = code == null ? LedgerImportException.Code.INTERNAL_ERROR
+                : LedgerImportException.Code.valueOf(code);
+        log.error("Ledger file request failed ({})", answer, e);
+        return refused(new LedgerImportException(answer, switch (answer) {
+            case TRANSACTION_MEMORY_EXCEEDED -> "The database ran short of transaction memory; try again shortly";
+            case TRANSACTION_TIMED_OUT -> "The database ended the request at its transaction time limit; try again shortly";
+            case UNAVAILABLE -> "The database is not reachable just now; try again shortly";
+            default -> "The request failed";
+        }));
     }
 
     /** A multipart upload over {@code spring.servlet.multipart.max-file-size}, parsed lazily after the role check. */
@@ -194,19 +340,6 @@ class LedgerFiles {
             body.put("argument", e.argument());
         }
         return ResponseEntity.status(status).body(body);
-    }
-
-    private static List<SheetRow> read(byte[] bytes, boolean xlsx) throws IOException {
-        if (!xlsx) {
-            return LedgerSheet.readCsv(bytes);
-        }
-        Path file = Files.createTempFile("ledger-import-", ".xlsx");
-        try {
-            Files.write(file, bytes);
-            return LedgerSheet.readXlsx(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 
     /** Only the office imports: checked before the file is even parsed. */

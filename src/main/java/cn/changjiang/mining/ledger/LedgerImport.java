@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,8 @@ import cn.changjiang.mining.common.ApiException;
 import cn.changjiang.mining.common.ConflictException;
 import cn.changjiang.mining.common.ErrorCodes;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.graph.DatabaseFailures;
+import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.ledger.LedgerImportException.Code;
 import cn.changjiang.mining.ledger.LedgerImportException.Fault;
@@ -41,22 +47,33 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a ledger from a spreadsheet: every row is checked first and a file with any bad row is refused whole,
- * naming each bad row; then each row is NEW, UNCHANGED, CHANGED or REFUSED against the ledger, changes are applied
- * through {@link Ledger}'s own rules, and new rows are written in batches, all inside one transaction. A row's
- * problem id comes from its 台账编号, or else from its content, so importing the same file twice adds nothing.
+ * Imports a ledger from a spreadsheet, streamed: the file is read twice, row by row, never held whole. The first
+ * pass checks every row (a file with any bad row is refused whole, naming each bad row, before anything is written);
+ * the second classifies each row as NEW, UNCHANGED, CHANGED or REFUSED against the ledger, applies changes through
+ * {@link Ledger}'s own rules and writes new rows, in batches of {@link #BATCH_ROWS} rows, each batch one transaction
+ * and all or nothing. Every import is a job ({@link LedgerImportJobs}) whose progress is committed with each batch, so
+ * a failure leaves the batches before it and a job that resumes from its first uncommitted row. A row's problem id
+ * comes from its 台账编号, or else from its content, so importing the same file twice adds nothing.
  */
 @Service
 class LedgerImport {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerImport.class);
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[、,,;;/\\s]+");
-    static final int BATCH_SIZE = 1_000;
+    /**
+     * Rows of the file per transaction by default ({@code accountability.ledger-import.batch-rows}): large enough that
+     * a batch's few round trips cost little per row, small enough that a batch stays far below the engine's
+     * transaction memory and its 30-second time limit while other work runs on a busy machine (5,000 rows took over
+     * 30 s on the shared benchmark machine).
+     */
+    static final int BATCH_ROWS = 2_000;
     private static final int MAX_REPORTED_ERRORS = 1_000;
+    /** A file of up to this many rows lists every row's outcome; a larger one only its CHANGED and REFUSED rows, up to this many. */
+    static final int MAX_LISTED_OUTCOMES = 10_000;
 
     private static final Map<String, String> SOURCES = Map.of("排查", "SCREENING", "扫黑除恶", "ANTI_GANG",
             "媒体披露", "MEDIA", "媒体", "MEDIA", "群众举报", "PUBLIC_REPORT", "举报", "PUBLIC_REPORT");
@@ -89,12 +106,52 @@ class LedgerImport {
     }
 
     /**
-     * The outcome of an import, row by row, with the counts: {@code newRows} found new, {@code imported} of them
-     * written, {@code changed}, {@code alreadyPresent} (unchanged) and {@code refused}. A dry run classifies every row
-     * exactly as the import would, applying the changes through the same rules, and then rolls back.
+     * The outcome of an import (of this run of its job), with the counts: {@code newRows} found new, {@code imported}
+     * of them written, {@code changed}, {@code alreadyPresent} (unchanged) and {@code refused}; {@code batches}
+     * committed. A dry run classifies every row exactly as the import would, applying the changes through the same
+     * rules, and then rolls back each batch. {@code outcomes} lists every row of a file of up to
+     * {@link #MAX_LISTED_OUTCOMES} rows, and only the CHANGED and REFUSED rows of a larger one.
      */
-    record ImportReport(int rows, int newRows, int imported, int changed, int alreadyPresent, int refused, int batches,
-                        boolean dryRun, List<RowOutcome> outcomes) {
+    record ImportReport(String job, int rows, int newRows, int imported, int changed, int alreadyPresent, int refused,
+                        int batches, boolean dryRun, List<RowOutcome> outcomes) {
+    }
+
+    /** A file's rows, read again for each pass (check, then write), never held whole. */
+    interface SheetSource {
+        /** The file's name as uploaded, or null. */
+        String name();
+
+        /** The SHA-256 of the file's bytes: a job resumes only with the very file it started with. */
+        String digest();
+
+        /** Every data row, in the file's order, each handed over as it is read. */
+        void rows(Consumer<SheetRow> each);
+
+        /** Rows already read (a test's, or a small file's). */
+        static SheetSource of(List<SheetRow> rows, String name) {
+            String digest = LedgerImport.digest(String.join("\n", rows.stream().map(r -> r.number() + "|" + r.cells()).toList()));
+            return new SheetSource() {
+                public String name() {
+                    return name;
+                }
+
+                public String digest() {
+                    return digest;
+                }
+
+                public void rows(Consumer<SheetRow> each) {
+                    rows.forEach(each);
+                }
+            };
+        }
+    }
+
+    /**
+     * Called inside each batch's transaction just before its progress is recorded and it commits: a test's way to
+     * watch a job's committed progress mid-file and to make a batch fail as the engine would. None in service.
+     */
+    interface BatchHook {
+        void beforeCommit(String job, int batch);
     }
 
     private final CypherRunner graph;
@@ -104,9 +161,18 @@ class LedgerImport {
     private final ApplicationEventPublisher events;
     private final Ledger ledger;
     private final Scopes scopes;
+    private final LedgerImportJobs jobs;
+    private final TransactionTemplate transactions;
+    private volatile BatchHook hook;
+    private final int batchRows;
 
     LedgerImport(CypherRunner graph, AuditTrail audit, Access access, Clock clock, ApplicationEventPublisher events,
-                 Ledger ledger, Scopes scopes) {
+                 Ledger ledger, Scopes scopes, LedgerImportJobs jobs, PlatformTransactionManager transactions,
+                 @org.springframework.beans.factory.annotation.Value("${accountability.ledger-import.batch-rows:" + BATCH_ROWS + "}") int batchRows) {
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("accountability.ledger-import.batch-rows must be at least 1");
+        }
+        this.batchRows = batchRows;
         this.scopes = scopes;
         this.graph = graph;
         this.audit = audit;
@@ -114,97 +180,389 @@ class LedgerImport {
         this.clock = clock;
         this.events = events;
         this.ledger = ledger;
+        this.jobs = jobs;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** Calls {@code hook} before each batch commits (null: none). For tests only. */
+    void beforeEachCommit(BatchHook hook) {
+        this.hook = hook;
+    }
+
+    /** Rows already read, imported as a file of them: see {@link #importFile}. */
+    public ImportReport importRows(List<SheetRow> rows, Actor actor, boolean dryRun) {
+        return importFile(SheetSource.of(rows, null), actor, dryRun, null, batchRows);
+    }
+
+    /** Rows per batch, as configured. */
+    int batchRows() {
+        return batchRows;
+    }
+
+    /** {@link #begin} and {@link #run} in one go. */
+    ImportReport importFile(SheetSource source, Actor actor, boolean dryRun, String resume, int batchRows) {
+        return run(begin(source, actor, dryRun, resume, batchRows), source, actor);
     }
 
     /**
-     * All or nothing, in one transaction that the ledger's own methods join: every row is checked first (a bad value
-     * refuses the file, 422, before anything is looked up); each row naming a problem already in the ledger is then
-     * compared with it, and its changes applied through {@link Ledger#assign} and {@link Ledger#transition}, so the
-     * same permission, workflow, version and change-record rules run as for the GraphQL mutations. If any row is
-     * refused, the whole transaction rolls back and the answer lists every row. New rows are written in batches.
+     * A new job for a file, or (with {@code resume}) the caller's FAILED job for the very same file, set to check
+     * again. Only the office imports; a job is resumed by whoever may read it ({@link #mayRead}).
      */
-    @Transactional
-    public ImportReport importRows(List<SheetRow> rows, Actor actor, boolean dryRun) {
+    LedgerImportJob begin(SheetSource source, Actor actor, boolean dryRun, String resume, int batchRows) {
         access.require(actor.viewer(), Role.OFFICE);
-        if (rows.isEmpty()) {
-            throw new LedgerImportException("The file has no data rows", List.of());
+        if (resume == null) {
+            return jobs.start(UUID.randomUUID().toString(), actor.name(), scopes.of(actor.viewer(), null).jurisdiction(),
+                    source.name(), source.digest(), dryRun, batchRows);
         }
-        References refs = references(rows, scopes.of(actor.viewer(), null).districts());
-        List<Map<String, Object>> checked = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
-        Map<Object, Integer> firstRowOfId = new HashMap<>();
-        for (SheetRow row : rows) {
-            int before = errors.size();
-            Map<String, Object> parsed = check(row, refs, today, errors);
-            Integer earlier = firstRowOfId.putIfAbsent(parsed.get("id"), row.number());
-            if (earlier != null) {
-                errors.add(new RowError(row.number(), Column.LEDGER_NUMBER.header, Fault.DUPLICATE_ROW,
-                        "与第 " + earlier + " 行重复 / the same problem as row " + earlier));
-            }
-            if (errors.size() == before) {
-                checked.add(parsed);
-            }
+        LedgerImportJob job = jobs.find(resume).filter(j -> mayRead(actor.viewer(), j)).orElse(null);
+        if (job == null || job.status() != LedgerImportJobStatus.FAILED || job.dryRun() || dryRun) {
+            throw new LedgerImportException(Code.JOB_NOT_RESUMABLE, "No failed import job " + resume
+                    + " of yours to resume (a dry run is not resumed: run it again)").forJob(resume);
         }
-        if (!errors.isEmpty()) {
-            throw new LedgerImportException(errors.size() + " bad row(s); nothing was imported",
-                    errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
+        if (!job.fileDigest().equals(source.digest())) {
+            throw new LedgerImportException(Code.JOB_NOT_RESUMABLE, "Job " + resume + " imported another file; post the"
+                    + " same file to resume it, or post the new file without resume (rows already written are"
+                    + " recognised and not written twice)").forJob(resume);
         }
-        Map<String, StoredIssue> existing = existing(checked);
-        List<RowOutcome> outcomes = new ArrayList<>();
-        List<Map<String, Object>> created = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = checked.get(i);
-            StoredIssue current = existing.get((String) row.get("id"));
-            if (current == null && row.get("ledgerNumber") != null) {
-                current = existing.get((String) row.get("ledgerNumber"));
-            }
-            if (current == null) {
-                created.add(row);
-                outcomes.add(new RowOutcome(rows.get(i).number(), (String) row.get("ledgerNumber"), (String) row.get("id"),
-                        LedgerRowDiff.Outcome.NEW, List.of(), null, null, null));
-            } else {
-                outcomes.add(reimport(rows.get(i), row, current, actor, today));
-            }
-        }
-        List<RowOutcome> refused = outcomes.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.REFUSED).toList();
-        if (dryRun || !refused.isEmpty()) {
-            // Changes applied to classify rows are undone; with nothing refused and no dry run they stay.
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        }
-        if (!refused.isEmpty() && !dryRun) {
-            throw new LedgerImportException(Code.IMPORT_REJECTED, refused.size() + " row(s) refused; nothing was imported",
-                    refused.stream().map(o -> new RowError(o.row(), o.column(), o.code(), o.reason())).toList(),
-                    report(rows.size(), outcomes, 0, 0, false));
-        }
-        if (dryRun) {
-            return report(rows.size(), outcomes, 0, 0, true);
-        }
-        String importId = UUID.randomUUID().toString();
-        int imported = 0;
-        int batches = 0;
-        for (int from = 0; from < created.size(); from += BATCH_SIZE) {
-            List<Map<String, Object>> batch = created.subList(from, Math.min(from + BATCH_SIZE, created.size()));
-            List<String> written = writeBatch(batch, importId);
-            events.publishEvent(IssuesWritten.created(written));
-            Map<String, Map<String, Object>> byId = new HashMap<>();
-            batch.forEach(row -> byId.put((String) row.get("id"), row));
-            audit.appendAll(actor, "importLedger", "Issue", written.stream()
-                    .map(id -> Map.entry(id, AuditTrail.diff(Map.of(), withoutId(byId.get(id))))).toList());
-            imported += written.size();
-            batches++;
-            log.info("Ledger import {}: batch {} written, {} of {} new rows done", importId, batches,
-                    Math.min(from + BATCH_SIZE, created.size()), created.size());
-        }
-        return report(rows.size(), outcomes, imported, batches, false);
+        return jobs.resumed(resume);
     }
 
-    private static ImportReport report(int rows, List<RowOutcome> outcomes, int imported, int batches, boolean dryRun) {
-        Map<LedgerRowDiff.Outcome, Integer> counts = new EnumMap<>(LedgerRowDiff.Outcome.class);
-        outcomes.forEach(o -> counts.merge(o.outcome(), 1, Integer::sum));
-        return new ImportReport(rows, counts.getOrDefault(LedgerRowDiff.Outcome.NEW, 0), imported,
-                counts.getOrDefault(LedgerRowDiff.Outcome.CHANGED, 0), counts.getOrDefault(LedgerRowDiff.Outcome.UNCHANGED, 0),
-                counts.getOrDefault(LedgerRowDiff.Outcome.REFUSED, 0), batches, dryRun, outcomes);
+    /** Whoever started a job reads it, and an office whose jurisdiction holds the starter's. */
+    boolean mayRead(Viewer viewer, LedgerImportJob job) {
+        if (viewer.anonymous()) {
+            return false;
+        }
+        if (viewer.username().equals(job.startedBy())) {
+            return true;
+        }
+        if (!viewer.is(Role.OFFICE)) {
+            return false;
+        }
+        try {
+            scopes.of(viewer, job.jurisdiction());
+            return true;
+        } catch (ApiException outside) {
+            return false;
+        }
+    }
+
+    Optional<LedgerImportJob> job(String id, Viewer viewer) {
+        return jobs.find(id).filter(job -> mayRead(viewer, job));
+    }
+
+    /**
+     * Checks the whole file, then writes it in batches, each committed with the job's progress. What "all or
+     * nothing" means here: a file with any bad cell (or bad header, or that cannot be read) writes nothing (the job
+     * is REJECTED, 422); each batch is all or nothing (a REFUSED row rolls its batch back); a failure while writing
+     * leaves the batches before it committed, the job FAILED with the failure's code and {@code nextRow} at the first
+     * row not written, to be resumed with the same file.
+     */
+    ImportReport run(LedgerImportJob job, SheetSource source, Actor actor) {
+        Run run = new Run(job, actor, LocalDate.now(clock));
+        try {
+            long started = System.nanoTime();
+            check(run, source);
+            log.info("Ledger import {}: {} rows checked in {} ms", job.id(), run.rows, (System.nanoTime() - started) / 1_000_000);
+            jobs.writing(job.id(), run.rows);
+            run.writing = true;
+            write(run, source);
+            if (job.dryRun()) {
+                jobs.classified(job.id(), run.changed, run.unchanged, run.batches);
+            } else {
+                jobs.done(job.id());
+            }
+            log.info("Ledger import {}: {} rows, {} new written, {} changed, {} unchanged, in {} batches", job.id(),
+                    run.rows, run.imported, run.changed, run.unchanged, run.batches);
+            return run.report(job.dryRun());
+        } catch (LedgerImportException e) {
+            stopped(job, run, e.code().name(), e.getMessage(), e.rowErrors().isEmpty() ? null : e.rowErrors().getFirst().row());
+            throw e.forJob(job.id());
+        } catch (RuntimeException e) {
+            String code = DatabaseFailures.code(e);
+            Code answer = code == null ? Code.INTERNAL_ERROR : Code.valueOf(code);
+            String message = switch (answer) {
+                case TRANSACTION_MEMORY_EXCEEDED -> "The database ran short of transaction memory";
+                case TRANSACTION_TIMED_OUT -> "The database ended a batch at its transaction time limit";
+                case UNAVAILABLE -> "The database is not reachable just now";
+                default -> "The import failed";
+            } + (run.writing ? " at row " + run.batchStart + "; the rows before it are written. Resume job " + job.id()
+                    + " with the same file (resume=" + job.id() + ")" : " while checking the file; nothing was written."
+                    + " Resume job " + job.id() + " with the same file (resume=" + job.id() + ")");
+            log.error("Ledger import {} failed ({})", job.id(), answer, e);
+            stopped(job, run, answer.name(), message, run.writing ? run.batchStart : null);
+            throw new LedgerImportException(answer, message, List.of(), run.report(job.dryRun()), e).forJob(job.id());
+        }
+    }
+
+    /** Records why a job stopped; a database that cannot record it leaves the job as its last batch left it. */
+    private void stopped(LedgerImportJob job, Run run, String code, String message, Integer row) {
+        LedgerImportJobStatus status = run.writing ? LedgerImportJobStatus.FAILED
+                : Code.IMPORT_REJECTED.name().equals(code) || !isFailure(code) ? LedgerImportJobStatus.REJECTED
+                : LedgerImportJobStatus.FAILED;
+        try {
+            jobs.stopped(job.id(), status, code, message, row);
+        } catch (RuntimeException e) {
+            log.warn("Ledger import {}: could not record that it stopped ({}): {}", job.id(), code, e.getMessage());
+        }
+    }
+
+    private static boolean isFailure(String code) {
+        return code.equals(Code.TRANSACTION_MEMORY_EXCEEDED.name()) || code.equals(Code.TRANSACTION_TIMED_OUT.name())
+                || code.equals(Code.UNAVAILABLE.name())
+                || code.equals(Code.INTERNAL_ERROR.name());
+    }
+
+    /** One run of a job: the references looked up, the rows' keys seen, and the counts so far. */
+    private final class Run {
+        final LedgerImportJob job;
+        final Actor actor;
+        final LocalDate today;
+        final References refs;
+        final String importId;
+        final List<RowOutcome> outcomes = new ArrayList<>();
+        int rows;
+        int newRows;
+        int imported;
+        int changed;
+        int unchanged;
+        int refused;
+        int batches;
+        int batchStart;
+        boolean writing;
+
+        Run(LedgerImportJob job, Actor actor, LocalDate today) {
+            this.job = job;
+            this.actor = actor;
+            this.today = today;
+            this.refs = references(scopes.of(actor.viewer(), null).districts());
+            this.importId = job.id() + "/" + job.resumes();
+        }
+
+        void add(List<RowOutcome> batch) {
+            boolean all = rows <= MAX_LISTED_OUTCOMES;
+            for (RowOutcome o : batch) {
+                switch (o.outcome()) {
+                    case NEW -> newRows++;
+                    case CHANGED -> changed++;
+                    case UNCHANGED -> unchanged++;
+                    case REFUSED -> refused++;
+                }
+                if ((all || o.outcome() == LedgerRowDiff.Outcome.CHANGED || o.outcome() == LedgerRowDiff.Outcome.REFUSED)
+                        && outcomes.size() < MAX_LISTED_OUTCOMES) {
+                    outcomes.add(o);
+                }
+            }
+        }
+
+        ImportReport report(boolean dryRun) {
+            return new ImportReport(job.id(), rows, newRows, imported, changed, unchanged, refused, batches, dryRun,
+                    List.copyOf(outcomes));
+        }
+    }
+
+    /**
+     * The first pass: every row read and checked, the references it names looked up a chunk at a time (only what
+     * no earlier chunk asked for), duplicates found by the rows' keys. Memory holds one chunk, the references and a
+     * key per row. Any bad row refuses the file, nothing written.
+     */
+    private void check(Run run, SheetSource source) {
+        int chunkRows = run.job.batchRows();
+        List<SheetRow> chunk = new ArrayList<>(chunkRows);
+        List<RowError> errors = new ArrayList<>();
+        RowKeys keys = new RowKeys();
+        int[] bad = {0};
+        Consumer<List<SheetRow>> checkChunk = rows -> {
+            run.refs.lookUp(rows);
+            for (SheetRow row : rows) {
+                int before = errors.size();
+                List<RowError> found = new ArrayList<>();
+                Map<String, Object> parsed = check(row, run.refs, run.today, found);
+                int earlier = keys.putIfAbsent((String) parsed.get("id"), row.number());
+                if (earlier > 0) {
+                    found.add(new RowError(row.number(), Column.LEDGER_NUMBER.header, Fault.DUPLICATE_ROW,
+                            "与第 " + earlier + " 行重复 / the same problem as row " + earlier));
+                }
+                bad[0] += found.isEmpty() ? 0 : 1;
+                errors.addAll(found.subList(0, Math.min(found.size(), Math.max(0, MAX_REPORTED_ERRORS - before))));
+            }
+            run.rows += rows.size();
+        };
+        source.rows(row -> {
+            chunk.add(row);
+            if (chunk.size() == chunkRows) {
+                checkChunk.accept(chunk);
+                chunk.clear();
+                jobs.checking(run.job.id(), run.rows);
+            }
+        });
+        checkChunk.accept(chunk);
+        if (bad[0] > 0) {
+            throw new LedgerImportException(bad[0] + " bad row(s); nothing was imported", List.copyOf(errors));
+        }
+        if (run.rows == 0) {
+            throw new LedgerImportException("The file has no data rows", List.of());
+        }
+    }
+
+    /** The second pass: batches from the job's first uncommitted row on, each in a transaction of its own. */
+    private void write(Run run, SheetSource source) {
+        int batchRows = run.job.batchRows();
+        List<SheetRow> batch = new ArrayList<>(batchRows);
+        source.rows(row -> {
+            if (row.number() < run.job.nextRow()) {
+                return;
+            }
+            batch.add(row);
+            if (batch.size() == batchRows) {
+                commit(run, batch);
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            commit(run, batch);
+        }
+    }
+
+    /**
+     * One batch, all or nothing, in one transaction that the ledger's own methods join: each row naming a problem
+     * already in the ledger is compared with it, and its changes applied through {@link Ledger#assign} and
+     * {@link Ledger#transition}, so the same permission, workflow, version and change-record rules run as for the
+     * GraphQL mutations; new rows are written in one statement, announced once ({@link IssuesWritten#created}) and
+     * recorded; the job's progress is written last. A REFUSED row rolls the batch back and stops the import.
+     */
+    private void commit(Run run, List<SheetRow> rows) {
+        run.batchStart = rows.getFirst().number();
+        int nextRow = rows.getLast().number() + 1;
+        long[] at = new long[6];
+        at[0] = System.nanoTime();
+        List<RowOutcome> outcomes = transactions.execute(status -> {
+            List<RowError> unexpected = new ArrayList<>();
+            List<Map<String, Object>> checked = new ArrayList<>(rows.size());
+            for (SheetRow row : rows) {
+                checked.add(check(row, run.refs, run.today, unexpected));
+            }
+            Map<String, StoredIssue> existing = existing(checked);
+            at[1] = System.nanoTime();
+            List<RowOutcome> classified = new ArrayList<>(rows.size());
+            List<Map<String, Object>> created = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> row = checked.get(i);
+                StoredIssue current = existing.get((String) row.get("id"));
+                if (current == null && row.get("ledgerNumber") != null) {
+                    current = existing.get((String) row.get("ledgerNumber"));
+                }
+                if (current == null) {
+                    created.add(row);
+                    classified.add(new RowOutcome(rows.get(i).number(), (String) row.get("ledgerNumber"),
+                            (String) row.get("id"), LedgerRowDiff.Outcome.NEW, List.of(), null, null, null));
+                } else {
+                    classified.add(reimport(rows.get(i), row, current, run.actor, run.today));
+                }
+            }
+            boolean refused = classified.stream().anyMatch(o -> o.outcome() == LedgerRowDiff.Outcome.REFUSED);
+            if (refused || run.job.dryRun()) {
+                // Changes applied to classify rows are undone; with nothing refused and no dry run they stay.
+                status.setRollbackOnly();
+                return classified;
+            }
+            at[2] = System.nanoTime();
+            List<String> written = created.isEmpty() ? List.of() : writeBatch(created, run.importId);
+            at[3] = System.nanoTime();
+            if (!written.isEmpty()) {
+                events.publishEvent(IssuesWritten.created(written));
+                at[4] = System.nanoTime();
+                Map<String, Map<String, Object>> byId = new HashMap<>();
+                created.forEach(row -> byId.put((String) row.get("id"), row));
+                audit.appendAll(run.actor, "importLedger", "Issue", written.stream()
+                        .map(id -> Map.entry(id, AuditTrail.diff(Map.of(), withoutId(byId.get(id))))).toList());
+            }
+            BatchHook watching = hook;
+            if (watching != null) {
+                watching.beforeCommit(run.job.id(), run.batches + 1);
+            }
+            long changedRows = classified.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.CHANGED).count();
+            long unchangedRows = classified.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.UNCHANGED).count();
+            at[5] = System.nanoTime();
+            jobs.committed(run.job.id(), new LedgerImportJobs.Progress(nextRow, rows.size(), written.size(),
+                    (int) changedRows, (int) unchangedRows));
+            run.imported += written.size();
+            return classified;
+        });
+        if (at[5] > 0) {
+            log.info("Ledger import {}: batch {} of {} rows committed in {} ms (parse and look up {}, classify {},"
+                            + " write {}, figures kept on write {}, change records {}, progress and commit {})",
+                    run.job.id(), run.batches + 1, rows.size(), ms(at[0], System.nanoTime()), ms(at[0], at[1]),
+                    ms(at[1], at[2]), ms(at[2], at[3]), at[4] == 0 ? 0 : ms(at[3], at[4]),
+                    at[4] == 0 ? 0 : ms(at[4], at[5]), ms(at[5], System.nanoTime()));
+        }
+        run.add(outcomes);
+        List<RowOutcome> refused = outcomes.stream().filter(o -> o.outcome() == LedgerRowDiff.Outcome.REFUSED).toList();
+        if (!refused.isEmpty() && !run.job.dryRun()) {
+            throw new LedgerImportException(Code.IMPORT_REJECTED, refused.size() + " row(s) refused; nothing of rows "
+                    + run.batchStart + " to " + (nextRow - 1) + (run.batches == 0 ? " (nor of the file)" : " nor after")
+                    + " was imported",
+                    refused.stream().map(o -> new RowError(o.row(), o.column(), o.code(), o.reason())).toList(),
+                    run.report(false));
+        }
+        run.batches++;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    /**
+     * The keys of the rows seen, to find a row that repeats an earlier one without keeping the rows: the first 64
+     * bits of each row's problem id (a SHA-256), with the row's number, in an open-addressing table of primitives
+     * (about 24 bytes a row). Two different rows share 64 bits with odds of about 1 in 10^7 for a million rows.
+     */
+    static final class RowKeys {
+        private long[] keys = new long[1 << 12];
+        private int[] rows = new int[1 << 12];
+        private int size;
+
+        /** The number of the earlier row with this id, or 0 after recording {@code row} as its first. */
+        int putIfAbsent(String id, int row) {
+            long key = Long.parseUnsignedLong(id.substring(id.length() - 32, id.length() - 16), 16) | 1L;
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            for (int i = (int) (mix(key) & mask); ; i = (i + 1) & mask) {
+                if (keys[i] == 0) {
+                    keys[i] = key;
+                    rows[i] = row;
+                    size++;
+                    return 0;
+                }
+                if (keys[i] == key) {
+                    return rows[i];
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldRows = rows;
+            keys = new long[oldKeys.length * 2];
+            rows = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != 0) {
+                    int i = (int) (mix(oldKeys[j]) & mask);
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    rows[i] = oldRows[j];
+                }
+            }
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 32);
+        }
     }
 
     /**
@@ -612,9 +970,12 @@ class LedgerImport {
         }
     }
 
-    /** What rows refer to, looked up in a few queries for the whole file. */
-    /** What the rows name; a mine outside the importer's jurisdiction is not there for it (rows naming it are refused). */
-    private References references(List<SheetRow> rows, List<String> districts) {
+    /**
+     * What the rows name, looked up as chunks of rows arrive: units and violation types at once (they are few), the
+     * mines and people a chunk names that no earlier chunk asked about in one query each. A mine outside the
+     * importer's jurisdiction is not there for it (rows naming it are refused).
+     */
+    private References references(List<String> districts) {
         Map<String, String> units = new HashMap<>();
         graph.list("MATCH (u:Unit) RETURN u {.id, .name, .aliases} AS item", Map.of(), UnitNames::from).forEach(u -> {
             units.put(u.id(), u.id());
@@ -628,40 +989,7 @@ class LedgerImport {
             types.put(v.name(), v.code());
             typeNames.put(v.code(), v.name());
         });
-        List<String> licences = rows.stream().map(r -> r.get(Column.LICENCE_NUMBER)).filter(Objects::nonNull).distinct().toList();
-        List<String> names = rows.stream().map(r -> r.get(Column.MINE)).filter(Objects::nonNull).distinct().toList();
-        Map<String, String> byLicence = new HashMap<>();
-        Map<String, List<String>> byName = new HashMap<>();
-        Map<String, String> mineNames = new HashMap<>();
-        graph.list("""
-                MATCH (m:Mine) WHERE (m.licenceNumber IN $licences OR m.name IN $names) AND m.district IN $districts
-                RETURN m {.id, .licenceNumber, .name} AS item""",
-                Map.of("licences", licences, "names", names, "districts", districts), MineName::from)
-                .forEach(m -> {
-                    if (m.licenceNumber() != null) {
-                        byLicence.put(m.licenceNumber(), m.id());
-                    }
-                    byName.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m.id());
-                    mineNames.put(m.id(), m.name());
-                });
-        List<String> personRefs = rows.stream().map(r -> r.get(Column.RESPONSIBLE_PERSON)).filter(Objects::nonNull).distinct().toList();
-        Map<String, List<String>> people = new HashMap<>();
-        Map<String, List<String>> unitsOfPeople = new HashMap<>();
-        graph.list("""
-                MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs
-                RETURN p {.id, .name, units: [(p)-[:SERVES_IN]->(u:Unit) | u.id]} AS item""",
-                Map.of("refs", personRefs), PersonUnits::from).forEach(p -> {
-                    people.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p.id());
-                    people.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.id());
-                    unitsOfPeople.put(p.id(), p.units());
-                });
-        Map<String, String> uniquePeople = new HashMap<>();
-        people.forEach((ref, ids) -> {
-            if (ids.stream().distinct().count() == 1) {
-                uniquePeople.put(ref, ids.getFirst());
-            }
-        });
-        return new References(units, types, typeNames, byLicence, byName, mineNames, uniquePeople, unitsOfPeople);
+        return new References(districts, units, types, typeNames);
     }
 
     /** A unit with the names a row may give it. */
@@ -690,9 +1018,81 @@ class LedgerImport {
         }
     }
 
-    private record References(Map<String, String> units, Map<String, String> violationTypes,
-                              Map<String, String> typeNames, Map<String, String> minesByLicence,
-                              Map<String, List<String>> minesByName, Map<String, String> mineNames,
-                              Map<String, String> people, Map<String, List<String>> unitsOfPeople) {
+    /** What rows name, as far as the chunks read so far needed it. */
+    private final class References {
+        final List<String> districts;
+        final Map<String, String> units;
+        final Map<String, String> violationTypes;
+        final Map<String, String> typeNames;
+        final Map<String, String> minesByLicence = new HashMap<>();
+        final Map<String, List<String>> minesByName = new HashMap<>();
+        final Map<String, String> mineNames = new HashMap<>();
+        /** Person refs (id or name) that name exactly one person, with that person's id. */
+        final Map<String, String> people = new HashMap<>();
+        final Map<String, List<String>> unitsOfPeople = new HashMap<>();
+        private final Set<String> askedLicences = new HashSet<>();
+        private final Set<String> askedNames = new HashSet<>();
+        private final Set<String> askedPeople = new HashSet<>();
+
+        References(List<String> districts, Map<String, String> units, Map<String, String> violationTypes,
+                   Map<String, String> typeNames) {
+            this.districts = districts;
+            this.units = units;
+            this.violationTypes = violationTypes;
+            this.typeNames = typeNames;
+        }
+
+        /** The mines and people {@code rows} name that were not asked about before: two queries at most. */
+        void lookUp(List<SheetRow> rows) {
+            List<String> licences = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<String> personRefs = new ArrayList<>();
+            for (SheetRow row : rows) {
+                String licence = row.get(Column.LICENCE_NUMBER);
+                if (licence != null && askedLicences.add(licence)) {
+                    licences.add(licence);
+                }
+                String name = row.get(Column.MINE);
+                if (name != null && askedNames.add(name)) {
+                    names.add(name);
+                }
+                String person = row.get(Column.RESPONSIBLE_PERSON);
+                if (person != null && askedPeople.add(person)) {
+                    personRefs.add(person);
+                }
+            }
+            if (!licences.isEmpty() || !names.isEmpty()) {
+                graph.list("""
+                        MATCH (m:Mine) WHERE (m.licenceNumber IN $licences OR m.name IN $names) AND m.district IN $districts
+                        RETURN m {.id, .licenceNumber, .name} AS item""",
+                        Map.of("licences", licences, "names", names, "districts", districts), MineName::from)
+                        .forEach(m -> {
+                            if (m.licenceNumber() != null) {
+                                minesByLicence.put(m.licenceNumber(), m.id());
+                            }
+                            if (!mineNames.containsKey(m.id())) {
+                                minesByName.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m.id());
+                            }
+                            mineNames.put(m.id(), m.name());
+                        });
+            }
+            if (!personRefs.isEmpty()) {
+                Map<String, List<String>> found = new HashMap<>();
+                graph.list("""
+                        MATCH (p:Person) WHERE p.id IN $refs OR p.name IN $refs
+                        RETURN p {.id, .name, units: [(p)-[:SERVES_IN]->(u:Unit) | u.id]} AS item""",
+                        Map.of("refs", personRefs), PersonUnits::from).forEach(p -> {
+                            found.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p.id());
+                            found.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.id());
+                            unitsOfPeople.put(p.id(), p.units());
+                        });
+                for (String ref : personRefs) {
+                    List<String> ids = found.getOrDefault(ref, List.of());
+                    if (ids.stream().distinct().count() == 1) {
+                        people.put(ref, ids.getFirst());
+                    }
+                }
+            }
+        }
     }
 }

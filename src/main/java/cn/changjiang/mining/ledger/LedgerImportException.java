@@ -3,9 +3,10 @@ package cn.changjiang.mining.ledger;
 import java.util.List;
 
 /**
- * A ledger file refused as a whole; nothing of it was written. The code says why the file as a whole was refused
- * (and its HTTP status); each row error names the row, the column and its own code, so a unit can fix its
- * spreadsheet without reading prose.
+ * A ledger import refused or stopped. The code says why (and its HTTP status); each row error names the row, the
+ * column and its own code, so a unit can fix its spreadsheet without reading prose. A refusal while checking wrote
+ * nothing; a stop while writing (a refused row, the engine's memory, an outage) left the batches before it committed,
+ * and the job it names says where to resume.
  */
 class LedgerImportException extends RuntimeException {
 
@@ -22,7 +23,17 @@ class LedgerImportException extends RuntimeException {
         /** An XLSX part that expands too far (a zip bomb) or beyond {@link LedgerSheet#MAX_ENTRY_BYTES}. */
         XLSX_TOO_EXPANDED(422),
         /** A request body or file larger than {@link LedgerFiles#MAX_FILE_BYTES}. */
-        REQUEST_TOO_LARGE(413);
+        REQUEST_TOO_LARGE(413),
+        /** {@code resume} names no job of the caller's, one not FAILED, or was posted with another file. */
+        JOB_NOT_RESUMABLE(409),
+        /** The engine ran short of transaction memory for a batch: resume the job (shortly, or with less load). */
+        TRANSACTION_MEMORY_EXCEEDED(503),
+        /** The engine ended a batch's transaction at its time limit (a very busy moment): resume the job shortly. */
+        TRANSACTION_TIMED_OUT(503),
+        /** The database could not be reached, or failed transiently: resume the job shortly. */
+        UNAVAILABLE(503),
+        /** Any other failure while importing: the job says where it stopped. */
+        INTERNAL_ERROR(500);
 
         final int status;
 
@@ -51,6 +62,7 @@ class LedgerImportException extends RuntimeException {
     private final Code code;
     private final List<RowError> rowErrors;
     private final LedgerImport.ImportReport report;
+    private String job;
 
     LedgerImportException(Code code, String message) {
         this(code, message, List.of(), null);
@@ -61,10 +73,25 @@ class LedgerImportException extends RuntimeException {
     }
 
     LedgerImportException(Code code, String message, List<RowError> rowErrors, LedgerImport.ImportReport report) {
-        super(message);
+        this(code, message, rowErrors, report, null);
+    }
+
+    LedgerImportException(Code code, String message, List<RowError> rowErrors, LedgerImport.ImportReport report,
+                          Throwable cause) {
+        super(message, cause);
         this.code = code;
         this.rowErrors = rowErrors;
         this.report = report;
+    }
+
+    /** The import job this refusal or stop belongs to, when one was started. */
+    String job() {
+        return job;
+    }
+
+    LedgerImportException forJob(String jobId) {
+        this.job = jobId;
+        return this;
     }
 
     Code code() {

@@ -1,7 +1,14 @@
 package cn.changjiang.mining.ledger;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
@@ -13,15 +20,18 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -32,6 +42,7 @@ import cn.changjiang.mining.ledger.LedgerImportException.Fault;
 import cn.changjiang.mining.ledger.LedgerImportException.RowError;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -43,6 +54,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
@@ -142,14 +154,25 @@ final class LedgerSheet {
     }
 
     /**
-     * Data rows in one file. One file is one transaction, and 20,000 rows overrun the embedded engine's transaction
-     * memory with a 768 MiB heap (see the benchmark in the README), so a file stops at half that.
+     * Data rows in one file: a province's ledger at once. A file is read as a stream and written in batches of
+     * {@link LedgerImport#BATCH_ROWS} rows (by default), each its own transaction, so its size no longer meets the engine's
+     * transaction memory; what bounds it is the time one upload takes.
      */
-    static final int MAX_ROWS = 10_000;
+    static final int MAX_ROWS = 1_000_000;
     /** Filled cells in one file, header included: the columns of {@link #MAX_ROWS} rows twice over. */
-    static final int MAX_CELLS = 2 * (MAX_ROWS + 1) * Column.values().length;
-    /** The most an XLSX part (the sheet, the shared strings) may expand to. */
-    static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+    static final long MAX_CELLS = 2L * (MAX_ROWS + 1) * Column.values().length;
+    /** The most an XLSX part may expand to: the sheet is read as a stream, so this bounds time and disk, not memory. */
+    static final long MAX_ENTRY_BYTES = 4L * 1024 * 1024 * 1024 - 1;
+    /**
+     * The most the shared strings of an XLSX workbook may expand to: they are the one part held in memory while the
+     * sheet streams (Excel writes every text cell there; our export writes text inline, so it has none).
+     */
+    static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
+
+    /** How many rows and filled cells a reading accepts. */
+    record Limits(int maxRows, long maxCells) {
+        static final Limits FILE = new Limits(MAX_ROWS, MAX_CELLS);
+    }
     /**
      * The least compressed size of an XLSX part per byte expanded (1:50). Our own export of a ledger compresses
      * about 1:10; a part that expands fifty-fold is built to exhaust memory.
@@ -168,25 +191,122 @@ final class LedgerSheet {
 
     /** A CSV file in UTF-8 (with or without a byte order mark) or GB18030/GBK, as Excel saves it on Chinese Windows. */
     static List<SheetRow> readCsv(byte[] bytes) {
+        return readCsv(bytes, Limits.FILE);
+    }
+
+    static List<SheetRow> readCsv(byte[] bytes, Limits limits) {
+        List<SheetRow> rows = new ArrayList<>();
+        parseCsv(new StringReader(decode(bytes)), limits, rows::add);
+        return rows;
+    }
+
+    /**
+     * A CSV file on disk, row by row, never whole in memory: its encoding is found in one streaming pass (as
+     * {@link #decode(byte[])} decides it), then its rows are parsed as they are read and handed to {@code each}.
+     */
+    static void readCsv(Path file, Limits limits, Consumer<SheetRow> each) {
+        Charset charset = charsetOf(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (charset == StandardCharsets.UTF_8) {
+                byte[] start = in.readNBytes(3);
+                boolean bom = start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
+                parseCsv(new BufferedReader(new InputStreamReader(new SequenceInputStream(
+                        new ByteArrayInputStream(bom ? new byte[0] : start), in), strict(charset)), 1 << 16), limits, each);
+            } else {
+                parseCsv(new BufferedReader(new InputStreamReader(in, strict(charset)), 1 << 16), limits, each);
+            }
+        } catch (IOException e) {
+            throw new LedgerImportException(Code.UNREADABLE_FILE, "The file is not a readable CSV: " + e.getMessage());
+        }
+    }
+
+    private static void parseCsv(Reader text, Limits limits, Consumer<SheetRow> each) {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get()
-                .parse(new StringReader(decode(bytes)))) {
+                .parse(text)) {
             Map<Integer, Column> columns = columns(parser.getHeaderNames());
-            List<SheetRow> rows = new ArrayList<>();
             long cells = parser.getHeaderNames().size();
+            int count = 0;
             for (CSVRecord record : parser) {
                 cells += record.size();
-                limit(rows.size() + 1, cells);
-                Map<Column, String> row = new LinkedHashMap<>();
+                limit(limits, ++count, cells);
+                Map<Column, String> row = new EnumMap<>(Column.class);
                 columns.forEach((index, column) -> row.put(column, index < record.size() ? plain(record.get(index)) : ""));
-                rows.add(new SheetRow((int) record.getRecordNumber() + 1, row));
+                each.accept(new SheetRow((int) record.getRecordNumber() + 1, row));
             }
-            return rows;
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             throw new LedgerImportException(Code.UNREADABLE_FILE, "The file is not a readable CSV: " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new LedgerImportException(Code.UNREADABLE_FILE, "The file is not a readable CSV: " + e.getCause().getMessage());
         }
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * The charset of a CSV file on disk, decided as {@link #decode(byte[])} decides it, in passes of a fixed buffer:
+     * UTF-8 if the whole file is valid UTF-8, else GB18030 if it is valid GB18030, else refused naming the line.
+     */
+    static Charset charsetOf(Path file) {
+        long utf8 = failedAt(file, StandardCharsets.UTF_8);
+        if (utf8 < 0) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset gb18030 = Charset.forName("GB18030");
+        long gb = failedAt(file, gb18030);
+        if (gb < 0) {
+            return gb18030;
+        }
+        long at = Math.max(utf8, gb);
+        int line = 1;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            for (long i = 0; i < at; i++) {
+                line += in.read() == '\n' ? 1 : 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw undecodable(line);
+    }
+
+    /** Where a file stops being valid in a charset (a byte offset), or -1 when it is valid throughout. */
+    private static long failedAt(Path file, Charset charset) {
+        CharsetDecoder decoder = strict(charset);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long consumed = 0;
+        try (var channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = channel.read(in) < 0;
+                in.flip();
+                int before = in.position();
+                CoderResult result = decoder.decode(in, out, end);
+                while (result.isOverflow()) {
+                    out.clear();
+                    result = decoder.decode(in, out, end);
+                }
+                if (result.isError()) {
+                    return consumed + in.position() - before;
+                }
+                consumed += in.position() - before;
+                out.clear();
+                in.compact();
+            }
+            CoderResult flushed = decoder.flush(out);
+            return flushed.isError() ? consumed : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LedgerImportException undecodable(int line) {
+        return new LedgerImportException("The file is neither UTF-8 nor GB18030 (GBK) text; nothing was imported",
+                List.of(new RowError(line, null, Fault.UNDECODABLE_TEXT, "第 " + line
+                        + " 行有无法识别的字符;请另存为 UTF-8 或 GBK 编码的 CSV / line " + line
+                        + " holds bytes that are neither UTF-8 nor GB18030; save the file as CSV in UTF-8 or GBK")));
     }
 
     /**
@@ -209,10 +329,7 @@ final class LedgerSheet {
         for (int i = 0; i < at; i++) {
             line += bytes[i] == '\n' ? 1 : 0;
         }
-        throw new LedgerImportException("The file is neither UTF-8 nor GB18030 (GBK) text; nothing was imported",
-                List.of(new RowError(line, null, Fault.UNDECODABLE_TEXT, "第 " + line
-                        + " 行有无法识别的字符;请另存为 UTF-8 或 GBK 编码的 CSV / line " + line
-                        + " holds bytes that are neither UTF-8 nor GB18030; save the file as CSV in UTF-8 or GBK")));
+        throw undecodable(line);
     }
 
     /** Text decoded strictly, or where it stopped being valid in that charset. */
@@ -247,22 +364,35 @@ final class LedgerSheet {
      * expanded, each within {@link #MAX_ENTRY_BYTES} and {@link #MIN_INFLATE_RATIO}.
      */
     static List<SheetRow> readXlsx(Path file) {
+        return readXlsx(file, Limits.FILE);
+    }
+
+    static List<SheetRow> readXlsx(Path file, Limits limits) {
+        List<SheetRow> rows = new ArrayList<>();
+        readXlsx(file, limits, rows::add);
+        return rows;
+    }
+
+    /**
+     * {@link #readXlsx(Path)} row by row: each row is handed to {@code each} as the sheet's XML streams past, so
+     * memory holds one row and the shared strings (at most {@link #MAX_SHARED_STRINGS_BYTES} of them).
+     */
+    static void readXlsx(Path file, Limits limits, Consumer<SheetRow> each) {
         try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(workbook);
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                return List.of();
+                return;
             }
             StylesTable styles = reader.getStylesTable();
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
-            SheetRows rows = new SheetRows();
+            ReadOnlySharedStringsTable strings = sharedStrings(workbook);
+            SheetRows rows = new SheetRows(limits, each);
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader();
                 xml.setContentHandler(new XSSFSheetXMLHandler(styles == null ? new StylesTable() : styles, strings, rows,
                         new IsoDates(), false));
                 xml.parse(new InputSource(sheet));
             }
-            return rows.rows;
         } catch (LedgerImportException refusal) {
             throw refusal;
         } catch (Exception e) {
@@ -271,6 +401,50 @@ final class LedgerSheet {
                 throw refusal;
             }
             throw new LedgerImportException(Code.UNREADABLE_FILE, "The file is not a readable XLSX workbook: " + e.getMessage());
+        }
+    }
+
+    /** The workbook's shared strings, read up to {@link #MAX_SHARED_STRINGS_BYTES}: the one part held in memory. */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage workbook) throws Exception {
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(workbook, false);
+        }
+        try (InputStream in = parts.getFirst().getInputStream()) {
+            return new ReadOnlySharedStringsTable(new BoundedInputStream(in, MAX_SHARED_STRINGS_BYTES), false);
+        }
+    }
+
+    /** An input that refuses the workbook once more than {@code max} bytes have been read from it. */
+    private static final class BoundedInputStream extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        BoundedInputStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw new LedgerImportException(Code.XLSX_TOO_EXPANDED, "The workbook's shared strings expand beyond "
+                        + max / (1024 * 1024) + " MiB; save a sheet this large as CSV (UTF-8 or GBK) and import that");
+            }
         }
     }
 
@@ -291,11 +465,18 @@ final class LedgerSheet {
 
     /** Rows as the sheet streams them: the first filled row is the header, blank rows are skipped. */
     private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        final List<SheetRow> rows = new ArrayList<>();
+        private final Limits limits;
+        private final Consumer<SheetRow> each;
+        private int rows;
         private Map<Integer, Column> columns;
         private Map<Integer, String> cells = new LinkedHashMap<>();
         private long cellCount;
         private int nextColumn;
+
+        SheetRows(Limits limits, Consumer<SheetRow> each) {
+            this.limits = limits;
+            this.each = each;
+        }
 
         @Override
         public void startRow(int rowNum) {
@@ -307,7 +488,7 @@ final class LedgerSheet {
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? nextColumn : new CellReference(reference).getCol();
             nextColumn = column + 1;
-            limit(rows.size(), ++cellCount);
+            limit(limits, rows, ++cellCount);
             cells.put(column, value);
         }
 
@@ -325,10 +506,10 @@ final class LedgerSheet {
                 columns = columns(names);
                 return;
             }
-            limit(rows.size() + 1, cellCount);
-            Map<Column, String> row = new LinkedHashMap<>();
+            limit(limits, ++rows, cellCount);
+            Map<Column, String> row = new EnumMap<>(Column.class);
             columns.forEach((index, column) -> row.put(column, cells.getOrDefault(index, "")));
-            rows.add(new SheetRow(rowNum + 1, row));
+            each.accept(new SheetRow(rowNum + 1, row));
         }
     }
 
@@ -347,13 +528,13 @@ final class LedgerSheet {
         }
     }
 
-    private static void limit(int rows, long cells) {
-        if (rows > MAX_ROWS) {
-            throw new LedgerImportException(Code.TOO_MANY_ROWS, "A file may hold at most " + MAX_ROWS
-                    + " data rows; split it into files of " + MAX_ROWS + " rows or fewer");
+    private static void limit(Limits limits, int rows, long cells) {
+        if (rows > limits.maxRows()) {
+            throw new LedgerImportException(Code.TOO_MANY_ROWS, "A file may hold at most " + limits.maxRows()
+                    + " data rows; split it into files of " + limits.maxRows() + " rows or fewer");
         }
-        if (cells > MAX_CELLS) {
-            throw new LedgerImportException(Code.TOO_MANY_CELLS, "A file may hold at most " + MAX_CELLS
+        if (cells > limits.maxCells()) {
+            throw new LedgerImportException(Code.TOO_MANY_CELLS, "A file may hold at most " + limits.maxCells()
                     + " filled cells; remove the columns the ledger does not use");
         }
     }

@@ -1,6 +1,8 @@
 package cn.changjiang.mining.bench;
 
 import cn.changjiang.mining.common.IssueStatus;
+import cn.changjiang.mining.enforcement.DepartmentSpans;
+import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
@@ -262,12 +264,16 @@ public final class Benchmark {
     }
 
     /**
-     * The ledger import through the app (HTTP, checks, change records, department spans, batches of 1,000 in one
-     * transaction) against a plain UNWIND of the same rows over Bolt (batches of 1,000 in one transaction). Both
-     * add new problems; the plain ones are removed afterwards.
+     * The ledger import through the app (one CSV file over HTTP: spooled, checked whole in a streaming pass, then
+     * written in batches of 2,000 rows, each one transaction with its change records, the mines' departments and the
+     * job's progress) against plain UNWINDs of the same rows over Bolt, in transactions of the same batches: the
+     * problems and their relationships alone ("plain"), and the same writes as the app's ("same writes": the problems,
+     * one change record each, and the mines' departments by the app's own statement). All add new problems; the plain
+     * ones are removed afterwards, with what they added to the mines' departments.
      */
     private Map<String, Object> importRates() throws Exception {
         int rows = Integer.parseInt(options.getOrDefault("import-rows", "10000"));
+        int batch = Integer.parseInt(options.getOrDefault("import-batch", "2000"));
         Map<String, Object> sizes;
         try (Session session = target.driver().session()) {
             sizes = session.run("MATCH (m:Mine) WHERE m.id STARTS WITH 'syn-mine-' RETURN count(m) AS mines").single().asMap();
@@ -287,31 +293,108 @@ public final class Benchmark {
         double appSeconds = (System.nanoTime() - t) / 1e9;
 
         List<Map<String, Object>> plain = plainRows(ledger.ledgerCsv(0, rows, "UNWIND-" + stamp));
-        t = System.nanoTime();
-        try (Session session = target.driver().session()) {
-            session.executeWriteWithoutResult(tx -> {
-                for (int from = 0; from < plain.size(); from += 1_000) {
-                    tx.run(PLAIN_UNWIND, Map.of("rows", plain.subList(from, Math.min(plain.size(), from + 1_000)))).consume();
-                }
-            });
-        }
-        double plainSeconds = (System.nanoTime() - t) / 1e9;
-        try (Session session = target.driver().session()) {
-            session.run("""
-                    MATCH (i:Issue) WHERE i.id STARTS WITH $prefix
-                    CALL (i) { DETACH DELETE i } IN TRANSACTIONS OF 5000 ROWS""", Map.of("prefix", "unwind-" + stamp)).consume();
-        }
+        double plainSeconds = plainImport(plain, batch, false);
+        List<Map<String, Object>> same = plainRows(ledger.ledgerCsv(0, rows, "SAME-" + stamp));
+        double sameSeconds = plainImport(same, batch, true);
+        removePlain(same.stream().map(r -> (String) r.get("id")).toList(), true);
+        removePlain(plain.stream().map(r -> (String) r.get("id")).toList(), false);
+
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rows", rows);
+        result.put("batchRows", batch);
         result.put("appProblemsPerSecond", rows / appSeconds);
         result.put("plainUnwindProblemsPerSecond", rows / plainSeconds);
+        result.put("sameWritesUnwindProblemsPerSecond", rows / sameSeconds);
         result.put("appShareOfPlain", plainSeconds / appSeconds);
-        System.out.printf("Import of %,d problems: app %,.0f/s, plain UNWIND %,.0f/s (%.0f%%)%n", rows, rows / appSeconds,
-                rows / plainSeconds, 100 * plainSeconds / appSeconds);
+        result.put("appShareOfSameWrites", sameSeconds / appSeconds);
+        System.out.printf("Import of %,d problems: app %,.0f/s; plain UNWIND %,.0f/s (app %.0f%%); UNWIND with the same"
+                        + " writes %,.0f/s (app %.0f%%)%n", rows, rows / appSeconds, rows / plainSeconds,
+                100 * plainSeconds / appSeconds, rows / sameSeconds, 100 * sameSeconds / appSeconds);
         return result;
     }
 
-    /** The same work as the app's import write, without checks, change records or department spans. */
+    /** Seconds to write {@code rows} in transactions of {@code batch} rows, with change records and departments or not. */
+    private double plainImport(List<Map<String, Object>> rows, int batch, boolean sameWrites) {
+        long t = System.nanoTime();
+        try (Session session = target.driver().session()) {
+            for (int from = 0; from < rows.size(); from += batch) {
+                List<Map<String, Object>> part = rows.subList(from, Math.min(rows.size(), from + batch));
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(PLAIN_UNWIND, Map.of("rows", part)).consume();
+                    if (sameWrites) {
+                        List<String> ids = part.stream().map(r -> (String) r.get("id")).toList();
+                        tx.run(PLAIN_CHANGES, Map.of("rows", part.stream().map(Benchmark::changeRecord).toList(),
+                                "at", java.time.ZonedDateTime.now(), "requestId", "bench")).consume();
+                        Map<String, Object> spans = new HashMap<>(IssueStatus.CYPHER_PARAMETERS);
+                        spans.put("issueIds", ids);
+                        tx.run(DepartmentSpans.ADD, spans).consume();
+                    }
+                });
+            }
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** A change record as the app writes one for an imported problem: every field from nothing to its value. */
+    private static Map<String, Object> changeRecord(Map<String, Object> row) {
+        List<Map<String, Object>> changes = new ArrayList<>();
+        new java.util.TreeMap<>(row).forEach((field, value) -> {
+            if (!field.equals("id") && value != null) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("field", field);
+                change.put("from", null);
+                change.put("to", String.valueOf(value));
+                changes.add(change);
+            }
+        });
+        return Map.of("id", java.util.UUID.randomUUID().toString(), "entityId", row.get("id"),
+                "changes", JSON.writeValueAsString(changes));
+    }
+
+    private static final String PLAIN_CHANGES = """
+            UNWIND $rows AS row
+            CREATE (c:Change {id: row.id, at: $at, actor: 'bench', action: 'importLedger', entityId: row.entityId,
+                              entityType: 'Issue', changes: row.changes, requestId: $requestId})""";
+
+    /** The plain problems removed again, with their change records and what they added to their mines' departments. */
+    private void removePlain(List<String> ids, boolean sameWrites) {
+        try (Session session = target.driver().session()) {
+            for (int from = 0; from < ids.size(); from += 5_000) {
+                List<String> part = ids.subList(from, Math.min(ids.size(), from + 5_000));
+                session.executeWriteWithoutResult(tx -> {
+                    if (sameWrites) {
+                        Map<String, Object> params = new HashMap<>(IssueStatus.CYPHER_PARAMETERS);
+                        params.put("issueIds", part);
+                        tx.run(SUBTRACT_SPANS, params).consume();
+                    }
+                    tx.run("""
+                            UNWIND $ids AS id
+                            MATCH (i:Issue {id: id})
+                            OPTIONAL MATCH (c:Change {entityId: id})
+                            DETACH DELETE c, i""", Map.of("ids", part)).consume();
+                });
+            }
+        }
+    }
+
+    /** The inverse of the app's {@code DepartmentSpans.ADD}, for problems about to be removed. */
+    private static final String SUBTRACT_SPANS = """
+            UNWIND $issueIds AS issueId
+            MATCH (i:Issue {id: issueId})-[:AT]->(m:Mine)
+            WHERE i.status IN $openStatuses
+            UNWIND %s AS u
+            WITH DISTINCT m, i, u
+            WITH m, u, count(i) AS added
+            MATCH (m)-[r:NEEDS_DEPARTMENT]->(u)
+            SET r.openIssues = r.openIssues - added
+            WITH m, r
+            CALL (r) { WITH r WHERE r.openIssues <= 0 DELETE r }
+            WITH DISTINCT m
+            SET m.departmentSpan = COUNT { (m)-[:NEEDS_DEPARTMENT]->() }""".formatted(JointEnforcementCandidate.DEPARTMENTS_OF_ISSUE);
+
+    /** The problems and relationships the app's import writes, without checks, change records or department spans. */
     private static final String PLAIN_UNWIND = """
             UNWIND $rows AS row
             MATCH (m:Mine {licenceNumber: row.licence}), (s:ProblemSource {code: row.source})

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads a deterministic synthetic campaign ({@link SyntheticLedger}) into a running instance. Problems go through
- * the path users have: CSV files posted to {@code POST /ledger/import}, checked and written in UNWIND batches of
- * 1,000 by the app. Townships, case officers and mines have no bulk import in the API, so they are written
+ * the path users have: CSV files posted to {@code POST /ledger/import}, checked whole and then written by the app in
+ * batches of 2,000 rows, each its own transaction. Townships, case officers and mines have no bulk import in the API, so they are written
  * directly over Bolt, in UNWIND batches, before the ledger. Progress is printed as it goes.
  * <pre>
  * ./mvnw -q exec:exec@generate -Dbench.args="--size S --url http://localhost:8080 --bolt bolt://127.0.0.1:7687"
@@ -50,7 +50,8 @@ public final class Generator {
     }
 
     static final int MINE_BATCH = 10_000;
-    static final int DEFAULT_FILE_ROWS = 10_000;
+    /** Rows per CSV file posted: the import streams a file and commits it in batches, so a file may be large. */
+    static final int DEFAULT_FILE_ROWS = 100_000;
 
     private final String baseUrl;
     private final Driver driver;

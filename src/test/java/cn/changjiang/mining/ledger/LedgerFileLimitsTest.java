@@ -35,7 +35,7 @@ class LedgerFileLimitsTest extends IntegrationTest {
 
     private static final String PREFIX = "LIMITS-";
     private static final String HEADER = "台账编号,矿山名称,问题类型,问题来源,发现日期,问题描述,责任单位,状态\n";
-    private static final long HUGE = 150L * 1024 * 1024;
+    private static final long HUGE = LedgerUploadGuard.MAX_REQUEST_BYTES + 100L * 1024 * 1024;
     private static Driver fixtureDriver;
 
     @BeforeAll

@@ -74,33 +74,66 @@ class LedgerSheetTest {
         assertThat(read.get(Column.MEASURES)).isEqualTo("-停产");
     }
 
+    /** The limits as a reading is given them, small enough to reach in a test (the service's are {@link LedgerSheet.Limits#FILE}). */
+    private static final LedgerSheet.Limits TEN_THOUSAND = new LedgerSheet.Limits(10_000, 2L * 10_001 * Column.values().length);
+
     @Test
     void shouldReadBackItsOwnExportOfTheMostRowsAllowed() throws IOException {
         List<Map<Column, String>> rows = new ArrayList<>();
-        for (int n = 1; n <= LedgerSheet.MAX_ROWS; n++) {
+        for (int n = 1; n <= TEN_THOUSAND.maxRows(); n++) {
             rows.add(ordinaryRow(n));
         }
         Path file = xlsx(rows);
-        List<SheetRow> read = LedgerSheet.readXlsx(file);
-        assertThat(read).hasSize(LedgerSheet.MAX_ROWS);
-        assertThat(read.getLast().get(Column.LEDGER_NUMBER)).isEqualTo("CJ-" + LedgerSheet.MAX_ROWS);
+        List<SheetRow> read = LedgerSheet.readXlsx(file, TEN_THOUSAND);
+        assertThat(read).hasSize(TEN_THOUSAND.maxRows());
+        assertThat(read.getLast().get(Column.LEDGER_NUMBER)).isEqualTo("CJ-" + TEN_THOUSAND.maxRows());
         assertThat(read.getLast().get(Column.FOUND_ON)).isEqualTo("2023-05-10");
-        assertThat(read.getLast().number()).isEqualTo(LedgerSheet.MAX_ROWS + 1);
+        assertThat(read.getLast().number()).isEqualTo(TEN_THOUSAND.maxRows() + 1);
     }
 
     @Test
     void shouldRefuseOneRowTooManyInXlsxAndCsv() throws IOException {
         List<Map<Column, String>> rows = new ArrayList<>();
         StringBuilder csv = new StringBuilder(HEADER);
-        for (int n = 1; n <= LedgerSheet.MAX_ROWS + 1; n++) {
+        for (int n = 1; n <= TEN_THOUSAND.maxRows() + 1; n++) {
             rows.add(ordinaryRow(n));
             csv.append(ROW.replace("GBK-1", "CJ-" + n));
         }
-        assertThat(catchThrowableOfType(LedgerImportException.class, () -> LedgerSheet.readXlsx(xlsx(rows))).code())
+        assertThat(catchThrowableOfType(LedgerImportException.class, () -> LedgerSheet.readXlsx(xlsx(rows), TEN_THOUSAND)).code())
                 .isEqualTo(Code.TOO_MANY_ROWS);
         assertThat(catchThrowableOfType(LedgerImportException.class,
-                () -> LedgerSheet.readCsv(csv.toString().getBytes(StandardCharsets.UTF_8))).code())
+                () -> LedgerSheet.readCsv(csv.toString().getBytes(StandardCharsets.UTF_8), TEN_THOUSAND)).code())
                 .isEqualTo(Code.TOO_MANY_ROWS);
+        Path file = folder.resolve("too-many.csv");
+        Files.writeString(file, csv);
+        assertThat(catchThrowableOfType(LedgerImportException.class,
+                () -> LedgerSheet.readCsv(file, TEN_THOUSAND, row -> { })).code())
+                .isEqualTo(Code.TOO_MANY_ROWS);
+    }
+
+    @Test
+    void shouldStreamACsvFileInGbkAndInUtf8WithABomAsTheBytesDecide() throws IOException {
+        String text = HEADER + ROW;
+        for (var encoded : List.of(text.getBytes(Charset.forName("GBK")), ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8))) {
+            Path file = folder.resolve("streamed.csv");
+            Files.write(file, encoded);
+            List<SheetRow> streamed = new ArrayList<>();
+            LedgerSheet.readCsv(file, LedgerSheet.Limits.FILE, streamed::add);
+            assertThat(streamed).hasSize(1);
+            assertThat(streamed.getFirst().cells()).isEqualTo(LedgerSheet.readCsv(encoded).getFirst().cells());
+        }
+        byte[] neither = (HEADER + ROW).getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(neither, neither.length + 2);
+        broken[neither.length] = (byte) 0xFF;
+        broken[neither.length + 1] = (byte) 0xFF;
+        Path file = folder.resolve("neither.csv");
+        Files.write(file, broken);
+        LedgerImportException refusal = catchThrowableOfType(LedgerImportException.class,
+                () -> LedgerSheet.readCsv(file, LedgerSheet.Limits.FILE, row -> { }));
+        assertThat(refusal.rowErrors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("UNDECODABLE_TEXT");
+            assertThat(error.row()).isEqualTo(3);
+        });
     }
 
     @Test

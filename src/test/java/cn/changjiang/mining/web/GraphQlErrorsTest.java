@@ -42,6 +42,16 @@ class GraphQlErrorsTest {
     }
 
     @Test
+    void shouldAnswerTheEnginesTransactionMemoryErrorWithItsOwnCode() {
+        var pool = new org.neo4j.driver.exceptions.TransientException("Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                "The allocation of an extra 2.0 MiB would use more than the limit 537.6 MiB");
+        GraphQLError error = errors.unavailable(new org.springframework.dao.TransientDataAccessResourceException("wrapped", pool),
+                environment());
+        assertThat(error.getExtensions()).containsEntry("code", "TRANSACTION_MEMORY_EXCEEDED");
+        assertThat(error.getMessage()).doesNotContain("537.6");
+    }
+
+    @Test
     void shouldCarryTheCodeAndArgumentOfARefusal() {
         GraphQLError error = errors.refused(new InvalidInputException("first", "first must be between 1 and 100"),
                 environment());
