@@ -38,6 +38,7 @@ class ListOrderTest {
             Map.entry("jurisdiction/TaskLinking.java: c.id, number", "a task's number within its plan c"),
             Map.entry("insight/IssueCounts.java: count DESC, keys", "the group's keys: one row per group"),
             Map.entry("insight/IssueCounts.java: period", "one row per period"),
+            Map.entry("enforcement/JointEnforcementCandidate.java: d", "deadlines as values: the earliest, LIMIT 1"),
             Map.entry("ledger/IssueTallies.java: district", "one row per district (DISTINCT)"),
             Map.entry("ledger/IssueTallies.java: cell", "one row per cell id (aggregated by it)"),
             Map.entry("ledger/IssueTallies.java: item", "a list of distinct district ids"),
