@@ -71,7 +71,7 @@ class BenchWorkloadsTest {
         String url = "http://localhost:" + port;
         String token = BenchOptions.token(url, "office");
         Generator.Result result = new Generator(url, driver, token, System.out)
-                .generate(Generator.Size.S.mines, Generator.Size.S.problems, 7, 10_000);
+                .generate(Generator.Size.S.mines, Generator.Size.S.problems, 7, 2_000);
         assertThat(result.problems()).isEqualTo(10_000);
         target = new Target(url, token, driver).pick();
     }
