@@ -32,6 +32,14 @@ final class Workloads {
     record Request(String text, Map<String, Object> parameters) {
     }
 
+    /**
+     * The app's day (its clock is Asia/Shanghai's, web/GraphQlConfiguration), not the machine's: between 16:00 and
+     * midnight UTC they differ, and so would the overdue counts.
+     */
+    static LocalDate today() {
+        return LocalDate.now(cn.changjiang.mining.web.GraphQlConfiguration.ZONE);
+    }
+
     static final Workload W1 = new Workload("W1", "accountability chain of one problem", false,
             t -> new Request("""
                     query W1($id: ID!) { accountabilityChain(issueId: $id) { level kind id name role grounds } }""",
@@ -49,13 +57,13 @@ final class Workloads {
                         openIssueCount overdueIssueCount seriousIssueCount suggestedLead { id } criminalMatter
                       } }
                     } }""", Map.of()),
-            t -> new Request(Cypher.CANDIDATES, Map.of("today", LocalDate.now(), "limit", 50)),
+            t -> new Request(Cypher.CANDIDATES, Map.of("today", today(), "limit", 50)),
             "jointEnforcementCandidates", Function.identity());
 
     static final Workload W3 = new Workload("W3", "unit scorecard", false,
             t -> new Request("""
                     query W3($j: ID) { unitScorecards(jurisdiction: $j) { unit { id } assigned open overdue closedOnTime closedLate } }""", Map.of()),
-            t -> new Request(Cypher.SCORECARDS, Map.of("today", LocalDate.now())),
+            t -> new Request(Cypher.SCORECARDS, Map.of("today", today())),
             "unitScorecards", Function.identity());
 
     static final Workload W4 = new Workload("W4", "subgraph of depth 2 around a mine", false,
@@ -83,7 +91,7 @@ final class Workloads {
     static final Workload W6 = new Workload("W6", "problems counted by unit x status", false,
             t -> new Request("""
                     query W6($j: ID) { issueCounts(groupBy: [UNIT, STATUS], jurisdiction: $j) { keys count open overdue } }""", Map.of()),
-            t -> new Request(Cypher.COUNTS, Map.of("today", LocalDate.now())),
+            t -> new Request(Cypher.COUNTS, Map.of("today", today())),
             "issueCounts", Function.identity());
 
     /** Report a problem and assign it: two mutations (the second needs the first's id), two requests either way. */

@@ -42,6 +42,9 @@ class KeptCountsTest extends IntegrationTest {
     @Autowired
     IssueTallies tallies;
 
+    @Autowired
+    java.time.Clock clock;
+
     @BeforeAll
     static void clean(@Autowired Driver driver) {
         fixtureDriver = driver;
@@ -63,22 +66,22 @@ class KeptCountsTest extends IntegrationTest {
         assertKeptEqualsRecount("after reports");
 
         assign(a, Map.of("leadUnit", "昌江生态环境局", "supportingUnits", List.of("区农水局"), "measures", "截污",
-                "deadline", LocalDate.now().minusDays(3).toString()));
-        assign(b, Map.of("leadUnit", "昌江公安分局", "measures", "查处", "deadline", LocalDate.now().plusDays(5).toString()));
-        assign(c, Map.of("leadUnit", "昌江生态环境局", "measures", "整改", "deadline", LocalDate.now().minusDays(40).toString()));
+                "deadline", LocalDate.now(clock).minusDays(3).toString()));
+        assign(b, Map.of("leadUnit", "昌江公安分局", "measures", "查处", "deadline", LocalDate.now(clock).plusDays(5).toString()));
+        assign(c, Map.of("leadUnit", "昌江生态环境局", "measures", "整改", "deadline", LocalDate.now(clock).minusDays(40).toString()));
         assertKeptEqualsRecount("after assignments, one overdue");
 
-        assign(a, Map.of("deadline", LocalDate.now().plusDays(30).toString()));
+        assign(a, Map.of("deadline", LocalDate.now(clock).plusDays(30).toString()));
         assertKeptEqualsRecount("after a deadline moved out of overdue");
 
         transition(a, "ACCEPTANCE_REQUESTED", Map.of());
         assertKeptEqualsRecount("after acceptance was requested");
         transition(a, "CLOSED", Map.of("acceptance", Map.of("acceptedBy", "昌江生态环境局(测试)",
-                "acceptedOn", LocalDate.now().minusDays(1).toString(), "evidence", List.of("验收报告"))));
+                "acceptedOn", LocalDate.now(clock).minusDays(1).toString(), "evidence", List.of("验收报告"))));
         assertKeptEqualsRecount("after a closure on time");
         graphQl.document("""
                         mutation($id: ID!) { recordOutcome(input: {issueId: $id, outcome: CLOSURE, on: "%s"}) { issue { status } } }"""
-                        .formatted(LocalDate.now().minusDays(1)))
+                        .formatted(LocalDate.now(clock).minusDays(1)))
                 .variable("id", c).execute().path("recordOutcome.issue.status").entity(String.class).isEqualTo("SHUT_DOWN");
         assertKeptEqualsRecount("after an outcome");
 
@@ -86,10 +89,10 @@ class KeptCountsTest extends IntegrationTest {
         assertKeptEqualsRecount("after the mine moved to another township with another mineral");
 
         try {
-            tallies.rollTo(LocalDate.now().minusDays(60));
+            tallies.rollTo(LocalDate.now(clock).minusDays(60));
             assertKeptEqualsRecount("after the day moved back 60 days");
         } finally {
-            tallies.rollTo(LocalDate.now());
+            tallies.rollTo(LocalDate.now(clock));
         }
         assertKeptEqualsRecount("after the day moved forward again");
         assertThat(cells("VT")).as("the new problems are counted").anyMatch(cell -> cell.contains("T3.01"));
