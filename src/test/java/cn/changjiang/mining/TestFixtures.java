@@ -57,7 +57,7 @@ public final class TestFixtures {
 
     /** Recounts what the ledger keeps on write, for data a test wrote or removed directly. */
     public static void recountKeptCounts(Driver driver) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>(IssueTallies.parameters(java.time.LocalDate.now(cn.changjiang.mining.web.GraphQlConfiguration.ZONE)));
+        java.util.Map<String, Object> params = new java.util.HashMap<>(IssueTallies.parameters(java.time.LocalDate.now(cn.changjiang.mining.common.CampaignTime.ZONE)));
         params.putAll(IssueStatus.CYPHER_PARAMETERS);
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run(KEPT_COUNTS, params).consume());

@@ -7,7 +7,7 @@ import java.util.Map;
 import ac.simons.neo4j.migrations.core.JavaBasedMigration;
 import ac.simons.neo4j.migrations.core.MigrationContext;
 import cn.changjiang.mining.common.IssueStatus;
-import cn.changjiang.mining.web.GraphQlConfiguration;
+import cn.changjiang.mining.common.CampaignTime;
 import org.neo4j.driver.Session;
 
 /**
@@ -34,7 +34,7 @@ public class V106__IssueTallies implements JavaBasedMigration {
 
     @Override
     public void apply(MigrationContext context) {
-        Map<String, Object> params = new HashMap<>(IssueTallies.parameters(LocalDate.now(GraphQlConfiguration.ZONE)));
+        Map<String, Object> params = new HashMap<>(IssueTallies.parameters(LocalDate.now(CampaignTime.ZONE)));
         params.putAll(IssueStatus.CYPHER_PARAMETERS);
         try (Session session = context.getSession()) {
             session.run(COUNT_UNCOUNTED, params).consume();

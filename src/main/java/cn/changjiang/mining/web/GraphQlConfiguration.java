@@ -2,7 +2,6 @@ package cn.changjiang.mining.web;
 
 import cn.changjiang.mining.common.Connection;
 import java.time.Clock;
-import java.time.ZoneId;
 
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
@@ -68,12 +67,9 @@ class GraphQlConfiguration {
         };
     }
 
-    /** The campaign's time zone: deadlines are calendar dates in the districts' own. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     /** Deadlines are calendar dates in the district's own time zone. */
     @Bean
     Clock clock() {
-        return Clock.system(ZONE);
+        return Clock.system(cn.changjiang.mining.common.CampaignTime.ZONE);
     }
 }

@@ -37,7 +37,7 @@ final class Workloads {
      * midnight UTC they differ, and so would the overdue counts.
      */
     static LocalDate today() {
-        return LocalDate.now(cn.changjiang.mining.web.GraphQlConfiguration.ZONE);
+        return LocalDate.now(cn.changjiang.mining.common.CampaignTime.ZONE);
     }
 
     static final Workload W1 = new Workload("W1", "accountability chain of one problem", false,
