@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * districts still on another day are moved to it ({@link #ROLL}): only the open problems whose deadline lies between
  * the two days are recounted.
  * <p>
- * {@code V106__IssueTallies} counts what was recorded before; {@link #REBUILD} counts a set of districts anew (data
+ * {@code V800__IssueTallies} counts what was recorded before; {@link #REBUILD} counts a set of districts anew (data
  * written around the API, such as the tests' fixtures).
  */
 @Component

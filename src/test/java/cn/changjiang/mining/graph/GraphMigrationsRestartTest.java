@@ -33,7 +33,8 @@ class GraphMigrationsRestartTest {
         Record first = startMigrateAndRead(properties);
         assertThat(first.get("nodes").asInt()).isGreaterThan(100);
         int seedFiles = new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/*.cypher").length
-                + new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/demo/*.cypher").length;
+                + new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/demo/*.cypher").length
+                + 1; // ledger/V800__IssueTallies, a migration in Java
         assertThat(first.get("applied").asList()).hasSize(seedFiles);
 
         Record second = startMigrateAndRead(properties);

@@ -42,7 +42,7 @@ class GraphMigrationsWhileServerAwayTest {
             assertThat(seed.health().getStatus()).isEqualTo(Status.UP);
             try (var session = driver.session()) {
                 assertThat(session.run("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN count(m) AS n").single().get("n").asInt())
-                        .as("every Cypher file and the one migration in Java, ledger/V106__IssueTallies")
+                        .as("every Cypher file and the one migration in Java, ledger/V800__IssueTallies")
                         .isEqualTo(new PathMatchingResourcePatternResolver().getResources("classpath:graph-seed/*.cypher").length + 1);
             }
         }

@@ -11,12 +11,13 @@ import cn.changjiang.mining.common.CampaignTime;
 import org.neo4j.driver.Session;
 
 /**
- * Counts the problems recorded before counts were kept on write ({@link IssueTallies}), after the demo data
+ * Counts the problems recorded before counts were kept on write ({@link IssueTallies}), numbered after the demo data
+ * (V1xx, which a version in that range would be taken for) and before the tests' V9xx; after the demo data
  * (V101–V105), in transactions of 2,000 problems, under the migrations' lock like every other migration, so
  * instances starting together count once. A problem already counted is left alone, so running it again changes
  * nothing.
  */
-public class V106__IssueTallies implements JavaBasedMigration {
+public class V800__IssueTallies implements JavaBasedMigration {
 
     static final String COUNT_UNCOUNTED = """
             MATCH (i:Issue) WHERE i.tally IS NULL AND i.status IS NOT NULL AND i.district IS NOT NULL
@@ -29,7 +30,7 @@ public class V106__IssueTallies implements JavaBasedMigration {
             } IN TRANSACTIONS OF 1 ROW
             RETURN count(*) AS batches""".formatted(IssueTallies.RECOUNT);
 
-    public V106__IssueTallies() {
+    public V800__IssueTallies() {
     }
 
     @Override
