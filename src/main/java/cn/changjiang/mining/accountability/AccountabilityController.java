@@ -1,5 +1,7 @@
 package cn.changjiang.mining.accountability;
 
+import cn.changjiang.mining.common.CampaignTime;
+
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import graphql.GraphQLContext;
 import cn.changjiang.mining.common.Viewer;
@@ -64,7 +66,8 @@ class AccountabilityController {
                                        DataFetchingFieldSelectionSet selection) {
         LocalDate today = LocalDate.now(clock);
         Scope scope = scopes.of(viewer, jurisdiction);
-        if (from == null && to == null && !selection.contains("mines")) {
+        // Kept counts are today's; a read as of a past moment counts the problems as they stood then.
+        if (from == null && to == null && !selection.contains("mines") && CampaignTime.asOf() == null) {
             return queries.keptScorecards(scope, scopes.unitsWithin(scope));
         }
         return queries.scorecards(from, to, selection.contains("mines"), scope, scopes.unitsWithin(scope)).stream()

@@ -49,6 +49,10 @@ public class CypherRunner {
     public <V> List<V> list(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
         flushDeferred();
         roundTrips.increment();
+        PastTransaction past = PastTransaction.current();
+        if (past != null) {
+            return past.run(cypher, driverValues(withRules(params))).stream().map(r -> mapper.apply(r.get("item"))).toList();
+        }
         return List.copyOf(client.query(cypher).bindAll(withRules(params))
                 .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
                 .all());
@@ -61,6 +65,10 @@ public class CypherRunner {
      */
     @SuppressWarnings("unchecked")
     public <V> List<V> listForCache(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        PastTransaction past = PastTransaction.current();
+        if (past != null) {
+            return past.run(cypher, driverValues(withRules(params))).stream().map(r -> mapper.apply(r.get("item"))).toList();
+        }
         return List.copyOf(client.query(cypher).bindAll(withRules(params))
                 .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
                 .all());
@@ -191,6 +199,13 @@ public class CypherRunner {
         Map<Value, Value> rows = new LinkedHashMap<>();
         flushDeferred();
         roundTrips.increment();
+        PastTransaction past = PastTransaction.current();
+        if (past != null) {
+            Map<String, Object> all = withRules(parameters);
+            all.put("keys", keys);
+            past.run(cypher, driverValues(all)).forEach(r -> rows.put(r.get("key"), r.get(column)));
+            return rows;
+        }
         client.query(cypher).bindAll(withRules(parameters)).bind(keys).to("keys")
                 .fetchAs((Class<Map.Entry<Value, Value>>) (Class<?>) Map.Entry.class)
                 .mappedBy((types, record) -> Map.entry(record.get("key"), record.get(column)))
@@ -207,7 +222,7 @@ public class CypherRunner {
      * commit, so the writes still commit or roll back with the rest of the transaction.
      */
     public void defer(String cypher, Map<String, ?> params) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || PastTransaction.current() != null) {
             runDeferred(List.of(new Deferred(cypher, withRules(params))));
             return;
         }
@@ -263,7 +278,37 @@ public class CypherRunner {
             writes.get(n).params().forEach((name, value) -> params.put(prefix + name, value));
         }
         roundTrips.increment();
+        PastTransaction past = PastTransaction.current();
+        if (past != null) {
+            past.run(cypher.toString(), driverValues(params));
+            return;
+        }
         client.query(cypher.toString()).bindAll(params).run();
+    }
+
+    /**
+     * Parameters as the driver takes them, for a statement sent to a {@link PastTransaction} rather than through
+     * Spring Data's client: enums by name, the rest as they are.
+     */
+    private static Map<String, Object> driverValues(Map<String, Object> params) {
+        Map<String, Object> converted = new HashMap<>();
+        params.forEach((name, value) -> converted.put(name, driverValue(value)));
+        return converted;
+    }
+
+    private static Object driverValue(Object value) {
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(CypherRunner::driverValue).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> converted = new HashMap<>();
+            map.forEach((k, v) -> converted.put(String.valueOf(k), driverValue(v)));
+            return converted;
+        }
+        return value;
     }
 
     /** The caller's parameters with the status rules' ({@link IssueStatus#CYPHER_PARAMETERS}), which no caller overrides. */

@@ -1,5 +1,7 @@
 package cn.changjiang.mining.insight;
 
+import cn.changjiang.mining.common.CampaignTime;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -98,7 +100,8 @@ class IssueCounts {
             throw new InvalidInputException("groupBy", "Group by one to three dimensions");
         }
         IssueFilter asked = IssueFilter.orNone(filter);
-        if (keptCountsServe(groupBy, asked)) {
+        // Kept counts are today's; a read as of a past moment counts the problems as they stood then.
+        if (CampaignTime.asOf() == null && keptCountsServe(groupBy, asked)) {
             return fromKeptCounts(groupBy, asked, scope);
         }
         StringBuilder with = new StringBuilder("WITH i");
@@ -184,7 +187,7 @@ class IssueCounts {
         }
         IssueFilter asked = IssueFilter.orNone(filter);
         boolean monthly = interval == TimeInterval.MONTH;
-        if (keptCountsServe(List.of(), asked) && wholePeriods(monthly, from, to)) {
+        if (CampaignTime.asOf() == null && keptCountsServe(List.of(), asked) && wholePeriods(monthly, from, to)) {
             return tallies.series(monthly, scope.districts(), statuses(asked), asked.overdue(), from, to).stream()
                     .map(p -> new Point(p.period(), p.opened(), p.closed())).toList();
         }

@@ -144,43 +144,7 @@ class MineRegistry {
         params.put("id", id);
         params.put("licenceStatus", name(patch.get("licenceStatus")));
         params.put("miningMethod", name(patch.get("miningMethod")));
-        Mine mine = graph.single("""
-                MERGE (m:Mine {id: $id})
-                ON CREATE SET m.version = 0, m.synthetic = false, m.createdAt = datetime()
-                SET m.name = $name, m.licenceNumber = $licenceNumber, m.licenceStatus = $licenceStatus,
-                    m.licenceValidUntil = $licenceValidUntil, m.miningMethod = $miningMethod, m.greenMine = $greenMine,
-                    m.location = CASE WHEN $latitude IS NULL THEN null ELSE point({latitude: $latitude, longitude: $longitude}) END,
-                    m.version = coalesce(m.version, 0) + 1
-                MERGE (mineral:Mineral {name: $mineral})
-                  ON CREATE SET mineral.strategic = false
-                MERGE (township:Township {name: $township})
-                  ON CREATE SET township.government = $township + '人民政府', township.synthetic = false
-                WITH m, mineral, township
-                CALL (township) {
-                  MATCH (district:Jurisdiction {id: $district})
-                  WHERE NOT (township)-[:PART_OF]->(:Jurisdiction)
-                  MERGE (township)-[:PART_OF]->(district)
-                }
-                CALL (township) {
-                  MATCH (territorial:Unit {kind: 'TERRITORIAL'})-[:BELONGS_TO]->(:Jurisdiction {id: $district})
-                  WITH territorial ORDER BY territorial.order, territorial.id LIMIT 1
-                  MERGE (township)-[:GOVERNED_AS]->(territorial)
-                }
-                SET m.district = $district
-                WITH m, mineral, township
-                CALL (m) {
-                  MATCH (i:Issue)-[:AT]->(m) WHERE i.district IS NULL OR i.district <> m.district
-                  SET i.district = m.district
-                }
-                OPTIONAL MATCH (m)-[oldMineral:PRODUCES]->() WHERE NOT endNode(oldMineral) = mineral
-                DELETE oldMineral
-                WITH DISTINCT m, mineral, township
-                OPTIONAL MATCH (m)-[oldTownship:LOCATED_IN]->() WHERE NOT endNode(oldTownship) = township
-                DELETE oldTownship
-                WITH DISTINCT m, mineral, township
-                MERGE (m)-[:PRODUCES]->(mineral)
-                MERGE (m)-[:LOCATED_IN]->(township)
-                RETURN m AS item""", params, Mine::from).orElseThrow();
+        Mine mine = graph.single(WRITE + "\nRETURN m AS item", params, Mine::from).orElseThrow();
         if (existing.isPresent()) {
             events.publishEvent(new MinesChanged(List.of(id)));
         }
@@ -222,6 +186,55 @@ class MineRegistry {
     }
 
     /** What a new mine has for the fields its registration leaves out. */
+    /**
+     * Writes a mine's fields ({@code $id}, {@code $name}, {@code $licenceNumber}, {@code $mineral}, {@code $township},
+     * {@code $district} and the optional ones), its mineral and township, and the district of its problems; the version
+     * goes up by one. The statement goes on with {@code m}. Shared with {@link MineRewinder}, which puts a mine back.
+     */
+    static final String WRITE = """
+            MERGE (m:Mine {id: $id})
+            ON CREATE SET m.version = 0, m.synthetic = false, m.createdAt = datetime()
+            SET m.name = $name, m.licenceNumber = $licenceNumber, m.licenceStatus = $licenceStatus,
+                m.licenceValidUntil = $licenceValidUntil, m.miningMethod = $miningMethod, m.greenMine = $greenMine,
+                m.location = CASE WHEN $latitude IS NULL THEN null ELSE point({latitude: $latitude, longitude: $longitude}) END,
+                m.version = coalesce(m.version, 0) + 1
+            MERGE (mineral:Mineral {name: $mineral})
+              ON CREATE SET mineral.strategic = false
+            MERGE (township:Township {name: $township})
+              ON CREATE SET township.government = $township + '人民政府', township.synthetic = false
+            WITH m, mineral, township
+            CALL (township) {
+              MATCH (district:Jurisdiction {id: $district})
+              WHERE NOT (township)-[:PART_OF]->(:Jurisdiction)
+              MERGE (township)-[:PART_OF]->(district)
+            }
+            CALL (township) {
+              MATCH (territorial:Unit {kind: 'TERRITORIAL'})-[:BELONGS_TO]->(:Jurisdiction {id: $district})
+              WITH territorial ORDER BY territorial.order, territorial.id LIMIT 1
+              MERGE (township)-[:GOVERNED_AS]->(territorial)
+            }
+            SET m.district = $district
+            WITH m, mineral, township
+            CALL (m) {
+              MATCH (i:Issue)-[:AT]->(m) WHERE i.district IS NULL OR i.district <> m.district
+              SET i.district = m.district
+            }
+            OPTIONAL MATCH (m)-[oldMineral:PRODUCES]->() WHERE NOT endNode(oldMineral) = mineral
+            DELETE oldMineral
+            WITH DISTINCT m, mineral, township
+            OPTIONAL MATCH (m)-[oldTownship:LOCATED_IN]->() WHERE NOT endNode(oldTownship) = township
+            DELETE oldTownship
+            WITH DISTINCT m, mineral, township
+            MERGE (m)-[:PRODUCES]->(mineral)
+            MERGE (m)-[:LOCATED_IN]->(township)""";
+
+    /** A mine {@code m}'s fields as {@link LockedMine} reads them. */
+    static final String FIELDS = """
+            m {.*, version: coalesce(m.version, 0),
+               mineral: [(m)-[:PRODUCES]->(x:Mineral) | x.name][0],
+               township: [(m)-[:LOCATED_IN]->(t:Township) | t.name][0],
+               latitude: m.location.latitude, longitude: m.location.longitude}""";
+
     private static Map<String, Object> defaults() {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("licenceStatus", LicenceStatus.VALID);
@@ -238,11 +251,7 @@ class MineRegistry {
                 MATCH (m:Mine {licenceNumber: $licence})
                 WITH m ORDER BY m.id LIMIT 1
                 SET m._lock = true REMOVE m._lock
-                RETURN m {.*, version: coalesce(m.version, 0),
-                          mineral: [(m)-[:PRODUCES]->(x:Mineral) | x.name][0],
-                          township: [(m)-[:LOCATED_IN]->(t:Township) | t.name][0],
-                          latitude: m.location.latitude, longitude: m.location.longitude} AS item""",
-                Map.of("licence", licenceNumber), LockedMine::from);
+                RETURN %s AS item""".formatted(FIELDS), Map.of("licence", licenceNumber), LockedMine::from);
     }
 
     private static String required(String argument, String value, int maxLength) {

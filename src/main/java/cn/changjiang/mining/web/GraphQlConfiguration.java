@@ -67,9 +67,9 @@ class GraphQlConfiguration {
         };
     }
 
-    /** Deadlines are calendar dates in the district's own time zone. */
+    /** Deadlines are calendar dates in the district's own time zone; a read as of a past moment runs at that moment. */
     @Bean
     Clock clock() {
-        return Clock.system(cn.changjiang.mining.common.CampaignTime.ZONE);
+        return cn.changjiang.mining.common.CampaignTime.clock();
     }
 }
