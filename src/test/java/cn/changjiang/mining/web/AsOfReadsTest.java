@@ -62,7 +62,14 @@ class AsOfReadsTest extends IntegrationTest {
               accountabilityChain(issueId: $id, asOf: $asOf) { level kind id role grounds }
             }""";
 
+    /** A joint action as of a moment. */
+    private static final String ACTION = """
+            query Action($asOf: DateTime, $id: ID!) { jointEnforcementAction(id: $id, asOf: $asOf) { id status plannedOn } }""";
+
     private static Driver fixtureDriver;
+
+    @Autowired
+    org.springframework.graphql.execution.GraphQlSource graphQlSource;
 
     @Autowired
     java.time.Clock clock;
@@ -122,10 +129,11 @@ class AsOfReadsTest extends IntegrationTest {
 
         mutate("mutation($input: RecordOutcomeInput!) { recordOutcome(input: $input) { issue { id } } }",
                 Map.of("issueId", b, "outcome", "EXPOSURE", "on", today.toString(), "where", "区融媒体中心(测试)"));
-        mutate("""
-                mutation($input: OpenJointEnforcementActionInput!) { openJointEnforcementAction(input: $input) { action { id } } }""",
-                Map.of("mineId", mine, "leadUnitId", "POLICE", "participatingUnitIds", List.of("ECOLOGY"),
-                        "issueIds", List.of(b), "plannedOn", today.plusDays(3).toString()));
+        String action = graphQl.document("""
+                mutation($input: OpenJointEnforcementActionInput!) { openJointEnforcementAction(input: $input) { action { id } } }""")
+                .variable("input", Map.of("mineId", mine, "leadUnitId", "POLICE", "participatingUnitIds", List.of("ECOLOGY"),
+                        "issueIds", List.of(b), "plannedOn", today.plusDays(3).toString()))
+                .execute().path("openJointEnforcementAction.action.id").entity(String.class).get();
         steps.add(snapshot("B exposed, a joint action opened", mine, problems));
 
         register("罗家桥乡", "高岭土");
@@ -152,11 +160,32 @@ class AsOfReadsTest extends IntegrationTest {
             }
         }
 
+        int opened = steps.size() - 2; // the step that opened the action
+        for (int n = 0; n < steps.size(); n++) {
+            String asOf = steps.get(n).at().atOffset(ZoneOffset.ofHours(8)).toString();
+            var answer = graphQl.document(ACTION).variable("asOf", asOf).variable("id", action).execute()
+                    .path("jointEnforcementAction");
+            if (n < opened) {
+                answer.valueIsNull();
+            } else {
+                answer.entity(Map.class).satisfies(then -> assertThat(then).containsEntry("id", action).containsEntry("status", "OPEN"));
+            }
+        }
+
         Step last = steps.getLast();
         assertThat(ledger(null, mine)).as("nothing the rebuilding did was committed").isEqualTo(last.ledger());
         for (String problem : problems) {
             assertThat(problem(null, problem)).isEqualTo(last.problems().get(problem));
         }
+    }
+
+    /** Every query field that takes asOf is among those the snapshots above compare, so none is left unchecked. */
+    @Test
+    void shouldCheckEveryReadThatTakesAsOf() {
+        List<String> takingAsOf = graphQlSource.schema().getQueryType().getFieldDefinitions().stream()
+                .filter(field -> field.getArgument("asOf") != null).map(field -> field.getName()).toList();
+        assertThat(takingAsOf).isNotEmpty().allSatisfy(field -> assertThat(LEDGER + PROBLEM + ACTION)
+                .as("a read of " + field + " as of each step").containsPattern("\\b" + field + "\\("));
     }
 
     @Test
