@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import cn.changjiang.mining.HeadlessChromium;
 import cn.changjiang.mining.IntegrationTest;
@@ -21,6 +22,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -121,6 +124,11 @@ class LeadershipPageBrowserTest extends IntegrationTest {
         List<String> requested = (List<String>) pageJson("performance.getEntriesByType('resource').map(e => e.name)");
         assertThat(requested).isNotEmpty().allMatch(url -> url.startsWith(origin + "/"));
         assertThat(requested).anyMatch(url -> url.endsWith("/webjars/echarts/5.3.1/dist/echarts.min.js"));
+        // Nothing went wrong in the console (the browser's own favicon request aside): no script error, no CSP refusal.
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).filter(message -> !message.contains("favicon.ico")).toList();
+        assertThat(severe).isEmpty();
 
         // Progress by phase and by task: finished, open, overdue per key, as issueCounts counts them.
         Map<String, List<Integer>> byPhase = apiProgress("PHASE", null);
