@@ -50,7 +50,7 @@
         const declared = Object.assign({}, variables || {});
         let text = query.replace(/\/\*asOf\*\//g, moment ? ', asOf: $asOf' : '')
             .replace(/\/\*\(asOf\)\*\//g, moment ? '(asOf: $asOf)' : '');
-        if (moment) declared.asOf = moment;
+        if (moment && text.includes('$asOf')) declared.asOf = moment;
         const signature = Object.entries(VARIABLE_TYPES).filter(([v]) => new RegExp('\\$' + v + '\\b').test(text))
             .map(([v, t]) => `$${v}: ${t}`);
         text = `query ${name}${signature.length ? '(' + signature.join(', ') + ')' : ''} ${text}`;

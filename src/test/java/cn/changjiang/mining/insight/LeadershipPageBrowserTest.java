@@ -234,6 +234,7 @@ class LeadershipPageBrowserTest extends IntegrationTest {
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         String asOf = yesterday + "T23:59:59+08:00";
         int before = loaded();
+        js("window.sent = []; const send = window.fetch; window.fetch = (url, init) => { if (url === '/graphql') sent.push(JSON.parse(init.body)); return send(url, init); }");
         js("const input = document.getElementById('as-of'); input.value = arguments[0]; input.dispatchEvent(new Event('change'))",
                 yesterday.toString());
         wait.until(driver -> loaded() > before || browser.findElement(By.id("status")).getDomAttribute("class") != null);
@@ -241,5 +242,25 @@ class LeadershipPageBrowserTest extends IntegrationTest {
                 .isNullOrEmpty();
         assertThat(browser.findElement(By.id("status")).getDomAttribute("data-as-of")).isEqualTo(asOf);
         assertThat(plottedProgress("chart-phase")).isEqualTo(apiProgress("PHASE", asOf));
+        // Every read of the ledger passed that moment (the mines' places are read as they are now), and none after 当前 / now.
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) pageJson("sent");
+        assertThat(sent).extracting(body -> ((String) body.get("query")).split("[ ({]")[1])
+                .contains("LeadershipProgress", "LeadershipScorecards", "LeadershipSupervised", "LeadershipCandidates", "LeadershipMines");
+        for (Map<String, Object> body : sent) {
+            String query = (String) body.get("query");
+            Object passed = ((Map<?, ?>) body.getOrDefault("variables", Map.of())).get("asOf");
+            if (query.startsWith("query LeadershipMines")) {
+                assertThat(passed).as(query).isNull();
+            } else {
+                assertThat(passed).as(query).isEqualTo(asOf);
+                assertThat(query).contains("asOf: $asOf");
+            }
+        }
+        int dated = loaded();
+        js("sent.length = 0; document.getElementById('as-of-clear').click()");
+        wait.until(driver -> loaded() > dated);
+        assertThat((List<Map<String, Object>>) pageJson("sent")).isNotEmpty()
+                .allSatisfy(body -> assertThat((String) body.get("query")).doesNotContain("asOf"));
+        assertThat(plottedProgress("chart-phase")).isEqualTo(byPhase);
     }
 }
