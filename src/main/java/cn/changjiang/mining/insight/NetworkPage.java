@@ -31,7 +31,8 @@ class NetworkPage {
         return asset("network/network.js", MediaType.valueOf("text/javascript"));
     }
 
-    private static ResponseEntity<String> asset(String path, MediaType type) throws IOException {
+    /** A page asset from the jar, never cached stale, under the pages' strict security policy (no other origin). */
+    static ResponseEntity<String> asset(String path, MediaType type) throws IOException {
         return ResponseEntity.ok()
                 .contentType(new MediaType(type, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache())
