@@ -57,7 +57,7 @@ public class IdempotencyKeys {
      */
     public Optional<String> claim(Actor actor, String operation, String key, Object input) {
         Claiming claiming = claiming(actor, operation, key, input);
-        return claiming.answer(graph.single(claiming.cypher() + " RETURN claim AS item", claiming.parameters(), v -> v)
+        return claiming.answer(graph.writeSingle(claiming.cypher() + " RETURN claim AS item", claiming.parameters(), v -> v)
                 .orElseThrow());
     }
 

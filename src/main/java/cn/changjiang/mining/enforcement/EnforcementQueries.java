@@ -139,7 +139,7 @@ class EnforcementQueries {
 
     /** Ranks again the mines whose kept rank a passed deadline has made stale; how many. */
     long rankStaleMines() {
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (m:Mine) WHERE m.rankGoodUntil < date()
                 %s
                 RETURN count(m) AS item""".formatted(JointEnforcementCandidate.RANK_MINE), Map.of(), Value::asLong)
@@ -195,7 +195,7 @@ class EnforcementQueries {
      */
     Optional<OpeningFacts> lockMineAndReadForOpening(String mineId, List<String> issueIds, List<String> unitIds,
                                                      List<String> districts) {
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (m:Mine {id: $mineId})
                 SET m._lock = true REMOVE m._lock
                 WITH m
@@ -214,7 +214,7 @@ class EnforcementQueries {
     }
 
     JointEnforcementAction create(String id, JointEnforcementAction.OpenInput input) {
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (m:Mine {id: $mineId}), (lead:Unit {id: $leadUnitId})
                 CREATE (a:JointEnforcementAction {id: $id, status: 'OPEN', plannedOn: $plannedOn, openedAt: datetime()})
                 CREATE (a)-[:FOR_MINE]->(m)
@@ -237,7 +237,7 @@ class EnforcementQueries {
 
     /** Locks the action and reads it, or empty when there is none. */
     Optional<JointEnforcementAction> lockAction(String id) {
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (a:JointEnforcementAction {id: $id})
                 SET a._lock = true REMOVE a._lock
                 RETURN a AS item""", Map.of("id", id), JointEnforcementAction::from);
@@ -248,7 +248,7 @@ class EnforcementQueries {
         Map<String, Object> params = new HashMap<>(result);
         params.remove("status"); // the statement sets it
         params.put("id", actionId);
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (a:JointEnforcementAction {id: $id})
                 SET a.status = 'RESULT_RECORDED', a.inspectedOn = $inspectedOn, a.findings = $findings,
                     a.penaltyAmount = $penaltyAmount, a.penaltyDecisions = $penaltyDecisions,
@@ -260,7 +260,7 @@ class EnforcementQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("id", actionId);
         params.put("summary", summary);
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (a:JointEnforcementAction {id: $id})
                 SET a.status = 'CLOSED', a.closedAt = datetime(), a.summary = $summary
                 RETURN a AS item""", params, JointEnforcementAction::from).orElseThrow();

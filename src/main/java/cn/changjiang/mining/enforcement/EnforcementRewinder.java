@@ -46,11 +46,11 @@ class EnforcementRewinder implements Rewinder {
             }
         }
         if (!opened.isEmpty()) {
-            graph.list("UNWIND $ids AS id MATCH (a:JointEnforcementAction {id: id}) DETACH DELETE a RETURN count(*) AS item",
+            graph.write("UNWIND $ids AS id MATCH (a:JointEnforcementAction {id: id}) DETACH DELETE a RETURN count(*) AS item",
                     Map.of("ids", opened), v -> v);
         }
         if (!rows.isEmpty()) {
-            graph.list("""
+            graph.write("""
                     UNWIND $rows AS row
                     MATCH (a:JointEnforcementAction {id: row.id})
                     SET a += row.properties
@@ -60,7 +60,7 @@ class EnforcementRewinder implements Rewinder {
         }
         List<String> mines = List.copyOf(past.touched("Mine"));
         if (!mines.isEmpty()) {
-            graph.list("""
+            graph.write("""
                     UNWIND $mineIds AS mineId
                     MATCH (m:Mine {id: mineId})
                     OPTIONAL MATCH (m)-[old:NEEDS_DEPARTMENT]->()

@@ -19,7 +19,9 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -36,26 +38,66 @@ public class CypherRunner {
 
     private final Neo4jClient client;
     private final Counter roundTrips;
+    /** Reads outside a write: read-only transactions, which a cluster routes to its secondaries. */
+    private final TransactionTemplate reading;
+    /** Writes outside a caller's transaction: each its own write transaction, on the leader. */
+    private final TransactionTemplate writing;
 
-    CypherRunner(Neo4jClient client, MeterRegistry meters) {
+    CypherRunner(Neo4jClient client, MeterRegistry meters, PlatformTransactionManager transactions) {
         this.client = client;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactions);
         this.roundTrips = Counter.builder("accountability.cypher.round-trips")
                 .description("Cypher statements sent to Neo4j by the API")
                 .register(meters);
     }
 
-    /** Rows of a query that returns one column {@code item}. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Rows of a query that returns one column {@code item}. Inside a transaction (a mutation's) it is a statement of
+     * that transaction; otherwise it runs in a read-only transaction, routed to a secondary in a cluster and refused
+     * by the database if it writes: a write outside a transaction goes through {@link #write}.
+     */
     public <V> List<V> list(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
         flushDeferred();
         roundTrips.increment();
+        return items(cypher, params, mapper, reading);
+    }
+
+    /**
+     * A statement that writes and returns one column {@code item}: in the caller's transaction when there is one,
+     * otherwise in a write transaction of its own.
+     */
+    public <V> List<V> write(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        flushDeferred();
+        roundTrips.increment();
+        return items(cypher, params, mapper, writing);
+    }
+
+    /** {@link #write} of a statement that answers one row or none. */
+    public <V> Optional<V> writeSingle(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
+        List<V> rows = write(cypher, params, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> List<V> items(String cypher, Map<String, Object> params, Function<Value, V> mapper,
+                              TransactionTemplate outsideTransaction) {
         PastTransaction past = PastTransaction.current();
         if (past != null) {
             return past.run(cypher, driverValues(withRules(params))).stream().map(r -> mapper.apply(r.get("item"))).toList();
         }
-        return List.copyOf(client.query(cypher).bindAll(withRules(params))
+        return inTransaction(outsideTransaction, () -> List.copyOf(client.query(cypher).bindAll(withRules(params))
                 .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
-                .all());
+                .all()));
+    }
+
+    /** The work in the caller's transaction when there is one, else in one of {@code template}'s. */
+    private static <T> T inTransaction(TransactionTemplate template, java.util.function.Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.get();
+        }
+        return template.execute(status -> work.get());
     }
 
     /**
@@ -63,15 +105,8 @@ public class CypherRunner {
      * tree of {@code plan/Scopes}): not counted as a round trip, since it belongs to no request's shape; counting it
      * would make the per-request figure depend on when the cache last expired.
      */
-    @SuppressWarnings("unchecked")
     public <V> List<V> listForCache(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
-        PastTransaction past = PastTransaction.current();
-        if (past != null) {
-            return past.run(cypher, driverValues(withRules(params))).stream().map(r -> mapper.apply(r.get("item"))).toList();
-        }
-        return List.copyOf(client.query(cypher).bindAll(withRules(params))
-                .fetchAs((Class<V>) Object.class).mappedBy((types, record) -> mapper.apply(record.get("item")))
-                .all());
+        return items(cypher, params, mapper, reading);
     }
 
     public <V> Optional<V> single(String cypher, Map<String, Object> params, Function<Value, V> mapper) {
@@ -206,35 +241,48 @@ public class CypherRunner {
             past.run(cypher, driverValues(all)).forEach(r -> rows.put(r.get("key"), r.get(column)));
             return rows;
         }
-        client.query(cypher).bindAll(withRules(parameters)).bind(keys).to("keys")
+        inTransaction(reading, () -> client.query(cypher).bindAll(withRules(parameters)).bind(keys).to("keys")
                 .fetchAs((Class<Map.Entry<Value, Value>>) (Class<?>) Map.Entry.class)
                 .mappedBy((types, record) -> Map.entry(record.get("key"), record.get(column)))
-                .all()
+                .all())
                 .forEach(row -> rows.put(row.getKey(), row.getValue()));
         return rows;
     }
 
     /**
-     * A write whose answer nobody waits for (a change record, figures kept on write, an idempotency key's result),
-     * sent with the transaction's other such writes in one statement: before the transaction's next statement, or
-     * when it commits; outside a transaction, at once. {@code cypher} must be a statement that returns nothing (it is
-     * run as a unit subquery, {@code CALL () { ... }}), in the order the writes were deferred. Any failure fails the
-     * commit, so the writes still commit or roll back with the rest of the transaction.
+     * A write whose answer nobody waits for (figures kept on write, an idempotency key's result), sent with the
+     * transaction's other such writes in one statement: before the transaction's next statement, or when it commits;
+     * outside a transaction, at once. {@code cypher} must be a statement that returns nothing (it is run as a unit
+     * subquery, {@code CALL () { ... }}), in the order the writes were deferred. Any failure fails the commit, so the
+     * writes still commit or roll back with the rest of the transaction.
      */
     public void defer(String cypher, Map<String, ?> params) {
+        defer(cypher, params, false);
+    }
+
+    /**
+     * {@link #defer} held back to the very end of the transaction: sent in the commit's statement, after every other
+     * deferred write, never before a later statement of the transaction. For a write that takes a lock every writer
+     * contends for (the change records' sequence counter): taken last and held only while the transaction commits,
+     * it orders the transactions by commit and cannot be part of a deadlock.
+     */
+    public void deferUntilCommit(String cypher, Map<String, ?> params) {
+        defer(cypher, params, true);
+    }
+
+    private void defer(String cypher, Map<String, ?> params, boolean untilCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive() || PastTransaction.current() != null) {
             runDeferred(List.of(new Deferred(cypher, withRules(params))));
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Deferred> pending = (List<Deferred>) TransactionSynchronizationManager.getResource(this);
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            pending = new ArrayList<>();
+            pending = new Pending(new ArrayList<>(), new ArrayList<>());
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    flushDeferred();
+                    flushDeferred(true);
                 }
 
                 @Override
@@ -243,27 +291,40 @@ public class CypherRunner {
                 }
             });
         }
-        pending.add(new Deferred(cypher, withRules(params)));
+        (untilCommit ? pending.atCommit() : pending.now()).add(new Deferred(cypher, withRules(params)));
     }
 
     private record Deferred(String cypher, Map<String, Object> params) {
     }
 
+    /** A transaction's deferred writes: those sent before its next statement, and those kept for its commit. */
+    private record Pending(List<Deferred> now, List<Deferred> atCommit) {
+    }
+
     private static final Pattern PARAMETER = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
 
-    /** Sends the transaction's deferred writes, if any, in one statement. */
+    /** Sends the transaction's deferred writes, if any, in one statement (at its commit, those kept for it too). */
     private void flushDeferred() {
+        flushDeferred(false);
+    }
+
+    private void flushDeferred(boolean committing) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Deferred> pending = (List<Deferred>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null || pending.isEmpty()) {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
             return;
         }
-        List<Deferred> batch = List.copyOf(pending);
-        pending.clear();
-        runDeferred(batch);
+        List<Deferred> batch = new ArrayList<>(pending.now());
+        pending.now().clear();
+        if (committing) {
+            batch.addAll(pending.atCommit());
+            pending.atCommit().clear();
+        }
+        if (!batch.isEmpty()) {
+            runDeferred(batch);
+        }
     }
 
     /** The writes as unit subqueries of one statement, each with its parameters renamed apart. */
@@ -283,7 +344,7 @@ public class CypherRunner {
             past.run(cypher.toString(), driverValues(params));
             return;
         }
-        client.query(cypher.toString()).bindAll(params).run();
+        inTransaction(writing, () -> client.query(cypher.toString()).bindAll(params).run());
     }
 
     /**

@@ -226,7 +226,7 @@ class PlanImports {
                 "jurisdiction", jurisdiction.id(), "parent", parent == null ? null : parent.id(),
                 "parentQuote", read.parentPlan() == null ? null : read.parentPlan().quote(),
                 "implementsTitle", read.parentPlan() == null ? null : withoutQuotes(read.parentPlan().title()), "tasks", tasks);
-        Plan plan = graph.single("""
+        Plan plan = graph.writeSingle("""
                 MATCH (j:Jurisdiction {id: $jurisdiction})
                 MERGE (p:Plan {id: $id})
                 SET p.documentNumber = $documentNumber, p.title = $title, p.noticeTitle = $noticeTitle,
@@ -240,7 +240,7 @@ class PlanImports {
                   SET r.quote = coalesce($parentQuote, r.quote)
                 }
                 RETURN p AS item""", p, Plan::from).orElseThrow();
-        graph.list("""
+        graph.write("""
                 MATCH (p:Plan {id: $id})
                 UNWIND $tasks AS t
                 CREATE (task:PlanTask {id: $id + '#' + t.number, number: t.number, clause: t.clause, title: t.title,
@@ -269,7 +269,7 @@ class PlanImports {
         if (group == null) {
             return;
         }
-        graph.list("""
+        graph.write("""
                 MATCH (p:Plan {id: $plan})
                 CREATE (p)-[:CONVENES]->(wg:PlanWorkingGroup {id: $plan + '#wg', name: $name, convenerUnitName: $convener,
                         convenerRank: $rank, officeHost: $officeHost, quote: $quote, memberNames: $members})
@@ -336,7 +336,7 @@ class PlanImports {
         }
         boolean district = jurisdiction.level() == JurisdictionLevel.DISTRICT
                 || jurisdiction.level() == JurisdictionLevel.TOWNSHIP;
-        graph.list(district ? CREATE_UNITS.formatted("Unit") : CREATE_UNITS.formatted("UpperUnit"),
+        graph.write(district ? CREATE_UNITS.formatted("Unit") : CREATE_UNITS.formatted("UpperUnit"),
                 params("jurisdiction", jurisdiction.id(), "rows", List.copyOf(rows.values())), v -> v);
         scopes.changed();
     }

@@ -121,7 +121,7 @@ class TaskLinking {
         }
         List<Map<String, Object>> rows = links.stream().map(l -> params("child", l.child().id(),
                 "parent", l.parent().id(), "score", l.score(), "basis", l.basis())).toList();
-        graph.list("""
+        graph.write("""
                 UNWIND $links AS l
                 CALL (l) {
                   MATCH (t:PlanTask {id: l.child}) RETURN t

@@ -51,7 +51,7 @@ class IssueRewinder implements Rewinder {
             }
         }
         if (!created.isEmpty()) {
-            past.touch("Mine", graph.list("""
+            past.touch("Mine", graph.write("""
                     UNWIND $ids AS id
                     MATCH (i:Issue {id: id})
                     OPTIONAL MATCH (i)-[:AT]->(m:Mine)
@@ -61,7 +61,7 @@ class IssueRewinder implements Rewinder {
                     .stream().filter(id -> id != null).toList());
         }
         if (!rows.isEmpty()) {
-            past.touch("Mine", graph.list(UNDO, Map.of("rows", rows), v -> v.asString(null))
+            past.touch("Mine", graph.write(UNDO, Map.of("rows", rows), v -> v.asString(null))
                     .stream().filter(id -> id != null).toList());
         }
     }

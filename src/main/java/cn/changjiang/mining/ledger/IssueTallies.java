@@ -341,7 +341,7 @@ public class IssueTallies {
             Map<String, Object> params = parameters(day);
             params.put("district", district);
             retries.run("moving the kept counts of " + district + " to " + day,
-                    () -> graph.single(ROLL, params, Value::asLong));
+                    () -> graph.writeSingle(ROLL, params, Value::asLong));
         }
     }
 }

@@ -705,7 +705,7 @@ class LedgerImport {
     }
 
     private List<String> writeBatch(List<Map<String, Object>> batch, String importId) {
-        return graph.list("""
+        return graph.write("""
                 UNWIND $rows AS row
                 MERGE (i:Issue {id: row.id})
                 ON CREATE SET i.title = row.title, i.description = row.description, i.status = row.status,

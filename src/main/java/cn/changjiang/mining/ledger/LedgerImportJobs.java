@@ -37,7 +37,7 @@ class LedgerImportJobs {
         params.put("fileDigest", fileDigest);
         params.put("dryRun", dryRun);
         params.put("batchRows", batchRows);
-        return graph.single("""
+        return graph.writeSingle("""
                 CREATE (j:LedgerImportJob {id: $id, status: 'CHECKING', dryRun: $dryRun, fileName: $fileName,
                   fileDigest: $fileDigest, startedBy: $startedBy, jurisdiction: $jurisdiction, startedAt: datetime(),
                   updatedAt: datetime(), rowsChecked: 0, rowsCommitted: 0, nextRow: 2, imported: 0, changed: 0,
@@ -52,7 +52,7 @@ class LedgerImportJobs {
 
     /** A failed job starts again from its first uncommitted row: checking the whole file again first. */
     LedgerImportJob resumed(String id) {
-        return graph.single("""
+        return graph.writeSingle("""
                 MATCH (j:LedgerImportJob {id: $id})
                 SET j.status = 'CHECKING', j.resumes = j.resumes + 1, j.rowsChecked = 0, j.updatedAt = datetime(),
                     j.errorCode = null, j.errorMessage = null, j.errorRow = null, j.finishedAt = null
@@ -60,14 +60,14 @@ class LedgerImportJobs {
     }
 
     void checking(String id, int rowsChecked) {
-        graph.list("""
+        graph.write("""
                 MATCH (j:LedgerImportJob {id: $id})
                 SET j.rowsChecked = $rowsChecked, j.updatedAt = datetime()
                 RETURN j.id AS item""", Map.of("id", id, "rowsChecked", rowsChecked), v -> v);
     }
 
     void writing(String id, int rows) {
-        graph.list("""
+        graph.write("""
                 MATCH (j:LedgerImportJob {id: $id})
                 SET j.status = 'WRITING', j.rows = $rows, j.rowsChecked = $rows, j.updatedAt = datetime()
                 RETURN j.id AS item""", Map.of("id", id, "rows", rows), v -> v);
@@ -75,7 +75,7 @@ class LedgerImportJobs {
 
     /** One batch's progress, in the batch's own transaction. */
     void committed(String id, Progress batch) {
-        graph.list("""
+        graph.write("""
                 MATCH (j:LedgerImportJob {id: $id})
                 SET j.nextRow = $nextRow, j.rowsCommitted = j.rowsCommitted + $rows, j.imported = j.imported + $imported,
                     j.changed = j.changed + $changed, j.alreadyPresent = j.alreadyPresent + $alreadyPresent,
@@ -86,7 +86,7 @@ class LedgerImportJobs {
 
     /** Every batch written. */
     void done(String id) {
-        graph.list("""
+        graph.write("""
                 MATCH (j:LedgerImportJob {id: $id})
                 SET j.status = 'DONE', j.finishedAt = datetime(), j.updatedAt = datetime()
                 RETURN j.id AS item""", Map.of("id", id), v -> v);
@@ -94,7 +94,7 @@ class LedgerImportJobs {
 
     /** A dry run classified every row, with these totals; everything it did was rolled back. */
     void classified(String id, int changed, int alreadyPresent, int batches) {
-        graph.list("""
+        graph.write("""
                 MATCH (j:LedgerImportJob {id: $id})
                 SET j.status = 'DONE', j.finishedAt = datetime(), j.updatedAt = datetime(), j.changed = $changed,
                     j.alreadyPresent = $alreadyPresent, j.batches = $batches
@@ -109,7 +109,7 @@ class LedgerImportJobs {
         params.put("code", code);
         params.put("message", message);
         params.put("row", row);
-        graph.list("""
+        graph.write("""
                 MATCH (j:LedgerImportJob {id: $id})
                 SET j.status = $status, j.errorCode = $code, j.errorMessage = $message, j.errorRow = $row,
                     j.updatedAt = datetime(), j.finishedAt = CASE $status WHEN 'REJECTED' THEN datetime() END

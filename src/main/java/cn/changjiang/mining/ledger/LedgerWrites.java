@@ -54,7 +54,7 @@ class LedgerWrites {
      * statement: one round trip for what an assignment checks.
      */
     Locked lockAndRead(String issueId, List<String> unitReferences) {
-        return graph.single("""
+        return graph.writeSingle("""
                 OPTIONAL MATCH (i:Issue {id: $id})
                 CALL (i) {
                   WITH i WHERE i IS NOT NULL
@@ -90,7 +90,7 @@ class LedgerWrites {
         Map<String, Object> params = new HashMap<>(claiming.parameters());
         params.put("mineId", mineId);
         params.put("codes", codes);
-        return graph.single(claiming.cypher() + """
+        return graph.writeSingle(claiming.cypher() + """
 
                 OPTIONAL MATCH (m:Mine {id: $mineId})
                 WITH claim, m, [c IN $codes | COLLECT { MATCH (v:ViolationType {code: c}) RETURN v.name }[0]] AS names
@@ -144,7 +144,7 @@ class LedgerWrites {
         params.put("severity", severity.name());
         params.put("evidence", input.evidence() == null ? List.of() : input.evidence());
         params.put("status", IssueWorkflow.INITIAL.name());
-        return written(graph.single("""
+        return written(graph.writeSingle("""
                 MATCH (m:Mine {id: $mineId}), (s:ProblemSource {code: $source})
                 CREATE (i:Issue {id: $id, title: $title, description: $description, status: $status,
                                  severity: $severity, foundOn: $foundOn, evidence: $evidence, supervised: false,
@@ -170,7 +170,7 @@ class LedgerWrites {
      */
     Issue assign(String issueId, AssignmentChange change) {
         Map<String, Object> params = change.parameters(issueId);
-        return written(graph.single("""
+        return written(graph.writeSingle("""
                 MATCH (i:Issue {id: $id})
                 SET i += $properties, i.version = coalesce(i.version, 0) + 1
                 WITH i
@@ -219,7 +219,7 @@ class LedgerWrites {
         params.put("acceptedOn", acceptance == null ? null : acceptance.acceptedOn());
         params.put("acceptanceEvidence", acceptance == null ? null : acceptance.evidence());
         params.put("note", note);
-        return written(graph.single("""
+        return written(graph.writeSingle("""
                 MATCH (i:Issue {id: $id})
                 SET i.status = $to, i.version = coalesce(i.version, 0) + 1, i.closedOn = coalesce($closedOn, i.closedOn),
                     i.acceptedBy = coalesce($acceptedBy, i.acceptedBy), i.acceptedOn = coalesce($acceptedOn, i.acceptedOn),
@@ -239,7 +239,7 @@ class LedgerWrites {
         params.put("note", input.note());
         params.put("status", status.name());
         params.put("closedOn", closedOn);
-        return written(graph.single("""
+        return written(graph.writeSingle("""
                 MATCH (i:Issue {id: $id}), (o:Outcome {code: $outcome})
                 CREATE (i)-[:RESULTED_IN {on: $on, where: $where, amount: $amount, decisionNumber: $decisionNumber,
                                           note: $note, recordedAt: datetime()}]->(o)

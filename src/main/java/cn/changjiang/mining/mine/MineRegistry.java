@@ -144,7 +144,7 @@ class MineRegistry {
         params.put("id", id);
         params.put("licenceStatus", name(patch.get("licenceStatus")));
         params.put("miningMethod", name(patch.get("miningMethod")));
-        Mine mine = graph.single(WRITE + "\nRETURN m AS item", params, Mine::from).orElseThrow();
+        Mine mine = graph.writeSingle(WRITE + "\nRETURN m AS item", params, Mine::from).orElseThrow();
         if (existing.isPresent()) {
             events.publishEvent(new MinesChanged(List.of(id)));
         }
@@ -247,7 +247,7 @@ class MineRegistry {
     }
 
     private Optional<LockedMine> lockByLicence(String licenceNumber) {
-        return graph.single("""
+        return graph.writeSingle("""
                 MATCH (m:Mine {licenceNumber: $licence})
                 WITH m ORDER BY m.id LIMIT 1
                 SET m._lock = true REMOVE m._lock

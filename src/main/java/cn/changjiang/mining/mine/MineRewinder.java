@@ -42,7 +42,7 @@ class MineRewinder implements Rewinder {
                     MineRegistry.LockedMine::from).ifPresent(now -> writeAsThen(now, mine));
         }
         if (!created.isEmpty()) {
-            graph.list("UNWIND $ids AS id MATCH (m:Mine {id: id}) DETACH DELETE m RETURN count(*) AS item",
+            graph.write("UNWIND $ids AS id MATCH (m:Mine {id: id}) DETACH DELETE m RETURN count(*) AS item",
                     Map.of("ids", created), v -> v);
         }
         past.touch("Mine", past.of("Mine").stream().map(Past.Entity::id).toList());
@@ -70,6 +70,6 @@ class MineRewinder implements Rewinder {
                 MATCH (m:Mine {id: $id})
                 RETURN coalesce([(:Township {name: $township})-[:PART_OF]->(j:Jurisdiction) | j.id][0], m.district) AS item""",
                 params, v -> v.asString(null)).orElse(null));
-        graph.single(MineRegistry.WRITE + "\nSET m.version = $version\nRETURN m.id AS item", params, v -> v.asString());
+        graph.writeSingle(MineRegistry.WRITE + "\nSET m.version = $version\nRETURN m.id AS item", params, v -> v.asString());
     }
 }

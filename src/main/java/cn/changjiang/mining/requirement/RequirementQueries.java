@@ -115,7 +115,7 @@ class RequirementQueries {
 
     /** The obligation and the unit, locked, with whether the unit owes it and what was recorded before. */
     Optional<Obligation.MetRecord> lockForRecording(String obligationId, String unitId) {
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (o:Obligation {id: $obligationId}), (u:Unit {id: $unitId})
                 SET o._lock = true REMOVE o._lock
                 RETURN {debtor: EXISTS { (o)-[:OWED_BY]->(u) },
@@ -131,7 +131,7 @@ class RequirementQueries {
         params.put("metOn", metOn);
         params.put("note", note);
         params.put("actor", actor);
-        return reads.single("""
+        return reads.writeSingle("""
                 MATCH (o:Obligation {id: $obligationId})-[:OWED_BY]->(u:Unit {id: $unitId})
                 MERGE (u)-[m:MET]->(o)
                 SET m.on = $metOn, m.note = $note, m.recordedBy = $actor, m.recordedAt = datetime()
