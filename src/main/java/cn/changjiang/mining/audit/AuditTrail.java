@@ -13,7 +13,6 @@ import java.util.UUID;
 import cn.changjiang.mining.common.Actor;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.neo4j.driver.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The append-only record of every change: who, when, what, which fields from what to what, and the request id.
  * Appended inside the changing transaction, so a change and its record commit or roll back together. Nothing in
- * the API edits or deletes a record. Once the transaction commits, {@link ChangeStream} streams the new records to
- * subscribers.
+ * the API edits or deletes a record.
+ * <p>
+ * Each record carries a {@code sequence}: the records are numbered in the order their transactions commit, with no
+ * gaps (a rolled-back transaction takes no number). The number is taken from one counter node
+ * ({@code (:ChangeSequence)}) in the commit's own statement ({@link CypherRunner#deferUntilCommit}), so writers hold
+ * its lock only while they commit and take it last. Every instance follows the numbers ({@link ChangeFeed}), so a
+ * subscriber hears the changes made through any instance, and one that reconnects resumes after its last number.
  */
 @Component
 public class AuditTrail {
@@ -30,29 +34,25 @@ public class AuditTrail {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CypherRunner graph;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AuditTrail(CypherRunner graph, ApplicationEventPublisher events, Clock clock) {
+    AuditTrail(CypherRunner graph, Clock clock) {
         this.graph = graph;
-        this.events = events;
         this.clock = clock;
-    }
-
-    /** Changes appended in one transaction; {@link ChangeStream} passes them on once it commits. */
-    public record ChangesRecorded(List<Change> changes) {
     }
 
     public record FieldChange(String field, String from, String to) {
     }
 
-    public record Change(String id, ZonedDateTime at, String actor, String action, String entityId, String entityType,
-                         List<FieldChange> changes, String requestId, String clientRequestId) {
+    /** A change record; {@code sequence} is its place in commit order (see the class comment). */
+    public record Change(String id, long sequence, ZonedDateTime at, String actor, String action, String entityId,
+                         String entityType, List<FieldChange> changes, String requestId, String clientRequestId) {
 
         /** From a {@code :Change} node, whose field changes are stored as JSON. */
         static Change from(Value v) {
-            return new Change(v.get("id").asString(), v.get("at").asZonedDateTime(), v.get("actor").asString(),
-                    v.get("action").asString(), v.get("entityId").asString(), v.get("entityType").asString(),
+            return new Change(v.get("id").asString(), v.get("seq").asLong(), v.get("at").asZonedDateTime(),
+                    v.get("actor").asString(), v.get("action").asString(), v.get("entityId").asString(),
+                    v.get("entityType").asString(),
                     JSON.readValue(v.get("changes").asString(), new TypeReference<List<FieldChange>>() { }),
                     v.get("requestId").asString(null), v.get("clientRequestId").asString(null));
         }
@@ -68,27 +68,27 @@ public class AuditTrail {
             return;
         }
         ZonedDateTime at = ZonedDateTime.now(clock);
-        List<Change> recorded = changes.stream()
-                .map(e -> new Change(UUID.randomUUID().toString(), at, actor.name(), action, e.getKey(), entityType,
-                        e.getValue(), actor.requestId(), actor.clientRequestId()))
+        List<Map<String, Object>> rows = changes.stream()
+                .map(e -> Map.<String, Object>of("id", UUID.randomUUID().toString(), "entityId", e.getKey(),
+                        "changes", JSON.writeValueAsString(e.getValue())))
                 .toList();
-        List<Map<String, Object>> rows = recorded.stream()
-                .map(c -> Map.<String, Object>of("id", c.id(), "entityId", c.entityId(),
-                        "changes", JSON.writeValueAsString(c.changes())))
-                .toList();
-        // Nothing waits for the record: it goes with the transaction's other such writes, in one round trip.
-        graph.defer("""
-                UNWIND $rows AS row
-                CREATE (c:Change {id: row.id, at: $at, actor: $actor, action: $action, entityId: row.entityId,
+        // Nothing waits for the records: they are written in the commit's statement, numbered under the counter's lock
+        // (the lock-dependent SET takes the write lock before it reads the counter).
+        graph.deferUntilCommit("""
+                MERGE (s:ChangeSequence {id: 'changes'}) ON CREATE SET s.last = 0
+                SET s.last = s.last + size($rows)
+                WITH s.last - size($rows) AS before
+                UNWIND range(0, size($rows) - 1) AS n
+                WITH before + n + 1 AS seq, $rows[n] AS row
+                CREATE (c:Change {id: row.id, seq: seq, at: $at, actor: $actor, action: $action, entityId: row.entityId,
                                   entityType: $entityType, changes: row.changes, requestId: $requestId,
                                   clientRequestId: $clientRequestId})""", parameters(rows, at, actor, action, entityType));
-        events.publishEvent(new ChangesRecorded(recorded));
     }
 
     public List<Change> history(String entityId) {
         return graph.list("""
                 MATCH (c:Change {entityId: $id})
-                RETURN c AS item ORDER BY c.at DESC, c.id DESC""", Map.of("id", entityId), Change::from);
+                RETURN c AS item ORDER BY c.seq DESC""", Map.of("id", entityId), Change::from);
     }
 
     private static Map<String, Object> parameters(List<Map<String, Object>> rows, ZonedDateTime at, Actor actor,

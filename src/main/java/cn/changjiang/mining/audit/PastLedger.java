@@ -39,7 +39,7 @@ public class PastLedger {
         }
         List<AuditTrail.Change> since = graph.list("""
                 MATCH (c:Change) WHERE c.at > $asOf
-                RETURN c AS item ORDER BY c.at, c.id LIMIT $limit""",
+                RETURN c AS item ORDER BY c.seq LIMIT $limit""",
                 Map.of("asOf", asOf.atZone(CampaignTime.ZONE), "limit", maxChanges + 1), AuditTrail.Change::from);
         if (since.size() > maxChanges) {
             throw new InvalidInputException("asOf", "More than " + maxChanges + " changes were recorded after " + asOf

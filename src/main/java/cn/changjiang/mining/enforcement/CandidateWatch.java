@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cn.changjiang.mining.audit.AuditTrail.Change;
-import cn.changjiang.mining.audit.ChangeStream;
+import cn.changjiang.mining.audit.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ class CandidateWatch {
 
     private final Flux<SpanChange> spanChanges;
 
-    CandidateWatch(ChangeStream events, EnforcementQueries queries) {
+    CandidateWatch(ChangeFeed events, EnforcementQueries queries) {
         this.spanChanges = Flux.defer(() -> {
                     // Listen first, then read the spans, so no change after the read goes unheard (one committed during
                     // the read is already in it).

@@ -1,8 +1,9 @@
 package cn.changjiang.mining.ledger;
 
-import cn.changjiang.mining.audit.ChangeStream;
+import cn.changjiang.mining.audit.ChangeFeed;
 import cn.changjiang.mining.audit.AuditTrail;
 import cn.changjiang.mining.common.ForbiddenException;
+import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class LedgerController {
     private final Ledger ledger;
     private final AuditTrail audit;
     private final IssueQueries queries;
-    private final ChangeStream events;
+    private final ChangeFeed events;
     private final Access access;
     private final IssueAccess issueAccess;
     private final WriteRetries retries;
@@ -49,7 +50,7 @@ class LedgerController {
     private final Scopes scopes;
     private final LedgerImport importer;
 
-    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, ChangeStream events, Access access, IssueAccess issueAccess,
+    LedgerController(Ledger ledger, AuditTrail audit, IssueQueries queries, ChangeFeed events, Access access, IssueAccess issueAccess,
                      WriteRetries retries, Clock clock, Scopes scopes, LedgerImport importer) {
         this.scopes = scopes;
         this.importer = importer;
@@ -94,16 +95,32 @@ class LedgerController {
 
     @SubscriptionMapping
     Flux<AuditTrail.Change> ledgerChanged(@Argument String entityId, @Argument String entityType, @Argument String jurisdiction,
-                                          @ContextValue(RequestContext.VIEWER) Viewer viewer,
+                                          @Argument String after, @ContextValue(RequestContext.VIEWER) Viewer viewer,
                                           @ContextValue(name = RequestContext.SIGNED_IN_UNTIL, required = false) Instant signedInUntil) {
         access.requireSignedIn(viewer);
         Scope scope = scopes.of(viewer, jurisdiction);
-        return RequestContext.untilTokenExpires(events.changes(), signedInUntil)
+        return RequestContext.untilTokenExpires(events.changesAfter(sequence(after)), signedInUntil)
                 .filter(change -> (entityId == null || entityId.equals(change.entityId()))
                         && (entityType == null || entityType.equals(change.entityType())))
                 .publishOn(Schedulers.boundedElastic())
                 .filter(change -> issueAccess.inScope(scope, change.entityType(), change.entityId())
                         && issueAccess.mayReadChange(viewer, change.entityType(), change.entityId()));
+    }
+
+    /** A sequence a client sends back (Change.sequence); null for none. */
+    private static Long sequence(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            long sequence = Long.parseLong(after.trim());
+            if (sequence >= 0) {
+                return sequence;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidInputException("after", "after is a sequence this API gave out (Change.sequence): a whole number, 0 or more");
     }
 
     @QueryMapping

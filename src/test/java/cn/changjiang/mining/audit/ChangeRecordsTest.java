@@ -19,6 +19,7 @@ class ChangeRecordsTest {
     void shouldReadAChangeWithItsFieldChangesStoredAsJson() {
         Map<String, Object> node = new HashMap<>();
         node.put("id", "c-1");
+        node.put("seq", 41L);
         node.put("at", ZonedDateTime.parse("2026-12-02T09:30:00+08:00[Asia/Shanghai]"));
         node.put("actor", "office-1");
         node.put("action", "assignIssue");
@@ -33,6 +34,7 @@ class ChangeRecordsTest {
         assertThat(change.changes()).containsExactly(new FieldChange("leadUnit", null, "POLICE"),
                 new FieldChange("measures", "停产", null));
         assertThat(change.clientRequestId()).isNull();
+        assertThat(change.sequence()).isEqualTo(41L);
         assertThat(change.at()).isEqualTo(ZonedDateTime.parse("2026-12-02T09:30:00+08:00[Asia/Shanghai]"));
     }
 

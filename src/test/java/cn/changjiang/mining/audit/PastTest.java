@@ -19,7 +19,7 @@ class PastTest {
     private static int seconds;
 
     private static Change change(String entity, String action, FieldChange... fields) {
-        return new Change("c" + seconds, ZonedDateTime.of(2023, 6, 1, 0, 0, seconds++, 0, ZoneOffset.UTC), "office", action,
+        return new Change("c" + seconds, seconds, ZonedDateTime.of(2023, 6, 1, 0, 0, seconds++, 0, ZoneOffset.UTC), "office", action,
                 entity, "Issue", List.of(fields), null, null);
     }
 

@@ -354,9 +354,13 @@ public final class Benchmark {
     }
 
     private static final String PLAIN_CHANGES = """
-            UNWIND $rows AS row
-            CREATE (c:Change {id: row.id, at: $at, actor: 'bench', action: 'importLedger', entityId: row.entityId,
-                              entityType: 'Issue', changes: row.changes, requestId: $requestId})""";
+            MERGE (s:ChangeSequence {id: 'changes'}) ON CREATE SET s.last = 0
+            SET s.last = s.last + size($rows)
+            WITH s.last - size($rows) AS before
+            UNWIND range(0, size($rows) - 1) AS n
+            WITH before + n + 1 AS seq, $rows[n] AS row
+            CREATE (c:Change {id: row.id, seq: seq, at: $at, actor: 'bench', action: 'importLedger',
+                              entityId: row.entityId, entityType: 'Issue', changes: row.changes, requestId: $requestId})""";
 
     /** The plain problems removed again, with their change records and what they added to their mines' departments. */
     private void removePlain(List<String> ids, boolean sameWrites) {

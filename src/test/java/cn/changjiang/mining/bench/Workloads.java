@@ -365,8 +365,10 @@ final class Workloads {
                 }
                 WITH i, m
                 SET m._lock = true REMOVE m._lock
-                CREATE (:Change {id: randomUUID(), at: datetime(), actor: 'bench', action: 'reportIssue', entityId: i.id,
-                                 entityType: 'Issue', changes: '[]', requestId: randomUUID()})
+                MERGE (counter:ChangeSequence {id: 'changes'}) ON CREATE SET counter.last = 0
+                SET counter.last = counter.last + 1
+                CREATE (:Change {id: randomUUID(), seq: counter.last, at: datetime(), actor: 'bench', action: 'reportIssue',
+                                 entityId: i.id, entityType: 'Issue', changes: '[]', requestId: randomUUID()})
                 WITH i, m
                 %s
                 RETURN i.id AS answer""".formatted(SPAN_REFRESH);
@@ -380,8 +382,10 @@ final class Workloads {
                 WITH i, m
                 MATCH (lead:Unit {id: 'ECOLOGY'}), (support:Unit {id: 'POLICE'})
                 CREATE (i)-[:ASSIGNED_TO {role: 'LEAD'}]->(lead), (i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(support)
-                CREATE (:Change {id: randomUUID(), at: datetime(), actor: 'bench', action: 'assignIssue', entityId: i.id,
-                                 entityType: 'Issue', changes: '[]', requestId: randomUUID()})
+                MERGE (counter:ChangeSequence {id: 'changes'}) ON CREATE SET counter.last = 0
+                SET counter.last = counter.last + 1
+                CREATE (:Change {id: randomUUID(), seq: counter.last, at: datetime(), actor: 'bench', action: 'assignIssue',
+                                 entityId: i.id, entityType: 'Issue', changes: '[]', requestId: randomUUID()})
                 %s
                 RETURN i.status AS answer""".formatted(SPAN_REFRESH);
     }
