@@ -10,6 +10,7 @@ import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 
 /**
  * Hands Boot's driver auto-configuration either the embedded engine (over its in-JVM channel, with the password it
@@ -32,6 +33,15 @@ class Neo4jConnectionConfiguration {
         }
         EmbeddedNeo4j engine = embedded.getObject();
         return connection(engine.uri(), engine.authToken());
+    }
+
+    /**
+     * Spring Data Neo4j's bookmarks, shared by its client and transaction manager: this instance's last transactions'
+     * (read-your-writes within the instance) and the request's own ({@link RequestBookmarks}: across instances).
+     */
+    @Bean
+    Neo4jBookmarkManager neo4jBookmarkManager() {
+        return RequestBookmarks.manager();
     }
 
     @Bean(destroyMethod = "close")

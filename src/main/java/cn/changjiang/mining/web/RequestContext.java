@@ -105,7 +105,14 @@ public class RequestContext implements WebSocketGraphQlInterceptor {
                 .build());
         Map<Object, Object> extensions = clientRequestId == null ? Map.of(REQUEST_ID, requestId)
                 : Map.of(REQUEST_ID, requestId, CLIENT_REQUEST_ID, clientRequestId);
-        return chain.next(request).map(response -> response.transform(builder -> builder.extensions(extensions)));
+        return chain.next(request).map(response -> response.transform(builder -> builder.extensions(with(response, extensions))));
+    }
+
+    /** The response's extensions (those the inner interceptors set) with {@code more}. */
+    static Map<Object, Object> with(WebGraphQlResponse response, Map<Object, Object> more) {
+        Map<Object, Object> all = new java.util.LinkedHashMap<>(response.getExtensions());
+        all.putAll(more);
+        return all;
     }
 
     /** The id a client sent for its own tracing, when it is short and plain enough to log and store; else null. */
