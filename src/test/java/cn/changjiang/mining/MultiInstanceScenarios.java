@@ -49,6 +49,9 @@ abstract class MultiInstanceScenarios {
             mutation($name: String!, $licence: String!) { registerMine(input: {name: $name, licenseNumber: $licence,
               mineral: "钨", township: "鲇鱼山镇"}) { mine { id } } }""";
 
+    /** The frontend's origin: a browser there reads and sends the bookmark header across origins. */
+    private static final String FRONTEND = "https://frontend.example";
+
     static Instance a;
     static Instance b;
     private static AutoCloseable server;
@@ -110,7 +113,8 @@ abstract class MultiInstanceScenarios {
 
     private static Instance instance(String uri, String... more) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--accountability.graph.uri=" + uri,
-                "--accountability.graph.demo-data=true", "--accountability.security.jwt-secret=" + SHARED_SECRET));
+                "--accountability.graph.demo-data=true", "--accountability.security.jwt-secret=" + SHARED_SECRET,
+                "--accountability.security.cors-origins=" + FRONTEND));
         arguments.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountabilityGraphApplication.class)
                 .run(arguments.toArray(String[]::new));
@@ -231,6 +235,19 @@ abstract class MultiInstanceScenarios {
         assertThat(read.getBody().get("errors")).isNull();
         assertThat(path(read.getBody(), "data", "mine", "licenceNumber")).isEqualTo(licence);
         assertThat(read.getHeaders().getFirst("Accountability-Bookmark")).as("a bookmark on reads too").isNotBlank();
+
+        ResponseEntity<Void> preflight = RestClient.create("http://localhost:" + a.port()).options().uri("/graphql")
+                .header("Origin", FRONTEND).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,accountability-bookmark")
+                .retrieve().toBodilessEntity();
+        assertThat(preflight.getHeaders().getAccessControlAllowHeaders()).map(String::toLowerCase)
+                .as("a browser on the frontend's origin may send the bookmark").contains("accountability-bookmark");
+        ResponseEntity<Map> crossOrigin = RestClient.create("http://localhost:" + b.port()).post().uri("/graphql")
+                .header("Origin", FRONTEND).header("Authorization", "Bearer " + b.token("office"))
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .body(Map.of("query", "{ units { id } }")).retrieve().toEntity(Map.class);
+        assertThat(crossOrigin.getHeaders().getAccessControlExposeHeaders())
+                .as("and read the one it is given").contains("Accountability-Bookmark");
 
         String forged = bookmark.substring(0, bookmark.lastIndexOf('.') + 1) + "A".repeat(43);
         ResponseEntity<Map> refused = a.graphQl("{ units { id } }", Map.of(), forged);

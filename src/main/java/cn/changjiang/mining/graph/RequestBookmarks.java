@@ -16,6 +16,9 @@ import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
  */
 public final class RequestBookmarks {
 
+    /** The HTTP header a client carries its bookmark in, both ways (and its frontend's CORS lets through). */
+    public static final String HEADER = "Accountability-Bookmark";
+
     /** The context-propagation key of {@link #CURRENT}. */
     public static final String KEY = "accountability.requestBookmarks";
 

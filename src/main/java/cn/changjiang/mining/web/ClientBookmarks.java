@@ -45,7 +45,7 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ClientBookmarks implements WebGraphQlInterceptor {
 
-    static final String HEADER = "Accountability-Bookmark";
+    static final String HEADER = RequestBookmarks.HEADER;
     static final String EXTENSION = "bookmark";
 
     private static final String VERSION = "b1";
