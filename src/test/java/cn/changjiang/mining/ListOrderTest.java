@@ -22,9 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ListOrderTest {
 
-    /** Keys unique among the rows they order: the identifying property of a label, or an element id. */
+    /**
+     * Keys unique among the rows they order: the identifying property of a label (a change record's {@code seq}
+     * too), or an element id.
+     */
     private static final Pattern UNIQUE_KEY = Pattern.compile(
-            "(\\w+\\.(id|code|number)|elementId\\(\\w+\\)|\\w+\\.version)");
+            "(\\w+\\.(id|code|number|seq)|elementId\\(\\w+\\)|\\w+\\.version)");
 
     /** {@code file: clause} → why its last key is unique. */
     private static final Map<String, String> UNIQUE_OTHERWISE = Map.ofEntries(

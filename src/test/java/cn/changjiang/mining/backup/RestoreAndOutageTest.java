@@ -257,7 +257,7 @@ class RestoreAndOutageTest extends IntegrationTest {
         String answer = RestClient.create(baseUrl).post().uri("/graphql").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
                 .exchange((request, response) -> new String(response.getBody().readAllBytes()));
-        return answer.replaceAll("\"requestId\":\"[^\"]*\"", "\"requestId\":\"…\"");
+        return answer.replaceAll("\"(requestId|bookmark)\":\"[^\"]*\"", "\"$1\":\"…\"");
     }
 
     private Map<String, Object> post(String path, String token) {
