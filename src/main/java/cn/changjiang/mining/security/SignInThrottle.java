@@ -1,12 +1,12 @@
 package cn.changjiang.mining.security;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import cn.changjiang.mining.graph.CypherRunner;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
  * most {@code maxDelay}); once either bucket is empty, attempts are refused (429 with {@code Retry-After}) before
  * any password is checked, until a token has come back. Buckets refill steadily over {@code period}. A successful
  * sign-in takes nothing, so a user signing in repeatedly, or another user or address, is never held up by them.
- * The names and addresses remembered are bounded; the least recently seen are forgotten first.
+ * <p>
+ * The buckets live in the database ({@link SignInBuckets}), keyed {@code user:NAME} and {@code address:ADDRESS}, so
+ * all instances of the app count the same failures and a restart forgets none. A name or address that never failed
+ * has no bucket: admitting it reads and writes nothing more than that.
  */
 @Component
 class SignInThrottle {
@@ -27,71 +30,76 @@ class SignInThrottle {
     record Admission(boolean allowed, Duration retryAfter) {
     }
 
-    private static final int REMEMBERED = 10_000;
-
     private final long perUser;
     private final long perAddress;
-    private final Duration period;
     private final Duration step;
     private final Duration maxDelay;
-    private final TimeMeter time;
-    private final Map<String, Bucket> users = lru();
-    private final Map<String, Bucket> addresses = lru();
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration userLimit;
+    private final BucketConfiguration addressLimit;
 
     @Autowired
     SignInThrottle(@Value("${accountability.security.sign-in.failures-per-user:10}") long perUser,
                    @Value("${accountability.security.sign-in.failures-per-address:30}") long perAddress,
                    @Value("${accountability.security.sign-in.period:10m}") Duration period,
                    @Value("${accountability.security.sign-in.delay-step:100ms}") Duration step,
-                   @Value("${accountability.security.sign-in.max-delay:1s}") Duration maxDelay) {
-        this(perUser, perAddress, period, step, maxDelay, TimeMeter.SYSTEM_MILLISECONDS);
+                   @Value("${accountability.security.sign-in.max-delay:1s}") Duration maxDelay,
+                   CypherRunner graph) {
+        this(perUser, perAddress, period, step, maxDelay, new SignInBuckets(graph, ClientSideConfig.getDefault()));
     }
 
-    SignInThrottle(long perUser, long perAddress, Duration period, Duration step, Duration maxDelay, TimeMeter time) {
+    /** Over any store of buckets: the database's, or (in tests) one in memory on a clock the test moves. */
+    SignInThrottle(long perUser, long perAddress, Duration period, Duration step, Duration maxDelay,
+                   ProxyManager<String> buckets) {
         this.perUser = perUser;
         this.perAddress = perAddress;
-        this.period = period;
         this.step = step;
         this.maxDelay = maxDelay;
-        this.time = time;
+        this.buckets = buckets;
+        this.userLimit = limit(perUser, period);
+        this.addressLimit = limit(perAddress, period);
     }
 
     /** Whether an attempt for this name from this address may be checked at all. */
     Admission admit(String username, String address) {
-        long waitNanos = Math.max(
-                user(username).estimateAbilityToConsume(1).getNanosToWaitForRefill(),
-                address(address).estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        long waitNanos = Math.max(waitNanos(userKey(username), userLimit), waitNanos(addressKey(address), addressLimit));
         return new Admission(waitNanos == 0, Duration.ofNanos(waitNanos));
     }
 
     /** Counts a failed attempt; returns how long to hold the answer back. */
     Duration failed(String username, String address) {
-        long userLeft = user(username).tryConsumeAndReturnRemaining(1).getRemainingTokens();
-        long addressLeft = address(address).tryConsumeAndReturnRemaining(1).getRemainingTokens();
+        long userLeft = bucket(userKey(username), userLimit).tryConsumeAndReturnRemaining(1).getRemainingTokens();
+        long addressLeft = bucket(addressKey(address), addressLimit).tryConsumeAndReturnRemaining(1).getRemainingTokens();
         long counted = Math.max(perUser - userLeft, perAddress - addressLeft);
         Duration delay = step.multipliedBy(counted);
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 
-    private Bucket user(String username) {
-        return users.computeIfAbsent(username == null ? "" : username, name -> bucket(perUser));
+    /**
+     * How long until a token is back; none for a key without a bucket, which is not made here (asking a bucket that
+     * does not exist yet would store a full one).
+     */
+    private long waitNanos(String key, BucketConfiguration limit) {
+        if (buckets.getProxyConfiguration(key).isEmpty()) {
+            return 0;
+        }
+        return bucket(key, limit).estimateAbilityToConsume(1).getNanosToWaitForRefill();
     }
 
-    private Bucket address(String address) {
-        return addresses.computeIfAbsent(address, key -> bucket(perAddress));
+    private Bucket bucket(String key, BucketConfiguration limit) {
+        return buckets.builder().build(key, () -> limit);
     }
 
-    private Bucket bucket(long capacity) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                .withCustomTimePrecision(time).build();
+    private static String userKey(String username) {
+        return "user:" + (username == null ? "" : username);
     }
 
-    private static Map<String, Bucket> lru() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > REMEMBERED;
-            }
-        });
+    private static String addressKey(String address) {
+        return "address:" + address;
+    }
+
+    private static BucketConfiguration limit(long capacity, Duration period) {
+        return BucketConfiguration.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                .build();
     }
 }

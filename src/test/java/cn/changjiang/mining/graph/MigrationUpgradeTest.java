@@ -44,7 +44,7 @@ class MigrationUpgradeTest {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
              Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
             List<String> oldVersions = FormerSeedRunner.applyAll(driver, true);
-            assertThat(oldVersions).hasSize(32).startsWith("V001").endsWith("V107");
+            assertThat(oldVersions).hasSize(33).startsWith("V001").endsWith("V107");
             try (Session session = driver.session()) {
                 session.run("MATCH (c:Campaign) SET c.title = $title", Map.of("title", EDITED_TITLE)).consume();
             }

@@ -24,8 +24,9 @@ class SignInThrottleTest {
             return false;
         }
     };
+    private final InMemorySignInBuckets buckets = new InMemorySignInBuckets(clock);
     private final SignInThrottle throttle = new SignInThrottle(10, 30, Duration.ofMinutes(10), Duration.ofMillis(100),
-            Duration.ofSeconds(1), clock);
+            Duration.ofSeconds(1), buckets);
 
     @Test
     void shouldDelayMoreWithEachFailureThenRefuseTheNameUntilATokenComesBack() {
@@ -63,5 +64,6 @@ class SignInThrottleTest {
         for (int n = 0; n < 1_000; n++) {
             assertThat(throttle.admit("office", "127.0.0.1").allowed()).isTrue();
         }
+        assertThat(buckets.size()).as("no bucket stored for names and addresses that never failed").isZero();
     }
 }
