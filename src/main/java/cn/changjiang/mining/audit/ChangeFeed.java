@@ -7,31 +7,32 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.changjiang.mining.audit.AuditTrail.Change;
+import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Every committed change record, from the database, whichever instance made it: this instance follows the records'
  * {@code sequence} (commit order, no gaps, see {@link AuditTrail}) by reading the ones after the last it passed on,
- * every {@code poll-interval}, from the sequence's index, in a read transaction (on a cluster, a secondary's). So each
- * subscriber hears each change once and in commit order, about a poll interval after it commits, and a subscriber
- * that gives the last sequence it heard first gets every record after it, then the live ones, with none lost or
- * repeated.
+ * every {@code poll-interval}, from the sequence's index, in a read transaction (on a cluster, a secondary's). Each
+ * subscriber hears each change once and in commit order, about a poll interval after it commits; one that gives the
+ * last sequence it heard first gets every record after it, then the live ones, with none lost or repeated.
  * <p>
- * Nothing is read while no one subscribes: the first subscriber starts the polling at the last record there is, the
- * last one to leave stops it. A subscriber that cannot keep up is ended with an error once {@code subscriber-buffer}
- * records wait for it (not silently skipped): it reconnects with its last sequence and loses nothing.
- * Neo4j's change data capture (Enterprise, Aura) would spare the polling; this works on every edition.
+ * Since the numbers have no gaps, a subscriber knows what it has not seen: it takes the shared poll's records while
+ * each is the next number, and reads any gap from the database itself, page by page at its own pace. So a
+ * subscriber that is slow (a unit officer's, checking each record against what it may read) keeps only the newest
+ * record the poll passed it while busy, and reads what it skipped afterwards: memory stays bounded, and nothing is
+ * lost or ends with an overflow. Nothing is polled while no one subscribes: the first subscriber starts the polling
+ * at the last record there is, the last one to leave stops it. Neo4j's change data capture (Enterprise, Aura) would
+ * spare the polling; this works on every edition.
  */
 @Component
 public class ChangeFeed {
@@ -46,61 +47,72 @@ public class ChangeFeed {
     private final CypherRunner graph;
     private final Duration interval;
     private final int batch;
-    private final int buffer;
     private final Flux<Change> live;
 
     ChangeFeed(CypherRunner graph,
                @Value("${accountability.changes.poll-interval:200ms}") Duration interval,
-               @Value("${accountability.changes.batch:500}") int batch,
-               @Value("${accountability.changes.subscriber-buffer:10000}") int buffer) {
+               @Value("${accountability.changes.batch:500}") int batch) {
         this.graph = graph;
         this.interval = interval;
         this.batch = batch;
-        this.buffer = buffer;
         this.live = Flux.defer(this::follow).publish().refCount();
     }
 
     /** The records committed from now on. */
     public Flux<Change> changes() {
-        return guarded(live);
+        return changesAfter(null);
     }
 
     /**
      * The records after {@code after} (a sequence a subscriber heard last), then those committed from now on; from
-     * now on when {@code after} is null.
+     * now on when {@code after} is null. An {@code after} beyond the last record there is was not given out here
+     * (or the database was restored to an earlier state): refused.
      */
     public Flux<Change> changesAfter(Long after) {
-        if (after == null) {
-            return changes();
-        }
-        return guarded(Flux.defer(() -> {
-            // Listen first (the polling starts at the last record there is now), then read what came before: a record
-            // in both is passed on once, as every one is only passed on after a lower one.
-            Sinks.Many<Change> heard = Sinks.many().unicast().onBackpressureBuffer();
-            Disposable listening = live.subscribe(heard::tryEmitNext, heard::tryEmitError);
-            AtomicLong last = new AtomicLong(after);
-            return backlog(after).concatWith(heard.asFlux())
-                    .filter(change -> change.sequence() > last.get())
-                    .doOnNext(change -> last.set(change.sequence()))
-                    .doFinally(signal -> listening.dispose());
-        }));
+        return Flux.defer(() -> {
+            long now = last();
+            if (after != null && after > now) {
+                return Flux.error(new InvalidInputException("after",
+                        "after is beyond the last change recorded (" + now + "): resubscribe without it"));
+            }
+            AtomicLong heard = new AtomicLong(after == null ? now : after);
+            // The shared poll is listened to first (a poll that starts now starts at the last record there is), and
+            // while this subscriber is busy it keeps only the newest record. Then the catch-up reads from the database
+            // what came before; any later record that is not the next number reads what it leaves out.
+            return Flux.merge(live.onBackpressureLatest(), Mono.just(CATCH_UP))
+                    .concatMap(next -> next == CATCH_UP || next.sequence() > heard.get() + 1
+                            ? backlog(heard)
+                            : next.sequence() == heard.get() + 1 ? Mono.just(next).doOnNext(c -> heard.set(c.sequence()))
+                            : Flux.empty(), 1);
+        });
     }
 
-    /** The stored records after a sequence, page by page, until there are no more. */
-    private Flux<Change> backlog(long after) {
-        return Mono.fromCallable(() -> read(after)).subscribeOn(Schedulers.boundedElastic())
+    /** A signal to read from the database, not a record. */
+    private static final Change CATCH_UP = new Change("catch-up", -1, null, null, null, null, null, List.of(), null, null);
+
+    /** The stored records after {@code heard}, page by page, as the subscriber asks for them, until there are no more. */
+    private Flux<Change> backlog(AtomicLong heard) {
+        return Mono.fromCallable(() -> read(heard.get())).subscribeOn(Schedulers.boundedElastic())
+                .retryWhen(Retry.backoff(3, Duration.ofMillis(200)))
                 .expand(page -> page.size() < batch ? Mono.empty()
-                        : Mono.fromCallable(() -> read(page.getLast().sequence())).subscribeOn(Schedulers.boundedElastic()))
-                .concatMapIterable(page -> page);
+                        : Mono.fromCallable(() -> read(page.getLast().sequence())).subscribeOn(Schedulers.boundedElastic())
+                                .retryWhen(Retry.backoff(3, Duration.ofMillis(200))))
+                .concatMapIterable(page -> page)
+                .filter(change -> change.sequence() > heard.get())
+                .doOnNext(change -> heard.set(change.sequence()));
     }
 
     private List<Change> read(long after) {
         return graph.listForCache(AFTER, Map.of("after", after, "limit", batch), Change::from);
     }
 
+    private long last() {
+        return graph.listForCache(LAST, Map.of(), org.neo4j.driver.Value::asLong).getFirst();
+    }
+
     /** Polls from the last record there is now, while anyone listens. */
     private Flux<Change> follow() {
-        AtomicLong last = new AtomicLong(graph.listForCache(LAST, Map.of(), org.neo4j.driver.Value::asLong).getFirst());
+        AtomicLong last = new AtomicLong(last());
         Scheduler poller = Schedulers.newSingle("change-feed");
         return Flux.interval(interval, poller)
                 .onBackpressureDrop()
@@ -125,10 +137,5 @@ public class ChangeFeed {
             log.warn("Change feed: could not read the records after {} ({})", last.get(), e.toString());
         }
         return all;
-    }
-
-    /** A subscriber's own buffer: one that falls too far behind ends with an error rather than miss records. */
-    private Flux<Change> guarded(Flux<Change> changes) {
-        return changes.onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.ERROR);
     }
 }

@@ -45,7 +45,7 @@ class CandidateWatch {
                     Sinks.Many<List<Change>> batches = Sinks.many().unicast().onBackpressureBuffer();
                     Disposable listening = events.changes()
                             .bufferTimeout(500, Duration.ofMillis(50))
-                            .subscribe(batches::tryEmitNext);
+                            .subscribe(batches::tryEmitNext, batches::tryEmitError);
                     Map<String, Integer> known = new HashMap<>(queries.departmentSpans());
                     return batches.asFlux()
                             .publishOn(Schedulers.boundedElastic())

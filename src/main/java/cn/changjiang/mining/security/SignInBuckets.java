@@ -19,8 +19,8 @@ import org.neo4j.driver.Value;
  * times the tries. Bucket4j does the arithmetic and the retrying; this only stores a bucket's serialized state, one
  * {@code (:SignInBucket {key, state, touchedAt})} node per key (unique: graph-seed/V029), and swaps it in one
  * statement that first takes the node's write lock, so of two instances racing on a bucket one wins and Bucket4j
- * runs the other's command again on the state that won. Reads run in read-only transactions, each swap in a write
- * transaction of its own.
+ * runs the other's command again on the state that won. A bucket is read, and swapped, in a write transaction of its
+ * own, so on a cluster both go to the leader, which holds every instance's last swap.
  * <p>
  * What bounds the nodes: one is made only when a sign-in fails (the throttle does not create buckets to answer
  * whether an attempt may go ahead), and a node untouched for longer than the refill period holds a full bucket,
@@ -55,7 +55,9 @@ final class SignInBuckets extends AbstractCompareAndSwapBasedProxyManager<String
         return new CompareAndSwapOperation() {
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-                return graph.single(READ, Map.of("key", key), Value::asByteArray);
+                // From the leader (a write transaction), never a secondary that may not yet hold another instance's
+                // swap: compared against a stale state, every swap would fail until the secondary caught up.
+                return graph.writeSingle(READ, Map.of("key", key), Value::asByteArray);
             }
 
             @Override
