@@ -52,9 +52,14 @@ class ClientBookmarksTest {
     }
 
     @Test
-    void aBookmarkCarriesAtMostSixteenMarks() {
-        Set<Bookmark> many = new java.util.HashSet<>();
-        IntStream.range(0, 40).forEach(i -> many.add(Bookmark.from("FB:mark" + i)));
-        assertThat(other.read(one.write(many))).hasSize(16);
+    void aBookmarkCarriesAsManyMarksAsTransactionsRunAtOnceAndStillFitsAHeader() {
+        Set<Bookmark> many = new java.util.LinkedHashSet<>();
+        IntStream.range(0, 64).forEach(i -> many.add(Bookmark.from("FB:kcwQsbQVUD8kTbqK3mABJ+utUckCP5" + i)));
+        String token = one.write(many);
+        assertThat(other.read(token)).as("none dropped").isEqualTo(many);
+        IntStream.range(64, 300).forEach(i -> many.add(Bookmark.from("FB:kcwQsbQVUD8kTbqK3mABJ+utUckCP5" + i)));
+        String most = one.write(many);
+        assertThat(other.read(most)).hasSize(ClientBookmarks.MOST_BOOKMARKS);
+        assertThat(most.length()).as("within a request header").isLessThan(7000);
     }
 }
