@@ -46,8 +46,8 @@ class GraphMigrations implements SmartInitializingSingleton, DisposableBean, Hea
 
     static final String CORE = "classpath:graph-seed";
     static final String DEMO = "classpath:graph-seed/demo";
-    /** The package of the migrations written in Java (ledger's {@code V800__IssueTallies}). */
-    static final String JAVA_MIGRATIONS = "cn.changjiang.mining.ledger";
+    /** The packages of the migrations written in Java (audit's {@code V028__ChangeSequence}, ledger's {@code V800__IssueTallies}). */
+    static final String[] JAVA_MIGRATIONS = {"cn.changjiang.mining.audit", "cn.changjiang.mining.ledger"};
     /** Demo files are numbered V1xx; the app's own stay below V100 (tests use V9xx). */
     static final int FIRST_DEMO_VERSION = 100;
 
