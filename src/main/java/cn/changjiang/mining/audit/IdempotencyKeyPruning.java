@@ -1,8 +1,6 @@
 package cn.changjiang.mining.audit;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.Map;
 
 import cn.changjiang.mining.graph.ClusterLease;
@@ -17,8 +15,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Idempotency keys ({@link IdempotencyKeys}) are kept for {@code keep-for} (a client's retries of one request come
- * within it), the server's own keys for its internal retries for {@code internal-keep-for}; then removed, oldest
- * first, in batches of {@code prune-batch}, each batch its own transaction, every {@code prune-every}. With several
+ * within it), the server's own keys for its internal retries for {@code internal-keep-for} (a client's key may not
+ * pass as one: {@link IdempotencyKeys#orInternal}); then removed, oldest first, in batches of {@code prune-batch}, each batch its own transaction, every {@code prune-every}. With several
  * instances one of them prunes each time: the one that takes the {@value #LEASE} lease ({@link ClusterLease}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,22 +26,27 @@ class IdempotencyKeyPruning implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPruning.class);
 
     static final String LEASE = "idempotency-key-pruning";
+    /**
+     * The oldest expired keys, a batch of them, by the database's clock (the one that stamped {@code createdAt}), from
+     * the index on {@code createdAt}: the later of the two cut-offs bounds the range read.
+     */
     static final String PRUNE = """
-            MATCH (k:IdempotencyKey) WHERE k.createdAt < $internalBefore
-              AND (k.createdAt < $before OR coalesce(k.internal, false))
-            WITH k LIMIT $batch
+            WITH datetime() - duration({milliseconds: $keepForMillis}) AS before,
+                 datetime() - duration({milliseconds: $internalKeepForMillis}) AS internalBefore
+            MATCH (k:IdempotencyKey) WHERE k.createdAt < internalBefore
+              AND (k.createdAt < before OR coalesce(k.internal, false))
+            WITH k ORDER BY k.createdAt LIMIT $batch
             DELETE k
             RETURN count(*) AS item""";
 
     private final CypherRunner graph;
     private final ClusterLease lease;
-    private final Clock clock;
     private final Duration keepFor;
     private final Duration internalKeepFor;
     private final Duration every;
     private final int batch;
 
-    IdempotencyKeyPruning(CypherRunner graph, ClusterLease lease, Clock clock,
+    IdempotencyKeyPruning(CypherRunner graph, ClusterLease lease,
                           @Value("${accountability.idempotency.keep-for:24h}") Duration keepFor,
                           @Value("${accountability.idempotency.internal-keep-for:1h}") Duration internalKeepFor,
                           @Value("${accountability.idempotency.prune-every:10m}") Duration every,
@@ -54,7 +57,6 @@ class IdempotencyKeyPruning implements SchedulingConfigurer {
         }
         this.graph = graph;
         this.lease = lease;
-        this.clock = clock;
         this.keepFor = keepFor;
         this.internalKeepFor = internalKeepFor;
         this.every = every;
@@ -78,21 +80,25 @@ class IdempotencyKeyPruning implements SchedulingConfigurer {
         }
     }
 
-    /** One round: nothing when another instance holds the lease for this period. */
+    /**
+     * One round: nothing when another instance holds the lease for this period. A round stops when its lease is near
+     * its end (a first round on a database of years of keys), and the next round goes on from there.
+     */
     Pruned prune() {
         // A little shorter than the period, so the instance whose turn comes next finds it free.
-        if (!lease.take(LEASE, every.minus(every.dividedBy(10)))) {
+        Duration leaseFor = every.minus(every.dividedBy(10));
+        if (!lease.take(LEASE, leaseFor)) {
             return new Pruned(false, 0);
         }
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        Map<String, Object> params = Map.of("before", now.minus(keepFor), "internalBefore",
-                now.minus(internalKeepFor.compareTo(keepFor) < 0 ? internalKeepFor : keepFor), "batch", batch);
+        long stopAt = System.nanoTime() + leaseFor.minus(leaseFor.dividedBy(5)).toNanos();
+        Map<String, Object> params = Map.of("keepForMillis", keepFor.toMillis(),
+                "internalKeepForMillis", Math.min(internalKeepFor.toMillis(), keepFor.toMillis()), "batch", batch);
         long removed = 0;
         long last;
         do {
             last = graph.writeSingle(PRUNE, params, org.neo4j.driver.Value::asLong).orElse(0L);
             removed += last;
-        } while (last == batch);
+        } while (last == batch && System.nanoTime() < stopAt);
         return new Pruned(true, removed);
     }
 

@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class IdempotencyKeys {
 
+    /** How the server's own keys (for its internal retries) begin. */
+    static final String INTERNAL = "internal:";
     private static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -42,11 +44,15 @@ public class IdempotencyKeys {
     /** A client's key, checked, or one of the server's own that makes its internal retries safe. */
     public static String orInternal(String clientKey, String requestId) {
         if (clientKey == null) {
-            return "internal:" + requestId + ":" + java.util.UUID.randomUUID();
+            return INTERNAL + requestId + ":" + java.util.UUID.randomUUID();
         }
         if (!SANE_KEY.matcher(clientKey).matches()) {
             throw new InvalidInputException("idempotencyKey",
                     "An idempotency key is 8–128 characters of letters, digits, '.', '_', ':' or '-'");
+        }
+        if (clientKey.startsWith(INTERNAL)) {
+            // The server's own keys are kept for a shorter while (IdempotencyKeyPruning): a client's must not pass as one.
+            throw new InvalidInputException("idempotencyKey", "An idempotency key must not start with '" + INTERNAL + "'");
         }
         return clientKey;
     }
@@ -68,7 +74,7 @@ public class IdempotencyKeys {
      */
     public Claiming claiming(Actor actor, String operation, String key, Object input) {
         return new Claiming(actor.name() + "/" + key, operation, hash(operation, input), actor.name(),
-                key.startsWith("internal:"));
+                key.startsWith(INTERNAL));
     }
 
     /** One key's claim, as Cypher with parameters of their own ({@code $claim…}). */

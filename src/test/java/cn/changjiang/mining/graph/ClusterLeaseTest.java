@@ -41,9 +41,9 @@ class ClusterLeaseTest extends IntegrationTest {
     void aLeaseThatRanOutIsFreeAgain() throws InterruptedException {
         ClusterLease one = new ClusterLease(graph);
         ClusterLease other = new ClusterLease(graph);
-        assertThat(one.take(NAME, Duration.ofMillis(300))).isTrue();
-        assertThat(other.take(NAME, Duration.ofMillis(300))).isFalse();
-        Thread.sleep(400);
+        assertThat(one.take(NAME, Duration.ofSeconds(2))).isTrue();
+        assertThat(other.take(NAME, Duration.ofSeconds(2))).isFalse();
+        Thread.sleep(2200);
         assertThat(other.take(NAME, Duration.ofMinutes(1))).isTrue();
         assertThat(graph.list("MATCH (l:ClusterLease {name: $name}) RETURN l.holder AS item", Map.of("name", NAME),
                 v -> v.asString())).containsExactly(other.holder());
