@@ -1,0 +1,22 @@
+package cn.changjiang.mining.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** The migrations written in Java (audit's V028, ledger's V800, …), counted as the library finds them: by class. */
+final class JavaMigrations {
+
+    private JavaMigrations() {
+    }
+
+    static int count() {
+        try {
+            return new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:cn/changjiang/mining/*/V[0-9][0-9][0-9]__*.class").length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
