@@ -50,6 +50,7 @@ class ListOrderTest {
             Map.entry("enforcement/EnforcementQueries.java: span DESC", "orders numbers only, to find a threshold"),
             Map.entry("ledger/IssueQueries.java: %s", "IssueQueries.ASSIGNMENT_ORDER, which ends on u.id"),
             Map.entry("backup/GraphBackup.java: v", "a sorted list of distinct values"),
+            Map.entry("audit/IdempotencyKeyPruning.java: k.createdAt", "expired keys to delete: which of two as old goes first does not matter"),
             Map.entry("backup/GraphBackup.java: i", "a sorted list of distinct values"));
 
     private static final Pattern ORDER_BY = Pattern.compile(
