@@ -173,15 +173,34 @@ public class CypherRunner {
      */
     public <T> Connection<T> sortedPage(String cursorKind, String matchWhere, String sortKey, boolean descending, String row,
                                         Map<String, Object> params, int first, int offset, Function<Value, T> mapper) {
+        return orderedPage(cursorKind, matchWhere, sortKey + (descending ? " DESC" : " ASC"), row, params, first, offset,
+                mapper);
+    }
+
+    /**
+     * A page of the nodes {@code n} that {@code matchWhere} finds, in the order {@code orderBy} (one or several keys
+     * with their directions, from code; ties broken by {@code n.id}), with the total, in one round trip. Nothing
+     * collects the whole match: the total is counted as the nodes stream by, and the page is the database's top
+     * {@code offset + first} by the order, so a deep list of a province's problems stays within the transaction's
+     * memory whatever it holds.
+     */
+    public <T> Connection<T> orderedPage(String cursorKind, String matchWhere, String orderBy, String row,
+                                         Map<String, Object> params, int first, int offset, Function<Value, T> mapper) {
         Map<String, Object> withPaging = new HashMap<>(params);
         withPaging.put("offset", offset);
         withPaging.put("limit", first + 1);
         Value page = single("""
-                %s
-                WITH n ORDER BY %s %s, n.id
-                WITH collect(n) AS sorted
-                RETURN {total: size(sorted), rows: [n IN sorted[$offset..$offset + $limit] | %s]} AS item"""
-                .formatted(matchWhere, sortKey, descending ? "DESC" : "ASC", row), withPaging, v -> v).orElseThrow();
+                CALL () {
+                  %1$s
+                  RETURN count(n) AS total
+                }
+                CALL () {
+                  %1$s
+                  WITH n ORDER BY %2$s, n.id SKIP $offset LIMIT $limit
+                  RETURN collect(%3$s) AS rows
+                }
+                RETURN {total: total, rows: rows} AS item"""
+                .formatted(matchWhere, orderBy, row), withPaging, v -> v).orElseThrow();
         return Connection.ofOffsets(cursorKind, page.get("rows").asList(mapper::apply), first, offset,
                 page.get("total").asLong());
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import cn.changjiang.mining.common.Connection;
 import cn.changjiang.mining.web.RequestContext;
+import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.ledger.IssueFilter;
+import cn.changjiang.mining.ledger.IssueWhere;
 import cn.changjiang.mining.common.Viewer;
 import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.Scopes;
@@ -33,9 +35,11 @@ class InsightController {
     private final SearchAndMaps searchAndMaps;
     private final Clock clock;
     private final Scopes scopes;
+    private final ReadPolicy readPolicy;
 
     InsightController(SubgraphQueries subgraphs, IssueCounts counts, SearchAndMaps searchAndMaps, Clock clock,
-                      Scopes scopes) {
+                      Scopes scopes, ReadPolicy readPolicy) {
+        this.readPolicy = readPolicy;
         this.scopes = scopes;
         this.subgraphs = subgraphs;
         this.counts = counts;
@@ -87,16 +91,20 @@ class InsightController {
 
     @QueryMapping
     List<IssueCounts.Point> issueTimeSeries(@Argument TimeInterval interval, @Argument LocalDate from, @Argument LocalDate to,
-                                            @Argument IssueFilter filter, @Argument String jurisdiction,
+                                            @Argument IssueFilter filter, @Argument Map<String, Object> where,
+                                            @Argument String jurisdiction,
                                             @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        return counts.timeSeries(interval, from, to, filter, ReadPolicy.readerUnit(viewer), scopes.of(viewer, jurisdiction),
-                LocalDate.now(clock));
+        Where.Compiled compiled = Where.compile(IssueWhere.ISSUE, where, "i", readPolicy.whereGuard(viewer));
+        return counts.timeSeries(interval, from, to, filter, compiled, ReadPolicy.readerUnit(viewer),
+                scopes.of(viewer, jurisdiction), LocalDate.now(clock));
     }
 
     @QueryMapping
     List<IssueCounts.Group> issueCounts(@Argument List<IssueDimension> groupBy, @Argument IssueFilter filter,
-                                        @Argument String jurisdiction, @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        return counts.count(groupBy, filter, LocalDate.now(clock), ReadPolicy.readerUnit(viewer),
+                                        @Argument Map<String, Object> where, @Argument String jurisdiction,
+                                        @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        Where.Compiled compiled = Where.compile(IssueWhere.ISSUE, where, "i", readPolicy.whereGuard(viewer));
+        return counts.count(groupBy, filter, compiled, LocalDate.now(clock), ReadPolicy.readerUnit(viewer),
                 scopes.of(viewer, jurisdiction));
     }
 }

@@ -16,6 +16,7 @@ import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.ledger.IssueFacet;
+import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.ledger.IssueFilter;
 import cn.changjiang.mining.ledger.IssueTallies;
 import cn.changjiang.mining.plan.JurisdictionTree;
@@ -96,12 +97,18 @@ class IssueCounts {
     }
 
     List<Group> count(List<IssueDimension> groupBy, IssueFilter filter, LocalDate today, String readerUnit, Scope scope) {
+        return count(groupBy, filter, Where.Compiled.NONE, today, readerUnit, scope);
+    }
+
+    /** The same with an analyst's {@code where} too (compiled over {@code i}); the kept counts serve only without one. */
+    List<Group> count(List<IssueDimension> groupBy, IssueFilter filter, Where.Compiled where, LocalDate today,
+                      String readerUnit, Scope scope) {
         if (groupBy.isEmpty() || groupBy.size() > 3) {
             throw new InvalidInputException("groupBy", "Group by one to three dimensions");
         }
         IssueFilter asked = IssueFilter.orNone(filter);
         // Kept counts are today's; a read as of a past moment counts the problems as they stood then.
-        if (CampaignTime.asOf() == null && keptCountsServe(groupBy, asked)) {
+        if (CampaignTime.asOf() == null && where.none() && keptCountsServe(groupBy, asked)) {
             return fromKeptCounts(groupBy, asked, scope);
         }
         StringBuilder with = new StringBuilder("WITH i");
@@ -118,17 +125,18 @@ class IssueCounts {
             keys.append(n == 0 ? "" : ", ").append('k').append(n);
         }
         Map<String, Object> params = IssueFilter.orNone(filter).parameters(readerUnit, scope, today);
+        params.putAll(where.parameters());
         params.put("today", today);
         return graph.list("""
                 MATCH (i:Issue)
-                WHERE %s
+                WHERE %s AND %s
                 %s
                 %s
                 WITH [%s] AS keys, i, i.status IN $openStatuses AS open
-                WITH keys, count(%5$s i) AS count, count(%5$s CASE WHEN open THEN i END) AS open,
-                     count(%5$s CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
-                RETURN {keys: keys, labels: [%6$s], count: count, open: open, overdue: overdue} AS item
-                ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, with, unwind, keys,
+                WITH keys, count(%6$s i) AS count, count(%6$s CASE WHEN open THEN i END) AS open,
+                     count(%6$s CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
+                RETURN {keys: keys, labels: [%7$s], count: count, open: open, overdue: overdue} AS item
+                ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, where.condition(), with, unwind, keys,
                         SINGLE_VALUED.containsAll(groupBy) ? "" : "DISTINCT", labels), params,
                 Group::from);
     }
@@ -182,28 +190,37 @@ class IssueCounts {
     /** Problems found and closed per period, both counted in one query over the same filtered problems. */
     List<Point> timeSeries(TimeInterval interval, LocalDate from, LocalDate to, IssueFilter filter, String readerUnit,
                            Scope scope, LocalDate today) {
+        return timeSeries(interval, from, to, filter, Where.Compiled.NONE, readerUnit, scope, today);
+    }
+
+    /** The same with an analyst's {@code where} too; the kept counts serve only without one. */
+    List<Point> timeSeries(TimeInterval interval, LocalDate from, LocalDate to, IssueFilter filter, Where.Compiled where,
+                           String readerUnit, Scope scope, LocalDate today) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "from must not be after to");
         }
         IssueFilter asked = IssueFilter.orNone(filter);
         boolean monthly = interval == TimeInterval.MONTH;
-        if (CampaignTime.asOf() == null && keptCountsServe(List.of(), asked) && wholePeriods(monthly, from, to)) {
+        if (CampaignTime.asOf() == null && where.none() && keptCountsServe(List.of(), asked)
+                && wholePeriods(monthly, from, to)) {
             return tallies.series(monthly, scope.districts(), statuses(asked), asked.overdue(), from, to).stream()
                     .map(p -> new Point(p.period(), p.opened(), p.closed())).toList();
         }
         Map<String, Object> params = asked.parameters(readerUnit, scope, today);
+        params.putAll(where.parameters());
         params.put("unit", monthly ? "month" : "week");
         params.put("from", from);
         params.put("to", to);
         return graph.list("""
                 MATCH (i:Issue)
-                WHERE %s
+                WHERE %s AND %s
                 UNWIND [['opened', i.foundOn], ['closed', i.closedOn]] AS event
                 WITH event[0] AS kind, event[1] AS day WHERE day IS NOT NULL
                   AND ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
                 WITH date.truncate($unit, day) AS period, kind
                 WITH period, count(CASE kind WHEN 'opened' THEN 1 END) AS opened, count(CASE kind WHEN 'closed' THEN 1 END) AS closed
-                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""".formatted(IssueFilter.WHERE), params,
+                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""".formatted(IssueFilter.WHERE,
+                        where.condition()), params,
                 Point::from);
     }
 }

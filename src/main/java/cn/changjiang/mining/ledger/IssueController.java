@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 
 import cn.changjiang.mining.common.Connection;
 import cn.changjiang.mining.common.SortOrder;
+import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.plan.PlanViews.Phase;
 import cn.changjiang.mining.plan.PlanViews.Term;
 import cn.changjiang.mining.plan.ViolationType;
@@ -35,8 +36,10 @@ class IssueController {
     private final IssueQueries queries;
     private final Clock clock;
     private final Scopes scopes;
+    private final ReadPolicy readPolicy;
 
-    IssueController(IssueQueries queries, Clock clock, Scopes scopes) {
+    IssueController(IssueQueries queries, Clock clock, Scopes scopes, ReadPolicy readPolicy) {
+        this.readPolicy = readPolicy;
         this.scopes = scopes;
         this.queries = queries;
         this.clock = clock;
@@ -49,18 +52,23 @@ class IssueController {
      */
     @QueryMapping
     Connection<Issue> issues(@Argument Integer first, @Argument String after, @Argument IssueFilter filter,
-                             @Argument IssueOrder orderBy, @Argument String jurisdiction,
+                             @Argument IssueOrder orderBy, @Argument Map<String, Object> where,
+                             @Argument List<IssueOrder> sort, @Argument String jurisdiction,
                              @ContextValue(RequestContext.VIEWER) Viewer viewer, DataFetchingFieldSelectionSet selection,
                              GraphQLContext context) {
+        // Who may filter on what is checked before anything is read; the scope (jurisdiction) next.
+        Where.Compiled compiled = Where.compile(IssueWhere.ISSUE, where, "i", readPolicy.whereGuard(viewer));
         Scope scope = scopes.of(viewer, jurisdiction);
         IssueQueries.Related related = new IssueQueries.Related(selection.contains("edges/node/mine"),
                 selection.contains("edges/node/assignments") || selection.contains("edges/node/assignedUnits"),
                 selection.contains("edges/node/responsiblePerson"));
         String readerUnit = ReadPolicy.readerUnit(viewer);
-        Connection<IssueQueries.IssueRow> page = filter == null && orderBy == null
+        boolean sorted = orderBy != null || (sort != null && !sort.isEmpty());
+        Connection<IssueQueries.IssueRow> page = filter == null && !sorted && compiled.none()
                 ? queries.page(Connection.pageSize(first), Connection.decode("issue", after), scope, related, readerUnit)
                 : queries.page(Connection.pageSize(first), SortOrder.offset("issues", after), IssueFilter.orNone(filter),
-                        IssueOrder.orDefault(orderBy), readerUnit, scope, LocalDate.now(clock), related);
+                        compiled, SortOrder.cypher(sort, IssueOrder.orDefault(orderBy)), readerUnit, scope,
+                        LocalDate.now(clock), related);
         if (related.any()) {
             Prefetch prefetch = Prefetch.of(context);
             for (Connection.Edge<IssueQueries.IssueRow> edge : page.edges()) {

@@ -12,6 +12,7 @@ import cn.changjiang.mining.plan.PlanViews.Phase;
 import cn.changjiang.mining.plan.PlanViews.Term;
 import cn.changjiang.mining.plan.ViolationType;
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Person;
 import cn.changjiang.mining.plan.Scope;
@@ -42,12 +43,13 @@ class IssueQueries {
      * A filtered, sorted page, with the related fields asked for; its cursors are positions in that order. One round
      * trip with the total.
      */
-    Connection<IssueRow> page(int first, int offset, IssueFilter filter, IssueOrder order, String readerUnit, Scope scope,
-                              LocalDate today, Related related) {
+    Connection<IssueRow> page(int first, int offset, IssueFilter filter, Where.Compiled where, String orderBy,
+                              String readerUnit, Scope scope, LocalDate today, Related related) {
         Map<String, Object> params = new HashMap<>(filter.parameters(readerUnit, scope, today));
         params.putAll(related.parameters(readerUnit));
-        return reads.sortedPage("issues", "MATCH (i:Issue) WHERE %s WITH i AS n".formatted(IssueFilter.WHERE),
-                order.sortKey(), order.descending(), related.row(), params, first, offset, IssueRow::from);
+        params.putAll(where.parameters());
+        return reads.orderedPage("issues", "MATCH (i:Issue) WHERE %s AND %s WITH i AS n".formatted(IssueFilter.WHERE,
+                where.condition()), orderBy, related.row(), params, first, offset, IssueRow::from);
     }
 
     /** The order of a problem's units {@code u} by their assignments {@code a}: the lead, then by plan order, then id. */

@@ -1,7 +1,9 @@
 package cn.changjiang.mining.security;
 
+import cn.changjiang.mining.common.ForbiddenException;
 import cn.changjiang.mining.common.Role;
 import cn.changjiang.mining.common.Viewer;
+import cn.changjiang.mining.graph.Where;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -122,6 +124,22 @@ public class ReadPolicy {
     public String problemOf(String type, Object source) {
         Function<Object, String> of = problemOf.get(type);
         return of == null || source == null ? null : of.apply(source);
+    }
+
+    /**
+     * What an analyst's {@code where} may filter on, for this viewer: a field (or a related type) it reads on every
+     * row, never one it reads only on some (a unit officer's view of another unit's problem details) or not at all
+     * (an analyst's view of phone numbers). A filter on such a field is refused, never silently matched: matching
+     * would tell what the field holds.
+     */
+    public Where.Guard whereGuard(Viewer viewer) {
+        return (type, field) -> {
+            Audience audience = field == null ? type(type) : field(type, field);
+            if (!audience.admits(viewer, false)) {
+                throw new ForbiddenException("A where may not filter on " + type + (field == null ? "" : "." + field)
+                        + ": it is not readable by this role on every row");
+            }
+        };
     }
 
     /** A unit officer's unit, whose problems alone it reads in full; null for every other viewer. */

@@ -62,7 +62,7 @@ class AbuseLimits {
             Object first = environment.getArguments().get("first");
             boolean edges = environment.getField().getName().equals("edges");
             int factor = first instanceof Integer size ? Math.max(size, 1) : GraphQLTypeUtil.isList(type) && !edges ? 5 : 1;
-            return 1 + childComplexity * factor;
+            return 1 + childComplexity * factor + whereCost(environment.getArguments().get("where"));
         };
         return new MaxQueryComplexityInstrumentation(maxComplexity, listAware) {
             @Override
@@ -71,6 +71,24 @@ class AbuseLimits {
             }
         };
     }
+
+    /** What an analyst's {@code where} adds to a field's cost: {@value #WHERE_CONDITION_COST} for each condition in it. */
+    static int whereCost(Object where) {
+        if (where instanceof java.util.Map<?, ?> map) {
+            int cost = 0;
+            for (Object value : map.values()) {
+                cost += WHERE_CONDITION_COST + whereCost(value);
+            }
+            return cost;
+        }
+        if (where instanceof java.util.List<?> list) {
+            return list.stream().mapToInt(AbuseLimits::whereCost).sum();
+        }
+        return 0;
+    }
+
+    /** A condition's cost: each may add a scan of related nodes for every row it is tested on. */
+    static final int WHERE_CONDITION_COST = 25;
 
     @Bean
     DocumentLimits documentLimits(@Value("${accountability.limits.max-document-length:20000}") int maxLength,
