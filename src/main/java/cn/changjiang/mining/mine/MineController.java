@@ -1,5 +1,7 @@
 package cn.changjiang.mining.mine;
 
+import cn.changjiang.mining.graph.Where;
+import cn.changjiang.mining.security.ReadPolicy;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +32,10 @@ class MineController {
     private final MineRegistry registry;
     private final WriteRetries retries;
     private final Scopes scopes;
+    private final ReadPolicy readPolicy;
 
-    MineController(MineQueries queries, MineRegistry registry, WriteRetries retries, Scopes scopes) {
+    MineController(MineQueries queries, MineRegistry registry, WriteRetries retries, Scopes scopes, ReadPolicy readPolicy) {
+        this.readPolicy = readPolicy;
         this.scopes = scopes;
         this.queries = queries;
         this.registry = registry;
@@ -46,16 +50,19 @@ class MineController {
 
     @QueryMapping
     Connection<Mine> mines(@Argument Integer first, @Argument String after, @Argument MineFilter filter,
-                           @Argument MineOrder orderBy, @Argument String jurisdiction,
+                           @Argument MineOrder orderBy, @Argument Map<String, Object> where, @Argument List<MineOrder> sort,
+                           @Argument String jurisdiction,
                            @ContextValue(RequestContext.VIEWER) Viewer viewer, DataFetchingFieldSelectionSet selection,
                            GraphQLContext context) {
+        Where.Compiled compiled = Where.compile(MineWhere.MINE, where, "n", readPolicy.whereGuard(viewer));
         Scope scope = scopes.of(viewer, jurisdiction);
         MineQueries.Related related = new MineQueries.Related(selection.contains("edges/node/township"),
                 selection.contains("edges/node/minerals"));
-        Connection<MineQueries.MineRow> page = filter == null && orderBy == null
+        boolean sorted = orderBy != null || (sort != null && !sort.isEmpty());
+        Connection<MineQueries.MineRow> page = filter == null && !sorted && compiled.none()
                 ? queries.page(Connection.pageSize(first), Connection.decode("mine", after), scope, related)
                 : queries.page(Connection.pageSize(first), SortOrder.offset("mines", after), MineFilter.orNone(filter),
-                        MineOrder.orDefault(orderBy), scope, related);
+                        compiled, SortOrder.cypher(sort, MineOrder.orDefault(orderBy)), scope, related);
         if (related.any()) {
             Prefetch prefetch = Prefetch.of(context);
             for (Connection.Edge<MineQueries.MineRow> edge : page.edges()) {

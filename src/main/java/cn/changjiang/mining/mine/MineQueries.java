@@ -1,5 +1,6 @@
 package cn.changjiang.mining.mine;
 
+import cn.changjiang.mining.graph.Where;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +32,12 @@ class MineQueries {
     }
 
     /** A filtered, sorted page; its cursors are positions in that order. One round trip with the total. */
-    Connection<MineRow> page(int first, int offset, MineFilter filter, MineOrder order, Scope scope, Related related) {
-        return reads.sortedPage("mines", MineFilter.MATCH, order.sortKey(), order.descending(), related.row(),
-                filter.parameters(scope), first, offset, MineRow::from);
+    Connection<MineRow> page(int first, int offset, MineFilter filter, Where.Compiled where, String orderBy, Scope scope,
+                             Related related) {
+        Map<String, Object> params = new java.util.HashMap<>(filter.parameters(scope));
+        params.putAll(where.parameters());
+        return reads.orderedPage("mines", MineFilter.MATCH + "\n  AND " + where.condition(), orderBy, related.row(),
+                params, first, offset, MineRow::from);
     }
 
     /** Which related fields of a mine a page reads with its rows: those the request's selection asks for. */

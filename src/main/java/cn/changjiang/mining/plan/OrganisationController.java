@@ -1,5 +1,6 @@
 package cn.changjiang.mining.plan;
 
+import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,10 @@ class OrganisationController {
 
     private final OrganisationQueries queries;
     private final Scopes scopes;
+    private final ReadPolicy readPolicy;
 
-    OrganisationController(OrganisationQueries queries, Scopes scopes) {
+    OrganisationController(OrganisationQueries queries, Scopes scopes, ReadPolicy readPolicy) {
+        this.readPolicy = readPolicy;
         this.queries = queries;
         this.scopes = scopes;
     }
@@ -38,23 +41,30 @@ class OrganisationController {
 
     @QueryMapping
     Connection<Unit> unitsConnection(@Argument Integer first, @Argument String after, @Argument UnitFilter filter,
-                                     @Argument UnitOrder orderBy, @Argument String jurisdiction,
+                                     @Argument UnitOrder orderBy, @Argument Map<String, Object> where,
+                                     @Argument List<UnitOrder> sort, @Argument String jurisdiction,
                                      @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        if (viewer.anonymous() && orderBy != null && orderBy.field() == UnitOrderField.OPEN_ISSUES) {
+        Where.Compiled compiled = Where.compile(PlanWhere.UNIT, where, "n", readPolicy.whereGuard(viewer));
+        boolean byOpenIssues = (orderBy != null && orderBy.field() == UnitOrderField.OPEN_ISSUES)
+                || (sort != null && sort.stream().anyMatch(k -> k.field() == UnitOrderField.OPEN_ISSUES));
+        if (viewer.anonymous() && byOpenIssues) {
             // The units are public; how many open problems each has is not.
             throw new UnauthenticatedException("Sign in to sort units by their open problems");
         }
         return queries.unitPage(Connection.pageSize(first), SortOrder.offset("units", after), UnitFilter.orNone(filter),
-                UnitOrder.orDefault(orderBy), scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
+                compiled, SortOrder.cypher(sort, UnitOrder.orDefault(orderBy)),
+                scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
     }
 
     @QueryMapping
     Connection<Person> people(@Argument Integer first, @Argument String after, @Argument PersonFilter filter,
-                              @Argument PersonOrder orderBy, @Argument String jurisdiction,
+                              @Argument PersonOrder orderBy, @Argument Map<String, Object> where,
+                              @Argument List<PersonOrder> sort, @Argument String jurisdiction,
                               @ContextValue(RequestContext.VIEWER) Viewer viewer) {
+        Where.Compiled compiled = Where.compile(PlanWhere.PERSON, where, "n", readPolicy.whereGuard(viewer));
         return queries.personPage(Connection.pageSize(first), SortOrder.offset("people", after),
-                PersonFilter.orNone(filter), PersonOrder.orDefault(orderBy), ReadPolicy.readerUnit(viewer),
-                scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
+                PersonFilter.orNone(filter), compiled, SortOrder.cypher(sort, PersonOrder.orDefault(orderBy)),
+                ReadPolicy.readerUnit(viewer), scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
     }
 
     @QueryMapping

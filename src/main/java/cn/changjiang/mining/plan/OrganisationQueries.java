@@ -1,5 +1,6 @@
 package cn.changjiang.mining.plan;
 
+import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.security.ReadPolicy;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,20 @@ class OrganisationQueries {
                 Map.of("units", scoped), Unit::from);
     }
 
-    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, UnitOrder order, List<String> scoped) {
-        return reads.sortedPage("units", UnitFilter.MATCH, order.sortKey(), order.descending(),
-                filter.parameters(scoped), first, offset, Unit::from);
+    Connection<Unit> unitPage(int first, int offset, UnitFilter filter, Where.Compiled where, String orderBy,
+                              List<String> scoped) {
+        Map<String, Object> params = new java.util.HashMap<>(filter.parameters(scoped));
+        params.putAll(where.parameters());
+        return reads.orderedPage("units", UnitFilter.MATCH + "\n  AND " + where.condition(), orderBy, "n", params,
+                first, offset, Unit::from);
     }
 
-    Connection<Person> personPage(int first, int offset, PersonFilter filter, PersonOrder order, String readerUnit,
-                                  List<String> scoped) {
-        return reads.sortedPage("people", PersonFilter.MATCH, order.sortKey(), order.descending(),
-                filter.parameters(readerUnit, scoped), first, offset, Person::from);
+    Connection<Person> personPage(int first, int offset, PersonFilter filter, Where.Compiled where, String orderBy,
+                                  String readerUnit, List<String> scoped) {
+        Map<String, Object> params = new java.util.HashMap<>(filter.parameters(readerUnit, scoped));
+        params.putAll(where.parameters());
+        return reads.orderedPage("people", PersonFilter.MATCH + "\n  AND " + where.condition(), orderBy, "n", params,
+                first, offset, Person::from);
     }
 
     Optional<Unit> unitByName(String name) {

@@ -187,6 +187,45 @@ class IssueWhereTest extends IntegrationTest {
         assertThat(ids(graphQl, map("title", map("startsWith", "筛选测试")), null)).as("nothing was touched").hasSize(8);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void minesUnitsAndPeopleTakeAWhereAndSeveralSortKeysToo() {
+        ensureProblems();
+        List<Map<String, Object>> mines = graphQl.document("""
+                        { mines(first: 100) { edges { node { id name township { name } minerals { name } } } } }""")
+                .execute().path("mines.edges[*].node").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        List<String> expected = mines.stream()
+                .filter(m -> m.get("township") != null && "鲇鱼山镇".equals(((Map<?, ?>) m.get("township")).get("name")))
+                .filter(m -> ((List<Map<String, Object>>) m.get("minerals")).stream().noneMatch(x -> "钨".equals(x.get("name"))))
+                .sorted(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("name")).reversed()
+                        .thenComparing(m -> (String) m.get("id")))
+                .map(m -> (String) m.get("id")).toList();
+        assertThat(expected).as("the demo's other mines of 鲇鱼山镇").isNotEmpty();
+        graphQl.document("""
+                        query($where: MineWhere) { mines(first: 100, where: $where, sort: [{field: NAME, direction: DESC}, {field: ID}]) {
+                          totalCount edges { node { id } } } }""")
+                .variable("where", map("township", map("name", map("eq", "鲇鱼山镇")),
+                        "minerals", map("none", map("name", map("eq", "钨")))))
+                .execute().path("mines.edges[*].node.id").entityList(String.class).containsExactly(expected.toArray(String[]::new))
+                .path("mines.totalCount").entity(Integer.class).isEqualTo(expected.size());
+
+        graphQl.document("""
+                        { unitsConnection(first: 50, where: {kind: {eq: DEPARTMENT}, name: {endsWith: "局"}}) {
+                          edges { node { id name kind } } } }""")
+                .execute().path("unitsConnection.edges[*].node").entityList(Map.class)
+                .satisfies(units -> assertThat(units).isNotEmpty().allSatisfy(u -> assertThat(u)
+                        .containsEntry("kind", "DEPARTMENT").extractingByKey("name").asString().endsWith("局")));
+        graphQl.document("""
+                        { people(first: 50, where: {unit: {id: {eq: "POLICE"}}, NOT: {rank: {eq: OFFICER}}}) {
+                          edges { node { rank unit { id } } } } }""")
+                .execute().path("people.edges[*].node").entityList(Map.class)
+                .satisfies(people -> assertThat(people).isNotEmpty().allSatisfy(p -> {
+                    assertThat(p.get("rank")).isNotEqualTo("OFFICER");
+                    assertThat(p.get("unit")).isEqualTo(Map.of("id", "POLICE"));
+                }));
+    }
+
     // ---- random trees compared with an evaluation in Java ----
 
     /** What the Java evaluation knows of one problem, read from the database directly. */
