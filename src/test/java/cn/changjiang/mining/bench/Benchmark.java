@@ -100,7 +100,7 @@ public final class Benchmark {
         System.out.println("Graph: " + report.get("graph") + "; scope " + report.get("scope") + " (" + target.districts().size()
                 + " districts); mine " + target.mineId() + ", problem " + target.issueId());
         Map<String, Object> workloads = new LinkedHashMap<>();
-        List<String> only = List.of(options.getOrDefault("only", "W1,W2,W3,W4,W5,W6,W7").split(","));
+        List<String> only = List.of(options.getOrDefault("only", "W1,W2,W3,W4,W5,W6,W7,W8").split(","));
         for (Workloads.Workload w : Workloads.ALL) {
             if (!only.contains(w.id())) {
                 continue;

@@ -64,10 +64,36 @@ final class PeerWorkloads {
                   }
                   issuesConnection(where: {district: {in: $districts}}) { aggregate { count { nodes } } }
                 }""", Map.of("districts", t.districts())), PeerWorkloads::page));
+        ALL.put("W8", new PeerWorkload(t -> new Workloads.Request("""
+                query W8($districts: [String!]!, $statuses: [String!]!, $from: Date!, $lead: ID!) {
+                  issues(where: {district: {in: $districts}, status: {in: $statuses}, foundOn: {gte: $from},
+                                 assignedToConnection: {some: {edge: {role: {eq: "LEAD"}}, node: {id: {eq: $lead}}}}},
+                         sort: [{deadline: ASC}, {foundOn: DESC}, {id: ASC}], limit: 100) {
+                    id title status foundOn deadline
+                  }
+                  issuesConnection(where: {district: {in: $districts}, status: {in: $statuses}, foundOn: {gte: $from},
+                                 assignedToConnection: {some: {edge: {role: {eq: "LEAD"}}, node: {id: {eq: $lead}}}}}) {
+                    aggregate { count { nodes } } }
+                }""", Map.of("districts", t.districts(), "statuses", Workloads.W8_STATUSES, "from", Workloads.W8_FOUND_FROM,
+                "lead", Workloads.W8_LEAD)), PeerWorkloads::wherePage));
         ALL.put("W6", new PeerWorkload(t -> new Workloads.Request("""
                 query W6($day: String!, $districts: [String!]!, $openStatuses: [String!]!) {
                   issueCounts(day: $day, districts: $districts, openStatuses: $openStatuses) { keys count open overdue }
                 }""", scoped(t, Map.of())), data -> data.get("issueCounts")));
+    }
+
+    /** The library's W8 answer in the app's shape (a connection of the fields asked). */
+    @SuppressWarnings("unchecked")
+    private static Object wherePage(Map<String, Object> data) {
+        List<Object> edges = new ArrayList<>();
+        for (Map<String, Object> issue : (List<Map<String, Object>>) data.get("issues")) {
+            edges.add(Map.of("node", new LinkedHashMap<>(issue)));
+        }
+        Map<String, Object> connection = new LinkedHashMap<>();
+        connection.put("totalCount", ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) data
+                .get("issuesConnection")).get("aggregate")).get("count")).get("nodes"));
+        connection.put("edges", edges);
+        return connection;
     }
 
     /** The parameters every scoped statement takes: today, the scope's districts, the open statuses. */

@@ -112,7 +112,25 @@ final class Workloads {
                                   measures: "限期整改(虚构)"}) { issue { id status } }
             }""";
 
-    static final List<Workload> ALL = List.of(W1, W2, W3, W4, W5, W6, W7);
+    /** What W8 asks: problems being rectified or carried over, found since May 2023, led by the natural-resources unit. */
+    static final List<String> W8_STATUSES = List.of("RECTIFYING", "CARRIED_OVER");
+    static final String W8_FOUND_FROM = "2023-05-01";
+    static final String W8_LEAD = "NATURAL_RESOURCES";
+
+    static final Workload W8 = new Workload("W8", "a page of 100 problems: a three-clause where, two sort keys", false,
+            t -> new Request("""
+                    query W8($j: ID, $statuses: [IssueStatus!], $from: Date, $lead: ID) {
+                      issues(first: 100, jurisdiction: $j,
+                             where: {status: {in: $statuses}, foundOn: {gte: $from},
+                                     assignments: {some: {role: {eq: LEAD}, unit: {id: {eq: $lead}}}}},
+                             sort: [{field: DEADLINE}, {field: FOUND_ON, direction: DESC}]) {
+                        totalCount edges { node { id title status foundOn deadline } }
+                      } }""", Map.of("statuses", W8_STATUSES, "from", W8_FOUND_FROM, "lead", W8_LEAD)),
+            t -> new Request(Cypher.WHERE_PAGE, Map.of("statuses", W8_STATUSES, "from", LocalDate.parse(W8_FOUND_FROM),
+                    "lead", W8_LEAD, "limit", 100)),
+            "issues", Function.identity());
+
+    static final List<Workload> ALL = List.of(W1, W2, W3, W4, W5, W6, W7, W8);
 
     /** Subgraph edges come in no promised order: compare them as a sorted list. */
     @SuppressWarnings("unchecked")
@@ -325,6 +343,21 @@ final class Workloads {
                                                  WITH a, u ORDER BY CASE a.role WHEN 'LEAD' THEN 0 ELSE 1 END, u.order
                                                  RETURN {role: a.role, unit: {id: u.id, name: u.name}} },
                           responsiblePerson: COLLECT { MATCH (i)-[:RESPONSIBLE_PERSON]->(p:Person) RETURN {id: p.id, name: p.name} }[0]}}]} AS answer""";
+
+        static final String WHERE_PAGE = """
+                CALL () {
+                  MATCH (i:Issue) WHERE i.district IN $districts AND i.status IN $statuses AND i.foundOn >= $from
+                    AND EXISTS { (i)-[a:ASSIGNED_TO]->(:Unit {id: $lead}) WHERE a.role = 'LEAD' }
+                  RETURN count(i) AS total
+                }
+                CALL () {
+                  MATCH (i:Issue) WHERE i.district IN $districts AND i.status IN $statuses AND i.foundOn >= $from
+                    AND EXISTS { (i)-[a:ASSIGNED_TO]->(:Unit {id: $lead}) WHERE a.role = 'LEAD' }
+                  RETURN i ORDER BY coalesce(i.deadline, date('9999-12-31')), i.foundOn DESC, i.id LIMIT $limit
+                }
+                WITH total, collect(i) AS page
+                RETURN {totalCount: total, edges: [i IN page | {node: {id: i.id, title: i.title, status: i.status,
+                          foundOn: toString(i.foundOn), deadline: toString(i.deadline)}}]} AS answer""";
 
         static final String COUNTS = """
                 MATCH (i:Issue) WHERE i.district IN $districts

@@ -142,6 +142,52 @@ class IssueWhereTest extends IntegrationTest {
                 .path("issueCounts[0].count").entity(Integer.class).isEqualTo(3);
     }
 
+    /** The requests of the README's section on where and sort, as a reader would paste them into GraphiQL. */
+    static List<String> readmeExamples() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int section = readme.indexOf("### Any question, in one request");
+        int start = readme.indexOf("```graphql\n", section) + "```graphql\n".length();
+        List<String> documents = new ArrayList<>();
+        for (String line : readme.substring(start, readme.indexOf("```", start)).split("\n")) {
+            if (line.startsWith("{")) {
+                documents.add(line);
+            } else if (!line.startsWith("#") && !documents.isEmpty()) {
+                documents.set(documents.size() - 1, documents.getLast() + "\n" + line);
+            }
+        }
+        return documents;
+    }
+
+    @Test
+    void theReadmesExamplesAnswerAsTheProblemsSay() throws java.io.IOException {
+        ensureProblems();
+        List<String> examples = readmeExamples();
+        assertThat(examples).hasSize(3);
+        graphQl.document(examples.get(0)).execute()
+                .path("issues.edges[*].node.id").entityList(String.class)
+                .containsExactly(made.get("q8"), made.get("q2"), made.get("q1"));
+
+        Set<String> universe = Set.copyOf(ids(graphQl, null, null));
+        Set<String> openStatuses = cn.changjiang.mining.common.IssueStatus.openStatuses().stream().map(Enum::name)
+                .collect(Collectors.toSet());
+        long open = facts(universe).stream().filter(f -> openStatuses.contains(f.status()) && "鲇鱼山镇".equals(f.township()))
+                .count();
+        graphQl.document(examples.get(1)).execute()
+                .path("issueCounts[*].keys").entityList(Object.class).containsExactly(List.of("鲇鱼山镇"))
+                .path("issueCounts[0].count").entity(Long.class).isEqualTo(open);
+
+        List<String> others = graphQl.document("""
+                        query($where: MineWhere) { mines(first: 100, where: $where) { edges { node { id name minerals { name } } } } }""")
+                .variable("where", map("township", map("name", map("eq", "鲇鱼山镇"))))
+                .execute().path("mines.edges[*].node").entityList(Map.class).get().stream()
+                .map(m -> (Map<?, ?>) m)
+                .filter(m -> ((List<?>) m.get("minerals")).stream().noneMatch(x -> "钨".equals(((Map<?, ?>) x).get("name"))))
+                .sorted(java.util.Comparator.comparing((Map<?, ?> m) -> (String) m.get("name")).thenComparing(m -> (String) m.get("id")))
+                .map(m -> (String) m.get("id")).toList();
+        graphQl.document(examples.get(2)).execute()
+                .path("mines.edges[*].node.id").entityList(String.class).containsExactly(others.toArray(String[]::new));
+    }
+
     @Test
     void aUnitOfficerCannotFilterOnWhatItReadsOnlyOnItsOwnProblems() {
         for (Map<String, Object> where : List.of(map("description", map("contains", "越界")),
