@@ -21,7 +21,7 @@ import cn.changjiang.mining.common.InvalidInputException;
 public final class Where {
 
     /** The most conditions (operators, relations, AND/OR/NOT) one {@code where} may hold. */
-    public static final int MOST_CONDITIONS = 40;
+    public static final int MOST_CONDITIONS = 64;
     /** The deepest one may nest. */
     public static final int DEEPEST = 6;
 
@@ -119,8 +119,12 @@ public final class Where {
             Object value = entry.getValue();
             switch (key) {
                 case "AND", "OR" -> {
+                    if (value == null) {
+                        continue; // an explicit null is no condition, as an absent one
+                    }
                     List<String> parts = new ArrayList<>();
                     for (Object part : list(key, value)) {
+                        count();
                         parts.add(node(spec, map(key, part), n, depth + 1));
                     }
                     count();
@@ -128,8 +132,11 @@ public final class Where {
                             : "(" + String.join("AND".equals(key) ? " AND " : " OR ", parts) + ")");
                 }
                 case "NOT" -> {
+                    if (value == null) {
+                        continue;
+                    }
                     count();
-                    all.add(value == null ? "true" : "NOT (" + node(spec, map(key, value), n, depth + 1) + ")");
+                    all.add("NOT (" + node(spec, map(key, value), n, depth + 1) + ")");
                 }
                 default -> all.add(member(spec, key, value, n, depth));
             }
@@ -161,12 +168,16 @@ public final class Where {
         Map<String, Object> quantifiers = map(key, value);
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Object> quantifier : quantifiers.entrySet()) {
-            Map<String, Object> inner = quantifier.getValue() == null ? Map.of() : map(key, quantifier.getValue());
-            String condition = node(relation.target(), inner, m, depth + 1);
+            if (quantifier.getValue() == null) {
+                continue; // an explicit null is no condition, as an absent one
+            }
+            count();
+            String condition = node(relation.target(), map(key, quantifier.getValue()), m, depth + 1);
             parts.add(switch (quantifier.getKey()) {
                 case "some" -> exists(pattern, condition);
                 case "none" -> "NOT " + exists(pattern, condition);
-                case "all" -> "NOT " + exists(pattern, "NOT (" + condition + ")");
+                // Every related node holds: one whose condition is unknown (a missing value) does not.
+                case "all" -> "NOT " + exists(pattern, "NOT coalesce(" + condition + ", false)");
                 case "single" -> "COUNT { MATCH " + pattern + where(condition) + " } = 1";
                 default -> throw refused(key + " takes some, none, all or single");
             });
@@ -185,7 +196,10 @@ public final class Where {
     private String field(Field field, Object value, String x) {
         if (field.kind() == Kind.BOOLEAN) {
             count();
-            return value == null ? x + " IS NULL" : x + " = " + parameter(value);
+            if (value == null) {
+                throw refused(field.name() + " takes true or false");
+            }
+            return x + " = " + parameter(value);
         }
         Map<String, Object> operators = map(field.name(), value);
         List<String> parts = new ArrayList<>();

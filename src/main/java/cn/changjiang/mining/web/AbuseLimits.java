@@ -75,14 +75,16 @@ class AbuseLimits {
     /** What an analyst's {@code where} adds to a field's cost: {@value #WHERE_CONDITION_COST} for each condition in it. */
     static int whereCost(Object where) {
         if (where instanceof java.util.Map<?, ?> map) {
-            int cost = 0;
+            // An empty object (a quantifier's "any", an element of AND) is a condition too.
+            int cost = map.isEmpty() ? WHERE_CONDITION_COST : 0;
             for (Object value : map.values()) {
                 cost += WHERE_CONDITION_COST + whereCost(value);
             }
             return cost;
         }
         if (where instanceof java.util.List<?> list) {
-            return list.stream().mapToInt(AbuseLimits::whereCost).sum();
+            return list.stream().mapToInt(element -> element instanceof java.util.Map<?, ?> m
+                    ? WHERE_CONDITION_COST + whereCost(m) : whereCost(element)).sum();
         }
         return 0;
     }

@@ -13,8 +13,9 @@ final class JavaMigrations {
 
     static int count() {
         try {
-            return new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:cn/changjiang/mining/*/V[0-9][0-9][0-9]__*.class").length;
+            return (int) java.util.Arrays.stream(new PathMatchingResourcePatternResolver()
+                            .getResources("classpath*:cn/changjiang/mining/*/V*__*.class"))
+                    .filter(r -> r.getFilename() != null && r.getFilename().matches("V\\d{3}__\\w+\\.class")).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

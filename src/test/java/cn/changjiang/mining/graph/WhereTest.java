@@ -65,7 +65,7 @@ class WhereTest {
         assertThat(compiled.condition()).isEqualTo("((i.title = $w0 OR NOT (i.title ENDS WITH $w1)) AND "
                 + "(EXISTS { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) WHERE ww0.id = $w2 }"
                 + " AND NOT EXISTS { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) }"
-                + " AND NOT EXISTS { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) WHERE NOT (ww0.name CONTAINS $w3) }"
+                + " AND NOT EXISTS { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) WHERE NOT coalesce(ww0.name CONTAINS $w3, false) }"
                 + " AND COUNT { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) WHERE ww0.id = $w4 } = 1)"
                 + " AND EXISTS { MATCH (i)-[:LED_BY]->(ww1:Unit) WHERE ww1.id = $w5 })");
     }
@@ -80,6 +80,20 @@ class WhereTest {
         assertThat(Where.compile(ISSUE, null, "i", ANYTHING).none()).isTrue();
         assertThat(Where.compile(ISSUE, map("AND", List.of()), "i", ANYTHING).condition()).isEqualTo("true");
         assertThat(Where.compile(ISSUE, map("OR", List.of()), "i", ANYTHING).condition()).isEqualTo("false");
+        assertThat(Where.compile(ISSUE, map("OR", null, "NOT", null, "units", map("some", null)), "i", ANYTHING)
+                .condition()).as("explicit nulls are no condition").isEqualTo("true");
+        assertThatThrownBy(() -> Where.compile(ISSUE, map("open", null), "i", ANYTHING))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("true or false");
+    }
+
+    @Test
+    void emptyObjectsCountTowardsTheLimit() {
+        List<Object> empties = new ArrayList<>();
+        for (int i = 0; i < Where.MOST_CONDITIONS; i++) {
+            empties.add(map());
+        }
+        assertThatThrownBy(() -> Where.compile(ISSUE, map("AND", empties), "i", ANYTHING))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most");
     }
 
     @Test

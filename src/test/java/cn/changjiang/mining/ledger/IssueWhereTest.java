@@ -272,6 +272,82 @@ class IssueWhereTest extends IntegrationTest {
                 }));
     }
 
+    /** A problem as a sort sees it. */
+    record Sortable(String id, String title, String status, String severity, LocalDate foundOn, LocalDate deadline,
+                    LocalDate closedOn, String mine, String township) {
+    }
+
+    private static final LocalDate NEVER = LocalDate.parse("9999-12-31");
+
+    /** Each sort key's value in Java, as the API sorts it (null: after every value ascending, before descending). */
+    private static Comparable<?> key(String field, Sortable s) {
+        return switch (field) {
+            case "ID" -> s.id();
+            case "FOUND_ON" -> s.foundOn();
+            case "DEADLINE" -> s.deadline() == null ? NEVER : s.deadline();
+            case "CLOSED_ON" -> s.closedOn() == null ? NEVER : s.closedOn();
+            case "SEVERITY" -> switch (s.severity()) { case "MAJOR" -> 3; case "SERIOUS" -> 2; default -> 1; };
+            case "STATUS" -> s.status();
+            case "TITLE" -> s.title();
+            case "MINE_NAME" -> s.mine();
+            default -> s.township();
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static java.util.Comparator<Sortable> order(String field, boolean descending) {
+        java.util.Comparator<Comparable> values = java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder());
+        java.util.Comparator<Sortable> byKey = java.util.Comparator.comparing(s -> (Comparable) key(field, s),
+                descending ? values.reversed() : values);
+        return byKey.thenComparing(Sortable::id);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySortKeyPagesInItsOrderWithTiesByIdAndMissingValuesLast() {
+        ensureProblems();
+        List<Sortable> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            GraphQlTester.Response page = graphQl.document("""
+                            query($after: String) { issues(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+                              edges { node { id title status severity foundOn deadline closedOn mine { name township { name } } } } } }""")
+                    .variable("after", after).execute();
+            for (Object o : page.path("issues.edges[*].node").entityList(Map.class).get()) {
+                Map<String, Object> n = (Map<String, Object>) o;
+                Map<String, Object> mine = (Map<String, Object>) n.get("mine");
+                Map<String, Object> township = mine == null ? null : (Map<String, Object>) mine.get("township");
+                all.add(new Sortable((String) n.get("id"), (String) n.get("title"), (String) n.get("status"),
+                        (String) n.get("severity"), LocalDate.parse((String) n.get("foundOn")),
+                        n.get("deadline") == null ? null : LocalDate.parse((String) n.get("deadline")),
+                        n.get("closedOn") == null ? null : LocalDate.parse((String) n.get("closedOn")),
+                        mine == null ? null : (String) mine.get("name"), township == null ? null : (String) township.get("name")));
+            }
+            if (!page.path("issues.pageInfo.hasNextPage").entity(Boolean.class).get()) {
+                break;
+            }
+            after = page.path("issues.pageInfo.endCursor").entity(String.class).get();
+        }
+        for (IssueOrderField field : IssueOrderField.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                List<String> expected = all.stream().sorted(order(field.name(), descending)).map(Sortable::id).toList();
+                List<String> pages = new ArrayList<>();
+                String cursor = null;
+                do {
+                    GraphQlTester.Response page = graphQl.document("""
+                                    query($sort: [IssueOrder!], $after: String) { issues(first: 9, after: $after, sort: $sort) {
+                                      pageInfo { hasNextPage endCursor } edges { node { id } } } }""")
+                            .variable("sort", List.of(map("field", field.name(), "direction", descending ? "DESC" : "ASC")))
+                            .variable("after", cursor).execute();
+                    pages.addAll(page.path("issues.edges[*].node.id").entityList(String.class).get());
+                    cursor = page.path("issues.pageInfo.hasNextPage").entity(Boolean.class).get()
+                            ? page.path("issues.pageInfo.endCursor").entity(String.class).get() : null;
+                } while (cursor != null);
+                assertThat(pages).as("%s %s", field, descending ? "DESC" : "ASC").isEqualTo(expected);
+            }
+        }
+    }
+
     // ---- random trees compared with an evaluation in Java ----
 
     /** What the Java evaluation knows of one problem, read from the database directly. */
@@ -374,7 +450,7 @@ class IssueWhereTest extends IntegrationTest {
             return switch (quantifier) {
                 case "some" -> yes > 0;
                 case "none" -> yes == 0;
-                case "all" -> each.stream().noneMatch(Boolean.FALSE::equals);
+                case "all" -> each.stream().allMatch(Boolean.TRUE::equals);
                 default -> yes == 1;
             };
         };
@@ -462,7 +538,7 @@ class IssueWhereTest extends IntegrationTest {
         switch (kind) {
             case 1, 2 -> {
                 List<Condition> parts = new ArrayList<>();
-                for (int i = 0, n = 2 + random.nextInt(2); i < n; i++) {
+                for (int i = 0; i < 2; i++) {
                     parts.add(tree(random, depth + 1, today));
                 }
                 boolean isAnd = kind == 1;
@@ -499,6 +575,7 @@ class IssueWhereTest extends IntegrationTest {
         List<Facts> facts = facts(universe);
         assertThat(facts).hasSameSizeAs(universe);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // Repeat a failure with -Dwhere.seed=<the seed in its message>.
         long seed = Long.getLong("where.seed", System.nanoTime());
         Random random = new Random(seed);
         int nonEmpty = 0;
