@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
@@ -65,7 +66,8 @@ class IdempotencyKeyPruning implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(this::pruneQuietly, every);
+        // The first round a period after the start, not at it: a start (or a restore) writes nothing it was not asked to.
+        tasks.addFixedDelayTask(new FixedDelayTask(this::pruneQuietly, every, every));
     }
 
     private void pruneQuietly() {
