@@ -1,5 +1,7 @@
 package cn.changjiang.mining.enforcement;
 
+import cn.changjiang.mining.graph.Where;
+import cn.changjiang.mining.security.ReadPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,11 @@ class EnforcementController {
     private final Scopes scopes;
 
     private final CrossBorder crossBorder;
+    private final ReadPolicy readPolicy;
 
     EnforcementController(JointEnforcement enforcement, EnforcementQueries queries, CandidateWatch watch, Access access,
-                          WriteRetries retries, Scopes scopes, CrossBorder crossBorder) {
+                          WriteRetries retries, Scopes scopes, CrossBorder crossBorder, ReadPolicy readPolicy) {
+        this.readPolicy = readPolicy;
         this.scopes = scopes;
         this.crossBorder = crossBorder;
         this.enforcement = enforcement;
@@ -92,9 +96,11 @@ class EnforcementController {
     }
 
     @QueryMapping
-    List<JointEnforcementAction> jointEnforcementActions(@Argument JointEnforcementStatus status, @Argument String jurisdiction,
+    List<JointEnforcementAction> jointEnforcementActions(@Argument JointEnforcementStatus status,
+                                                         @Argument Map<String, Object> where, @Argument String jurisdiction,
                                                          @ContextValue(RequestContext.VIEWER) Viewer viewer) {
-        return enforcement.actions(status, scopes.of(viewer, jurisdiction));
+        Where.Compiled compiled = Where.compile(ActionWhere.ACTION, where, "a", readPolicy.whereGuard(viewer));
+        return enforcement.actions(status, compiled, scopes.of(viewer, jurisdiction));
     }
 
     @MutationMapping

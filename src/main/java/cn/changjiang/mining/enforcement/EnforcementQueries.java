@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.changjiang.mining.graph.CypherRunner;
+import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.ledger.Issue;
 import cn.changjiang.mining.mine.Mine;
 import cn.changjiang.mining.plan.Competence;
@@ -179,14 +180,15 @@ class EnforcementQueries {
     }
 
     /** The actions at mines of the scope's districts, newest first. */
-    List<JointEnforcementAction> actions(JointEnforcementStatus status, Scope scope) {
-        Map<String, Object> params = new HashMap<>();
+    List<JointEnforcementAction> actions(JointEnforcementStatus status, Where.Compiled where, Scope scope) {
+        Map<String, Object> params = new HashMap<>(where.parameters());
         params.put("status", status == null ? null : status.name());
         params.put("districts", scope.districts());
         return reads.list("""
                 MATCH (m:Mine) WHERE m.district IN $districts
-                MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE $status IS NULL OR a.status = $status
-                RETURN a AS item ORDER BY a.openedAt DESC, a.id""", params, JointEnforcementAction::from);
+                MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m) WHERE ($status IS NULL OR a.status = $status) AND %s
+                RETURN a AS item ORDER BY a.openedAt DESC, a.id""".formatted(where.condition()), params,
+                JointEnforcementAction::from);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.enforcement;
 
+import cn.changjiang.mining.graph.Where;
 import java.time.Clock;
 
 import cn.changjiang.mining.common.Viewer;
@@ -111,8 +112,8 @@ class JointEnforcement {
         return queries.action(id, scope);
     }
 
-    List<JointEnforcementAction> actions(JointEnforcementStatus status, Scope scope) {
-        return queries.actions(status, scope);
+    List<JointEnforcementAction> actions(JointEnforcementStatus status, Where.Compiled where, Scope scope) {
+        return queries.actions(status, where, scope);
     }
 
     /** Opens an action once per idempotency key: a repeated call with the key gets the action it opened. */

@@ -48,6 +48,12 @@ class IssueWhereTest extends IntegrationTest {
 
     @AfterAll
     static void removeProblems() {
+        try (Session session = fixtureDriver.session()) {
+            session.run("""
+                    MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
+                    OPTIONAL MATCH (c:Change {entityId: a.id})
+                    DETACH DELETE c, a""", Map.of("prefix", LICENCE)).consume();
+        }
         TestFixtures.removeRegisteredMines(fixtureDriver, LICENCE);
         made.clear();
     }
@@ -82,6 +88,7 @@ class IssueWhereTest extends IntegrationTest {
             return;
         }
         String nianyushan = mine(LICENCE + "0001", "鲇鱼山镇");
+        made.put("mine", nianyushan);
         String liyang = mine(LICENCE + "0002", "丽阳镇");
         problem("q1", nianyushan, "PUBLIC_REPORT", "2023-05-10", "SERIOUS", "ECOLOGY", List.of("POLICE"), "2027-03-31");
         problem("q2", nianyushan, "PUBLIC_REPORT", "2023-05-20", "MAJOR", "NATURAL_RESOURCES", List.of("POLICE"), "2027-03-31");
@@ -346,6 +353,44 @@ class IssueWhereTest extends IntegrationTest {
                 assertThat(pages).as("%s %s", field, descending ? "DESC" : "ASC").isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jointEnforcementActionsTakeAWhereOverTheirMineUnitsAndProblems() {
+        ensureProblems();
+        String action = graphQl.document("""
+                        mutation($input: OpenJointEnforcementActionInput!) { openJointEnforcementAction(input: $input) { action { id } } }""")
+                .variable("input", Map.of("mineId", made.get("mine"), "leadUnitId", "POLICE",
+                        "participatingUnitIds", List.of("NATURAL_RESOURCES"), "issueIds", List.of(made.get("q2"), made.get("q3")),
+                        "plannedOn", "2023-07-15"))
+                .execute().path("openJointEnforcementAction.action.id").entity(String.class).get();
+        Map<String, Object> where = map("status", map("eq", "OPEN"), "leadUnit", map("id", map("eq", "POLICE")),
+                "mine", map("township", map("name", map("eq", "鲇鱼山镇"))),
+                "participatingUnits", map("some", map("id", map("eq", "NATURAL_RESOURCES"))),
+                "issues", map("some", map("severity", map("eq", "MAJOR")), "none", map("source", map("code", map("eq", "MEDIA")))));
+        List<Map<String, Object>> all = graphQl.document("""
+                        { jointEnforcementActions { id status leadUnit { id } participatingUnits { id }
+                            mine { township { name } } issues { severity source { code } } } }""")
+                .execute().path("jointEnforcementActions").entityList(Map.class).get().stream()
+                .map(a -> (Map<String, Object>) a).toList();
+        List<String> expected = all.stream().filter(a -> "OPEN".equals(a.get("status"))
+                        && "POLICE".equals(((Map<?, ?>) a.get("leadUnit")).get("id"))
+                        && ((Map<?, ?>) a.get("mine")).get("township") != null
+                        && "鲇鱼山镇".equals(((Map<?, ?>) ((Map<?, ?>) a.get("mine")).get("township")).get("name"))
+                        && ((List<Map<String, Object>>) a.get("participatingUnits")).stream().anyMatch(u -> "NATURAL_RESOURCES".equals(u.get("id")))
+                        && ((List<Map<String, Object>>) a.get("issues")).stream().anyMatch(i -> "MAJOR".equals(i.get("severity")))
+                        && ((List<Map<String, Object>>) a.get("issues")).stream().noneMatch(i -> "MEDIA".equals(((Map<?, ?>) i.get("source")).get("code"))))
+                .map(a -> (String) a.get("id")).toList();
+        assertThat(expected).contains(action);
+        graphQl.document("""
+                        query($where: JointEnforcementActionWhere) { jointEnforcementActions(where: $where) { id } }""")
+                .variable("where", where).execute()
+                .path("jointEnforcementActions[*].id").entityList(String.class).containsExactly(expected.toArray(String[]::new));
+        graphQl.document("""
+                        query($where: JointEnforcementActionWhere) { jointEnforcementActions(where: $where) { id } }""")
+                .variable("where", map("issues", map("none", map()))).execute()
+                .path("jointEnforcementActions[*].id").entityList(String.class).doesNotContain(action);
     }
 
     // ---- random trees compared with an evaluation in Java ----
