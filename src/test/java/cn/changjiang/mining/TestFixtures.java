@@ -98,10 +98,15 @@ public final class TestFixtures {
 
     /**
      * Removes the mines a test registered through the API (licence numbers starting with the prefix), with their
-     * problems, change records and idempotency keys.
+     * problems, joint-enforcement actions, change records and idempotency keys.
      */
     public static void removeRegisteredMines(Driver driver, String licencePrefix) {
         try (var session = driver.session()) {
+            session.run("""
+                    MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
+                    OPTIONAL MATCH (c:Change {entityId: a.id})
+                    OPTIONAL MATCH (k:IdempotencyKey {resultId: a.id})
+                    DETACH DELETE c, k, a""", java.util.Map.of("prefix", licencePrefix)).consume();
             session.run("""
                     MATCH (m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
                     OPTIONAL MATCH (i:Issue)-[:AT]->(m)

@@ -48,12 +48,6 @@ class IssueWhereTest extends IntegrationTest {
 
     @AfterAll
     static void removeProblems() {
-        try (Session session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
-                    OPTIONAL MATCH (c:Change {entityId: a.id})
-                    DETACH DELETE c, a""", Map.of("prefix", LICENCE)).consume();
-        }
         TestFixtures.removeRegisteredMines(fixtureDriver, LICENCE);
         made.clear();
     }

@@ -82,12 +82,6 @@ class AsOfReadsTest extends IntegrationTest {
 
     @AfterAll
     static void removeTestData() {
-        try (var session = fixtureDriver.session()) {
-            session.run("""
-                    MATCH (a:JointEnforcementAction)-[:FOR_MINE]->(m:Mine) WHERE m.licenceNumber STARTS WITH $prefix
-                    OPTIONAL MATCH (c:Change {entityId: a.id})
-                    DETACH DELETE c, a""", Map.of("prefix", PREFIX)).consume();
-        }
         TestFixtures.removeRegisteredMines(fixtureDriver, PREFIX);
     }
 
