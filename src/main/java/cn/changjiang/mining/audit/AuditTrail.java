@@ -49,7 +49,7 @@ public class AuditTrail {
                          String entityType, List<FieldChange> changes, String requestId, String clientRequestId) {
 
         /** From a {@code :Change} node, whose field changes are stored as JSON. */
-        static Change from(Value v) {
+        public static Change from(Value v) {
             return new Change(v.get("id").asString(), v.get("seq").asLong(), v.get("at").asZonedDateTime(),
                     v.get("actor").asString(), v.get("action").asString(), v.get("entityId").asString(),
                     v.get("entityType").asString(),

@@ -128,15 +128,15 @@ class IssueCounts {
         params.putAll(where.parameters());
         params.put("today", today);
         return graph.list("""
-                MATCH (i:Issue)
-                WHERE %s AND %s
+                %s
                 %s
                 %s
                 WITH [%s] AS keys, i, i.status IN $openStatuses AS open
-                WITH keys, count(%6$s i) AS count, count(%6$s CASE WHEN open THEN i END) AS open,
-                     count(%6$s CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
-                RETURN {keys: keys, labels: [%7$s], count: count, open: open, overdue: overdue} AS item
-                ORDER BY count DESC, keys""".formatted(IssueFilter.WHERE, where.condition(), with, unwind, keys,
+                WITH keys, count(%5$s i) AS count, count(%5$s CASE WHEN open THEN i END) AS open,
+                     count(%5$s CASE WHEN open AND i.deadline < $today THEN i END) AS overdue
+                RETURN {keys: keys, labels: [%6$s], count: count, open: open, overdue: overdue} AS item
+                ORDER BY count DESC, keys""".formatted(where.startingFrom("i", "Issue",
+                        IssueFilter.orNone(filter).condition()), with, unwind, keys,
                         SINGLE_VALUED.containsAll(groupBy) ? "" : "DISTINCT", labels), params,
                 Group::from);
     }
@@ -212,15 +212,14 @@ class IssueCounts {
         params.put("from", from);
         params.put("to", to);
         return graph.list("""
-                MATCH (i:Issue)
-                WHERE %s AND %s
+                %s
                 UNWIND [['opened', i.foundOn], ['closed', i.closedOn]] AS event
                 WITH event[0] AS kind, event[1] AS day WHERE day IS NOT NULL
                   AND ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
                 WITH date.truncate($unit, day) AS period, kind
                 WITH period, count(CASE kind WHEN 'opened' THEN 1 END) AS opened, count(CASE kind WHEN 'closed' THEN 1 END) AS closed
-                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""".formatted(IssueFilter.WHERE,
-                        where.condition()), params,
+                RETURN {period: period, opened: opened, closed: closed} AS item ORDER BY period""".formatted(
+                        where.startingFrom("i", "Issue", asked.condition())), params,
                 Point::from);
     }
 }

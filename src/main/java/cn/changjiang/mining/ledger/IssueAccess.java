@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import cn.changjiang.mining.plan.JurisdictionTree;
 import cn.changjiang.mining.plan.Scope;
 import cn.changjiang.mining.plan.Scopes;
 import cn.changjiang.mining.security.Access;
+import cn.changjiang.mining.security.ReadPolicy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -81,11 +83,46 @@ class IssueAccess {
      * plan's: in every scope). One that no longer exists, or cannot be checked now, does not.
      */
     boolean inScope(Scope scope, String entityType, String entityId) {
-        if (!Scope.SCOPED_LABELS.contains(entityType)) {
-            return true;
-        }
+        return holdsOfChange(changeInScope("c"), entityType, entityId,
+                Map.of("districts", scope.districts()));
+    }
+
+    /**
+     * Cypher: whether the change record bound to {@code c} is about something in {@code $districts}: a problem or a
+     * mine by its district, a joint-enforcement action by its mine's; records of anything else (the plan's) in every
+     * scope. A record whose thing no longer exists is in none. The one rule of a record's scope, for a list of records
+     * as for one record ({@link #inScope}).
+     */
+    static String changeInScope(String c) {
+        return ("""
+                CASE %1$s.entityType
+                  WHEN 'Issue' THEN EXISTS { MATCH (e:Issue {id: %1$s.entityId}) WHERE e.district IN $districts }
+                  WHEN 'Mine' THEN EXISTS { MATCH (e:Mine {id: %1$s.entityId}) WHERE e.district IN $districts }
+                  WHEN 'JointEnforcementAction' THEN EXISTS {
+                    MATCH (:JointEnforcementAction {id: %1$s.entityId})-[:FOR_MINE]->(e:Mine) WHERE e.district IN $districts }
+                  ELSE true END""").formatted(c);
+    }
+
+    /**
+     * Cypher: whether the reader ({@code $readerUnit}, {@link ReadPolicy#readerUnit}) may read the change record bound
+     * to {@code c}: a unit officer reads the records of its own unit's problems only (those it rectifies or supervises:
+     * a record shows the problem's details as they changed), every other reader all of them. The one rule, for a list
+     * of records as for one record ({@link #mayReadChange}).
+     */
+    static String changeOpenToReader(String c) {
+        return ("(%1$s.entityType <> 'Issue' OR $readerUnit IS NULL"
+                + " OR EXISTS { MATCH (e:Issue {id: %1$s.entityId}) WHERE %2$s })")
+                .formatted(c, ReadPolicy.problemDetailsReadable("e"));
+    }
+
+    /** A rule over a change record {@code c}, asked of one record's thing; no when it cannot be checked now. */
+    private boolean holdsOfChange(String rule, String entityType, String entityId, Map<String, Object> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("entityType", entityType);
+        all.put("entityId", entityId);
         try {
-            return districtOf(entityType, entityId).map(d -> scope.districts().contains(d)).orElse(false);
+            return graph.single("WITH {entityType: $entityType, entityId: $entityId} AS c RETURN " + rule + " AS item",
+                    all, v -> v.asBoolean(false)).orElse(false);
         } catch (DataAccessException e) {
             return false;
         }
@@ -141,16 +178,9 @@ class IssueAccess {
         if (viewer.anonymous()) {
             return false;
         }
-        if (!viewer.is(Role.UNIT_OFFICER) || !"Issue".equals(entityType)) {
-            return true;
-        }
-        try {
-            return !graph.list("""
-                    MATCH (:Issue {id: $id})-[:ASSIGNED_TO|SUPERVISED_BY]->(u:Unit {id: $unit}) RETURN u.id AS item LIMIT 1""",
-                    Map.of("id", entityId, "unit", viewer.unitId()), v -> v.asString()).isEmpty();
-        } catch (DataAccessException e) {
-            return false;
-        }
+        Map<String, Object> reader = new HashMap<>();
+        reader.put("readerUnit", ReadPolicy.readerUnit(viewer));
+        return holdsOfChange(changeOpenToReader("c"), entityType, entityId, reader);
     }
 
     /** The units rectifying a problem and the one supervising it (null when none). */

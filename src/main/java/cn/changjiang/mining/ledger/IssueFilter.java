@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Which problems a list, a count or a series covers; every field optional. {@link #WHERE} is its one Cypher
+ * Which problems a list, a count or a series covers; every field optional. {@link #condition()} is its one Cypher
  * condition over a problem {@code i}, shared by every query that filters problems; it starts with the scope
  * ({@code i.district IN $districts}), so a scoped list starts from the (district, status) index.
  */
@@ -17,23 +17,47 @@ public record IssueFilter(IssueStatus status, Boolean open, Boolean overdue, Str
 
     public static final IssueFilter NONE = new IssueFilter(null, null, null, null, null, null, null, null);
 
-    public static final String WHERE = """
-            i.district IN $districts AND i.status IS NOT NULL
-              AND ($f_status IS NULL OR i.status = $f_status)
-              AND ($f_open IS NULL OR $f_open = (i.status IN $openStatuses))
-              AND ($f_overdue IS NULL OR $f_overdue = coalesce(i.status IN $openStatuses AND i.deadline < $f_today, false))
-              AND ($f_from IS NULL OR i.foundOn >= $f_from) AND ($f_to IS NULL OR i.foundOn <= $f_to)
-              AND ($f_township IS NULL OR EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $f_township}) })
-              AND ($f_unit IS NULL OR EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases })
-              AND ($f_text IS NULL OR i.title CONTAINS $f_text
-                   OR (i.description CONTAINS $f_text AND %s))""".formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
+    /**
+     * The one Cypher condition over a problem {@code i} of this filter: the scope, then only the conditions given (a
+     * condition not asked for is not in the statement at all, so the planner sees exactly the question). Text matches
+     * a description only where the reader may read it ({@link ReadPolicy#PROBLEM_DETAILS_READABLE}).
+     */
+    public String condition() {
+        StringBuilder where = new StringBuilder("i.district IN $districts AND i.status IS NOT NULL");
+        if (status != null) {
+            where.append("\n  AND i.status = $f_status");
+        }
+        if (open != null) {
+            where.append("\n  AND $f_open = (i.status IN $openStatuses)");
+        }
+        if (overdue != null) {
+            where.append("\n  AND $f_overdue = coalesce(i.status IN $openStatuses AND i.deadline < $f_today, false)");
+        }
+        if (foundFrom != null) {
+            where.append("\n  AND i.foundOn >= $f_from");
+        }
+        if (foundTo != null) {
+            where.append("\n  AND i.foundOn <= $f_to");
+        }
+        if (township != null) {
+            where.append("\n  AND EXISTS { (i)-[:AT]->(:Mine)-[:LOCATED_IN]->(:Township {name: $f_township}) }");
+        }
+        if (unit != null) {
+            where.append("\n  AND EXISTS { (i)-[:ASSIGNED_TO]->(u:Unit) WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases }");
+        }
+        if (text != null && !text.isBlank()) {
+            where.append("\n  AND (i.title CONTAINS $f_text OR (i.description CONTAINS $f_text AND ")
+                    .append(ReadPolicy.PROBLEM_DETAILS_READABLE).append("))");
+        }
+        return where.toString();
+    }
 
     public static IssueFilter orNone(IssueFilter filter) {
         return filter == null ? NONE : filter;
     }
 
     /**
-     * The parameters {@link #WHERE} reads: the scope's districts, and today for {@code overdue}. Text matches a
+     * The parameters {@link #condition()} reads: the scope's districts, and today for {@code overdue}. Text matches a
      * description only where the reader may read it ({@link ReadPolicy#readerUnit}), so a count or a list never tells
      * what a hidden description says.
      */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changjiang.mining.audit.AuditTrail.Change;
 import cn.changjiang.mining.common.Connection;
 import cn.changjiang.mining.plan.PlanViews.Phase;
 import cn.changjiang.mining.plan.PlanViews.Term;
@@ -48,8 +49,8 @@ class IssueQueries {
         Map<String, Object> params = new HashMap<>(filter.parameters(readerUnit, scope, today));
         params.putAll(related.parameters(readerUnit));
         params.putAll(where.parameters());
-        return reads.orderedPage("issues", "MATCH (i:Issue) WHERE %s AND %s WITH i AS n".formatted(IssueFilter.WHERE,
-                where.condition()), orderBy, related.row(), params, first, offset, IssueRow::from);
+        return reads.orderedPage("issues", where.startingFrom("i", "Issue", filter.condition())
+                + " WITH i AS n", orderBy, related.row(), params, first, offset, IssueRow::from);
     }
 
     /** The order of a problem's units {@code u} by their assignments {@code a}: the lead, then by plan order, then id. */
@@ -116,6 +117,22 @@ class IssueQueries {
     Optional<Issue> issue(String id, Scope scope) {
         return reads.single("MATCH (i:Issue {id: $id}) WHERE i.district IN $districts RETURN i AS item",
                 Map.of("id", id, "districts", scope.districts()), Issue::from);
+    }
+
+    /** The problem each change record of a problem changed (the others have none). */
+    Map<Change, Issue> issuesOfChanges(List<Change> changes) {
+        return reads.one(changes.stream().filter(c -> "Issue".equals(c.entityType())).toList(), Change::entityId, """
+                UNWIND $keys AS key
+                MATCH (i:Issue {id: key})
+                RETURN key, i AS item""", Issue::from);
+    }
+
+    /** The mine each change record of a mine changed (the others have none). */
+    Map<Change, Mine> minesOfChanges(List<Change> changes) {
+        return reads.one(changes.stream().filter(c -> "Mine".equals(c.entityType())).toList(), Change::entityId, """
+                UNWIND $keys AS key
+                MATCH (m:Mine {id: key})
+                RETURN key, m AS item""", Mine::from);
     }
 
     Map<Issue, Mine> minesOfIssues(List<Issue> issues) {

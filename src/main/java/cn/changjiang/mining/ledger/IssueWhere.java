@@ -23,7 +23,9 @@ public final class IssueWhere {
 
     static final Spec ASSIGNMENT = Spec.of("IssueAssignment", List.of(
             new Field("role", Kind.EXACT, "{n}.role")), List.of(
-            new Relation("unit", Arity.ONE, "()-[{n}]->({m}:Unit)", PlanWhere.UNIT)));
+            // The unit is the node the assignments' pattern names after the assignment (below): one flat pattern, whose
+            // unit id the planner sees (an index lookup it can weigh), not a second match of the relationship.
+            new Relation("unit", Arity.ENDPOINT, "{n}_unit", PlanWhere.UNIT)));
 
     public static final Spec ISSUE = Spec.of("Issue", List.of(
             new Field("id", Kind.EXACT, "{n}.id"),
@@ -44,7 +46,7 @@ public final class IssueWhere {
             new Relation("phase", Arity.ONE, "({n})-[:IN_PHASE]->({m}:Phase)", PlanWhere.PHASE),
             new Relation("responsiblePerson", Arity.ONE, "({n})-[:RESPONSIBLE_PERSON]->({m}:Person)", PlanWhere.PERSON),
             new Relation("violationTypes", Arity.MANY, "({n})-[:OF_TYPE]->({m}:ViolationType)", PlanWhere.VIOLATION_TYPE),
-            new Relation("assignments", Arity.MANY, "({n})-[{m}:ASSIGNED_TO]->(:Unit)", ASSIGNMENT),
+            new Relation("assignments", Arity.MANY, "({n})-[{m}:ASSIGNED_TO]->({m}_unit:Unit)", ASSIGNMENT),
             new Relation("assignedUnits", Arity.MANY, "({n})-[:ASSIGNED_TO]->({m}:Unit)", PlanWhere.UNIT),
             new Relation("outcomes", Arity.MANY, "({n})-[:RESULTED_IN]->({m}:Outcome)", PlanWhere.OUTCOME)));
 }

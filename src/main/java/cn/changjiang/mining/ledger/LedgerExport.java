@@ -48,7 +48,7 @@ class LedgerExport {
                   supportingUnits: [(i)-[:ASSIGNED_TO {role: 'SUPPORTING'}]->(u:Unit) | u.name],
                   responsiblePerson: [(i)-[:RESPONSIBLE_PERSON]->(p:Person) | p.id][0],
                   status: i.status, closedOn: i.closedOn, version: coalesce(i.version, 0)
-                } AS item ORDER BY i.foundOn, i.id""".formatted(IssueFilter.WHERE, ReadPolicy.PROBLEM_DETAILS_READABLE),
+                } AS item ORDER BY i.foundOn, i.id""".formatted(filter.condition(), ReadPolicy.PROBLEM_DETAILS_READABLE),
                 filter.parameters(readerUnit, scope, today), v -> ExportedIssue.from(v).row());
     }
 

@@ -75,7 +75,7 @@ final class PeerWorkloads {
                                  assignedToConnection: {some: {edge: {role: {eq: "LEAD"}}, node: {id: {eq: $lead}}}}}) {
                     aggregate { count { nodes } } }
                 }""", Map.of("districts", t.districts(), "statuses", Workloads.W8_STATUSES, "from", Workloads.W8_FOUND_FROM,
-                "lead", Workloads.W8_LEAD)), PeerWorkloads::wherePage));
+                "lead", t.leadUnit())), PeerWorkloads::wherePage));
         ALL.put("W6", new PeerWorkload(t -> new Workloads.Request("""
                 query W6($day: String!, $districts: [String!]!, $openStatuses: [String!]!) {
                   issueCounts(day: $day, districts: $districts, openStatuses: $openStatuses) { keys count open overdue }

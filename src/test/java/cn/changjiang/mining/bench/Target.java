@@ -40,6 +40,7 @@ final class Target {
     private List<String> units = List.of();
     private String issueId;
     private String mineId;
+    private String leadUnit;
 
     /** A target whose reads are about the demo office's home district. */
     Target(String baseUrl, String token, Driver driver) {
@@ -86,6 +87,11 @@ final class Target {
         return mineId;
     }
 
+    /** The unit leading most problems at the busiest mine (ties by id). */
+    String leadUnit() {
+        return leadUnit;
+    }
+
     /**
      * The mine with the widest span of departments (ties by id) and its first open problem with a responsible person:
      * the busiest, so the chain and the subgraph are as large as the data makes them.
@@ -111,6 +117,10 @@ final class Target {
                     MATCH (i:Issue)-[:AT]->(:Mine {id: $mine}) WHERE i.status IN $openStatuses
                     RETURN i.id AS id ORDER BY EXISTS { (i)-[:RESPONSIBLE_PERSON]->() } DESC, i.id LIMIT 1""",
                     withStatusRules(Map.of("mine", mineId))).single().get("id").asString();
+            leadUnit = session.run("""
+                    MATCH (:Mine {id: $mine})<-[:AT]-(:Issue)-[:ASSIGNED_TO {role: 'LEAD'}]->(u:Unit)
+                    RETURN u.id AS id, count(*) AS problems ORDER BY problems DESC, id LIMIT 1""",
+                    Map.of("mine", mineId)).single().get("id").asString();
         }
         return this;
     }

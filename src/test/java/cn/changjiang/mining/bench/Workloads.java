@@ -112,10 +112,12 @@ final class Workloads {
                                   measures: "限期整改(虚构)"}) { issue { id status } }
             }""";
 
-    /** What W8 asks: problems being rectified or carried over, found since May 2023, led by the natural-resources unit. */
+    /**
+     * What W8 asks: problems being rectified or carried over, found since May 2023, led by one unit (the unit leading
+     * most problems at the busiest mine, {@link Target#leadUnit}: a district's own unit at any shape).
+     */
     static final List<String> W8_STATUSES = List.of("RECTIFYING", "CARRIED_OVER");
     static final String W8_FOUND_FROM = "2023-05-01";
-    static final String W8_LEAD = "NATURAL_RESOURCES";
 
     static final Workload W8 = new Workload("W8", "a page of 100 problems: a three-clause where, two sort keys", false,
             t -> new Request("""
@@ -125,9 +127,9 @@ final class Workloads {
                                      assignments: {some: {role: {eq: LEAD}, unit: {id: {eq: $lead}}}}},
                              sort: [{field: DEADLINE}, {field: FOUND_ON, direction: DESC}]) {
                         totalCount edges { node { id title status foundOn deadline } }
-                      } }""", Map.of("statuses", W8_STATUSES, "from", W8_FOUND_FROM, "lead", W8_LEAD)),
+                      } }""", Map.of("statuses", W8_STATUSES, "from", W8_FOUND_FROM, "lead", t.leadUnit())),
             t -> new Request(Cypher.WHERE_PAGE, Map.of("statuses", W8_STATUSES, "from", LocalDate.parse(W8_FOUND_FROM),
-                    "lead", W8_LEAD, "limit", 100)),
+                    "lead", t.leadUnit(), "limit", 100)),
             "issues", Function.identity());
 
     static final List<Workload> ALL = List.of(W1, W2, W3, W4, W5, W6, W7, W8);
@@ -346,13 +348,13 @@ final class Workloads {
 
         static final String WHERE_PAGE = """
                 CALL () {
-                  MATCH (i:Issue) WHERE i.district IN $districts AND i.status IN $statuses AND i.foundOn >= $from
-                    AND EXISTS { (i)-[a:ASSIGNED_TO]->(:Unit {id: $lead}) WHERE a.role = 'LEAD' }
+                  MATCH (:Unit {id: $lead})<-[:ASSIGNED_TO {role: 'LEAD'}]-(i:Issue)
+                  WHERE i.district IN $districts AND i.status IN $statuses AND i.foundOn >= $from
                   RETURN count(i) AS total
                 }
                 CALL () {
-                  MATCH (i:Issue) WHERE i.district IN $districts AND i.status IN $statuses AND i.foundOn >= $from
-                    AND EXISTS { (i)-[a:ASSIGNED_TO]->(:Unit {id: $lead}) WHERE a.role = 'LEAD' }
+                  MATCH (:Unit {id: $lead})<-[:ASSIGNED_TO {role: 'LEAD'}]-(i:Issue)
+                  WHERE i.district IN $districts AND i.status IN $statuses AND i.foundOn >= $from
                   RETURN i ORDER BY coalesce(i.deadline, date('9999-12-31')), i.foundOn DESC, i.id LIMIT $limit
                 }
                 WITH total, collect(i) AS page

@@ -68,6 +68,21 @@ class WhereTest {
                 + " AND NOT EXISTS { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) WHERE NOT coalesce(ww0.name CONTAINS $w3, false) }"
                 + " AND COUNT { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) WHERE ww0.id = $w4 } = 1)"
                 + " AND EXISTS { MATCH (i)-[:LED_BY]->(ww1:Unit) WHERE ww1.id = $w5 })");
+        // The first relation that must hold and names its node by id is where a statement may start (the anchor),
+        // the rest checked after it, with parameters of their own.
+        assertThat(compiled.anchor()).isEqualTo("MATCH (i)-[:ASSIGNED_TO]->(wwaa:Unit) WHERE wwaa.id = $wa5");
+        assertThat(compiled.anchored()).isEqualTo("((i.title = $wa0 OR NOT (i.title ENDS WITH $wa1)) AND "
+                + "(NOT EXISTS { MATCH (i)-[:ASSIGNED_TO]->(wwa0:Unit) }"
+                + " AND NOT EXISTS { MATCH (i)-[:ASSIGNED_TO]->(wwa0:Unit) WHERE NOT coalesce(wwa0.name CONTAINS $wa2, false) }"
+                + " AND COUNT { MATCH (i)-[:ASSIGNED_TO]->(wwa0:Unit) WHERE wwa0.id = $wa3 } = 1)"
+                + " AND EXISTS { MATCH (i)-[:LED_BY]->(wwa1:Unit) WHERE wwa1.id = $wa4 })");
+        assertThat(compiled.parameters()).containsEntry("w2", "POLICE").containsEntry("wa5", "POLICE");
+        // Under NOT NOT the same tree starts from the label and checks every relation.
+        assertThat(Where.compile(ISSUE, map("NOT", map("NOT", map("units", map("some", map("id", map("eq", "POLICE")))))),
+                "i", ANYTHING).condition())
+                .isEqualTo("NOT (NOT ((EXISTS { MATCH (i)-[:ASSIGNED_TO]->(ww0:Unit) WHERE ww0.id = $w0 })))");
+        assertThat(Where.compile(ISSUE, map("NOT", map("NOT", map("units", map("some", map("id", map("eq", "POLICE")))))),
+                "i", ANYTHING).anchor()).isNull();
     }
 
     @Test
@@ -144,5 +159,63 @@ class WhereTest {
         Map<String, Object> tooDeep = deep;
         assertThatThrownBy(() -> Where.compile(ISSUE, tooDeep, "i", ANYTHING))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("levels deep");
+    }
+
+    @Test
+    void anAssignmentsUnitIsTheNodeOfItsOwnPatternAndARecordReachesItsProblemOnlyWhenItIsOne() {
+        Spec assignment = Spec.of("IssueAssignment", List.of(new Field("role", Kind.EXACT, "{n}.role")), List.of(
+                new Relation("unit", Arity.ENDPOINT, "{n}_unit", UNIT)));
+        Spec issue = Spec.of("Issue", List.of(), List.of(
+                new Relation("assignments", Arity.MANY, "({n})-[{m}:ASSIGNED_TO]->({m}_unit:Unit)", assignment)));
+        assertThat(Where.compile(issue, map("OR", List.of(map("assignments", map("some", map("role", map("eq", "LEAD"),
+                "unit", map("id", map("eq", "POLICE"))))))), "i", ANYTHING).condition())
+                .isEqualTo("((EXISTS { MATCH (i)-[ww0:ASSIGNED_TO]->(ww0_unit:Unit) WHERE (ww0.role = $w0 AND ww0_unit.id = $w1) }))");
+        assertThatThrownBy(() -> new Relation("x", Arity.ENDPOINT, "{n}_x", issue))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        Spec change = Spec.of("Change", List.of(), List.of(
+                new Relation("issue", Arity.ONE, "({m}:Issue {id: {n}.entityId})", ISSUE, "{n}.entityType = 'Issue'")));
+        assertThat(Where.compile(change, map("issue", map("title", map("eq", "x"))), "c", ANYTHING).condition())
+                .isEqualTo("EXISTS { MATCH (ww0:Issue {id: c.entityId}) WHERE (c.entityType = 'Issue' AND ww0.title = $w0) }");
+        assertThat(Where.compile(change, map("issue", null), "c", ANYTHING).condition())
+                .isEqualTo("NOT EXISTS { MATCH (ww0:Issue {id: c.entityId}) WHERE c.entityType = 'Issue' }");
+    }
+
+    @Test
+    void aConditionEveryKeptRootMustMeetOnARelatedNodesIdIsWhereTheStatementStarts() {
+        Spec assignment = Spec.of("IssueAssignment", List.of(new Field("role", Kind.EXACT, "{n}.role")), List.of(
+                new Relation("unit", Arity.ENDPOINT, "{n}_unit", UNIT)));
+        Spec issue = Spec.of("Issue", List.of(new Field("title", Kind.STRING, "{n}.title")), List.of(
+                new Relation("assignments", Arity.MANY, "({n})-[{m}:ASSIGNED_TO]->({m}_unit:Unit)", assignment),
+                new Relation("lead", Arity.ONE, "({n})-[:LED_BY]->({m}:Unit)", UNIT)));
+        Map<String, Object> led = map("assignments", map("some", map("role", map("eq", "LEAD"),
+                "unit", map("id", map("eq", "POLICE")))));
+        Where.Compiled compiled = Where.compile(issue, map("title", map("contains", "矿"), "AND", List.of(led)), "i", ANYTHING);
+        assertThat(compiled.condition()).as("the whole question, for a statement that starts from the label")
+                .isEqualTo("(i.title CONTAINS $w0 AND ((EXISTS { MATCH (i)-[ww0:ASSIGNED_TO]->(ww0_unit:Unit)"
+                        + " WHERE (ww0.role = $w1 AND ww0_unit.id = $w2) })))");
+        assertThat(compiled.anchor())
+                .isEqualTo("MATCH (i)-[wwaa:ASSIGNED_TO]->(wwaa_unit:Unit) WHERE (wwaa.role = $wa1 AND wwaa_unit.id = $wa2)");
+        assertThat(compiled.parameters()).containsEntry("wa1", "LEAD").containsEntry("wa2", "POLICE");
+        assertThat(compiled.startingFrom("i", "Issue", "c")).as("the anchored condition is the start, not checked again")
+                .isEqualTo("MATCH (i)-[wwaa:ASSIGNED_TO]->(wwaa_unit:Unit) WHERE (wwaa.role = $wa1 AND wwaa_unit.id = $wa2)"
+                        + "\nWITH DISTINCT i WHERE i:Issue AND c AND (i.title CONTAINS $wa0 AND (true))");
+        Where.Compiled onlyAnchor = Where.compile(issue, map("lead", map("id", map("eq", "ECOLOGY"))), "i", ANYTHING);
+        assertThat(onlyAnchor.anchor()).isEqualTo("MATCH (i)-[:LED_BY]->(wwaa:Unit) WHERE wwaa.id = $wa0");
+        assertThat(onlyAnchor.condition()).isEqualTo("EXISTS { MATCH (i)-[:LED_BY]->(ww0:Unit) WHERE ww0.id = $w0 }");
+        // Other quantifiers on the same relation are still conditions.
+        assertThat(Where.compile(issue, map("assignments", map("some", map("unit", map("id", map("eq", "A"))),
+                "none", map("role", map("eq", "LEAD")))), "i", ANYTHING).anchored())
+                .isEqualTo("(NOT EXISTS { MATCH (i)-[wwa0:ASSIGNED_TO]->(wwa0_unit:Unit) WHERE wwa0.role = $wa0 })");
+        // Not where a kept root need not meet it: under OR or NOT, with none or all, or without an id.
+        for (Map<String, Object> loose : List.of(map("OR", List.of(led, map("title", map("eq", "x")))), map("NOT", led),
+                map("assignments", map("none", map("unit", map("id", map("eq", "POLICE"))))),
+                map("assignments", map("all", map("unit", map("id", map("eq", "POLICE"))))),
+                map("assignments", map("some", map("unit", map("name", map("eq", "区公安分局"))))),
+                map("lead", map("id", map("in", List.of("POLICE")))))) {
+            Where.Compiled unanchored = Where.compile(issue, loose, "i", ANYTHING);
+            assertThat(unanchored.anchor()).as(loose.toString()).isNull();
+            assertThat(unanchored.startingFrom("i", "Issue", "c")).isEqualTo("MATCH (i:Issue) WHERE c AND " + unanchored.condition());
+        }
     }
 }

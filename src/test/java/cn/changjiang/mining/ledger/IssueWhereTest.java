@@ -608,6 +608,28 @@ class IssueWhereTest extends IntegrationTest {
     }
 
     @Test
+    void aWhereStartedFromAUnitsIndexAnswersAsTheSameWhereStartedFromTheProblems() {
+        ensureProblems();
+        for (Map<String, Object> where : List.of(
+                map("assignments", map("some", map("role", map("eq", "LEAD"), "unit", map("id", map("eq", "ECOLOGY"))))),
+                map("assignedUnits", map("some", map("id", map("eq", "POLICE"))), "open", true),
+                map("AND", List.of(map("mine", map("id", map("eq", made.get("mine")))), map("severity", map("eq", "GENERAL")))),
+                map("assignments", map("some", map("unit", map("id", map("eq", "AGRI_WATER"))),
+                        "none", map("role", map("eq", "LEAD"), "unit", map("id", map("eq", "POLICE"))))))) {
+            // Under OR the same question has nowhere to start but the problems themselves.
+            Map<String, Object> unanchored = map("OR", List.of(where));
+            List<Map<String, Object>> sort = List.of(map("field", "DEADLINE"), map("field", "FOUND_ON", "direction", "DESC"));
+            List<String> anchored = ids(graphQl, where, sort);
+            assertThat(anchored).as(where.toString()).isNotEmpty().isEqualTo(ids(graphQl, unanchored, sort));
+            String counts = """
+                    query($where: IssueWhere) { issueCounts(groupBy: [STATUS], where: $where) { keys count } }""";
+            assertThat(graphQl.document(counts).variable("where", where).execute().path("issueCounts").entityList(Map.class).get())
+                    .isEqualTo(graphQl.document(counts).variable("where", unanchored).execute().path("issueCounts")
+                            .entityList(Map.class).get());
+        }
+    }
+
+    @Test
     void randomWhereTreesAnswerAsTheirEvaluationInJava() {
         ensureProblems();
         Set<String> universe = Set.copyOf(ids(graphQl, null, null));

@@ -107,6 +107,25 @@ class ScopeLeaksTest extends IntegrationTest {
     }
 
     @Test
+    void shouldKeepTheChangeRecordsOfAProblemAMineAndAnActionOutsideFromTheListOfChanges() {
+        String list = """
+                query($ids: [ID!]) { changes(first: 50, where: {entityId: {in: $ids}}) {
+                  totalCount edges { node { entityType } } } }""";
+        List<String> ids = List.of(mine, issue, action);
+        graphQl.document(list).variable("ids", ids).execute()
+                .path("changes.totalCount").entity(Integer.class).isEqualTo(0)
+                .path("changes.edges").entityList(Object.class).hasSize(0);
+        // Nor by a condition on the problem or the mine itself.
+        graphQl.document("""
+                        query { changes(where: {OR: [{issue: {title: {startsWith: "泄漏测试"}}}, {mine: {name: {startsWith: "泄漏测试"}}}]}) {
+                          totalCount } }""").execute()
+                .path("changes.totalCount").entity(Integer.class).isEqualTo(0);
+        as(Role.OFFICE, "LEAKDIST").document(list).variable("ids", ids).execute()
+                .path("changes.edges[*].node.entityType").entityList(String.class)
+                .contains("Issue", "Mine", "JointEnforcementAction");
+    }
+
+    @Test
     void shouldLeaveAnActionOutsideOutOfEverySubgraph() {
         assertCode(graphQl.document("query($r: ID!) { subgraph(rootId: $r) { nodes { id } } }")
                 .variable("r", "JointEnforcementAction:" + action).execute(), "NOT_FOUND");
