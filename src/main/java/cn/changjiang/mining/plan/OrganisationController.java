@@ -51,9 +51,9 @@ class OrganisationController {
             // The units are public; how many open problems each has is not.
             throw new UnauthenticatedException("Sign in to sort units by their open problems");
         }
+        Scope scope = scopes.of(viewer, jurisdiction);
         return queries.unitPage(Connection.pageSize(first), SortOrder.offset("units", after), UnitFilter.orNone(filter),
-                compiled, SortOrder.cypher(sort, UnitOrder.orDefault(orderBy)),
-                scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
+                compiled, SortOrder.cypher(sort, UnitOrder.orDefault(orderBy)), scope, scopes.unitsWithin(scope));
     }
 
     @QueryMapping
@@ -62,9 +62,10 @@ class OrganisationController {
                               @Argument List<PersonOrder> sort, @Argument String jurisdiction,
                               @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         Where.Compiled compiled = Where.compile(PlanWhere.PERSON, where, "n", readPolicy.whereGuard(viewer));
+        Scope scope = scopes.of(viewer, jurisdiction);
         return queries.personPage(Connection.pageSize(first), SortOrder.offset("people", after),
                 PersonFilter.orNone(filter), compiled, SortOrder.cypher(sort, PersonOrder.orDefault(orderBy)),
-                ReadPolicy.readerUnit(viewer), scopes.unitsWithin(scopes.of(viewer, jurisdiction)));
+                ReadPolicy.readerUnit(viewer), scope, scopes.unitsWithin(scope));
     }
 
     @QueryMapping

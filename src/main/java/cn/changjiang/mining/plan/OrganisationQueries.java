@@ -31,16 +31,18 @@ class OrganisationQueries {
     }
 
     Connection<Unit> unitPage(int first, int offset, UnitFilter filter, Where.Compiled where, String orderBy,
-                              List<String> scoped) {
+                              Scope scope, List<String> scoped) {
         Map<String, Object> params = new java.util.HashMap<>(filter.parameters(scoped));
+        params.put("districts", scope.districts());
         params.putAll(where.parameters());
         return reads.orderedPage("units", UnitFilter.MATCH + "\n  AND " + where.condition(), orderBy, "n", params,
                 first, offset, Unit::from);
     }
 
     Connection<Person> personPage(int first, int offset, PersonFilter filter, Where.Compiled where, String orderBy,
-                                  String readerUnit, List<String> scoped) {
+                                  String readerUnit, Scope scope, List<String> scoped) {
         Map<String, Object> params = new java.util.HashMap<>(filter.parameters(readerUnit, scoped));
+        params.put("districts", scope.districts());
         params.putAll(where.parameters());
         return reads.orderedPage("people", PersonFilter.MATCH + "\n  AND " + where.condition(), orderBy, "n", params,
                 first, offset, Person::from);

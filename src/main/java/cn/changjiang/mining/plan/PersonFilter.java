@@ -18,7 +18,8 @@ public record PersonFilter(String text, String unit, PersonRank rank, Boolean ha
                                                 WHERE u.id = $f_unit OR u.name = $f_unit OR $f_unit IN u.aliases })
               AND ($f_rank IS NULL OR n.rank = $f_rank)
               AND ($f_hasOpenIssues IS NULL OR $f_hasOpenIssues =
-                   EXISTS { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE i.status IN $openStatuses AND %s })"""
+                   EXISTS { (i:Issue)-[:RESPONSIBLE_PERSON]->(n) WHERE i.status IN $openStatuses
+                            AND i.district IN $districts AND %s })"""
             .formatted(ReadPolicy.PROBLEM_DETAILS_READABLE);
 
     static PersonFilter orNone(PersonFilter filter) {

@@ -195,6 +195,38 @@ class ScopeLeaksTest extends IntegrationTest {
                 .path("unitById.openIssues[*].id").entityList(String.class).contains(issue);
     }
 
+    @Test
+    void shouldNotCountAnotherDistrictsProblemsInTheOrderOfUnitsByOpenProblems() {
+        // Units of 昌江区 as the home office orders them, fewest open problems first (ties by id): a problem of
+        // 泄漏区 led by one of them must not move it. The unit is one tied with a unit after it, so one more would.
+        String open = "['" + String.join("', '", cn.changjiang.mining.common.IssueStatus.openStatuses().stream()
+                .map(Enum::name).toList()) + "']";
+        List<String> home = graphQl.document("{ unitsConnection(first: 100) { edges { node { id } } } }").execute()
+                .path("unitsConnection.edges[*].node.id").entityList(String.class).get();
+        Map<String, Long> inScope = new java.util.TreeMap<>();
+        for (String unit : home) {
+            inScope.put(unit, count(driver, "MATCH (i:Issue {district: 'CHANGJIANG'})-[:ASSIGNED_TO]->(:Unit {id: '" + unit
+                    + "'}) WHERE i.status IN " + open + " RETURN count(i)"));
+        }
+        String tied = inScope.keySet().stream().filter(u -> inScope.keySet().stream()
+                .anyMatch(v -> v.compareTo(u) > 0 && inScope.get(v).equals(inScope.get(u)))).findFirst().orElseThrow();
+        HttpGraphQlTester office = as(Role.OFFICE, "LEAKDIST");
+        String another = office.document("""
+                mutation($input: ReportIssueInput!) { reportIssue(input: $input) { issue { id } } }""")
+                .variable("input", Map.of("mineId", mine, "violationTypeCodes", List.of("T2.03"),
+                        "source", "PUBLIC_REPORT", "foundOn", "2023-05-11", "title", WORD + "问题二", "description", WORD))
+                .execute().path("reportIssue.issue.id").entity(String.class).get();
+        office.document("mutation($input: AssignIssueInput!) { assignIssue(input: $input) { issue { id } } }")
+                .variable("input", Map.of("issueId", another, "leadUnit", tied))
+                .execute().path("assignIssue.issue.id").entity(String.class).isEqualTo(another);
+        List<String> expected = inScope.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        graphQl.document("{ unitsConnection(first: 100, sort: [{field: OPEN_ISSUES, direction: ASC}]) { edges { node { id } } } }")
+                .execute().path("unitsConnection.edges[*].node.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isEqualTo(expected));
+    }
+
     private int backupStatus(String token) {
         return RestClient.create("http://localhost:" + port).post().uri("/admin/backup")
                 .header("Authorization", "Bearer " + token)
