@@ -180,8 +180,9 @@ class EnforcementQueries {
     }
 
     /** The actions at mines of the scope's districts, newest first. */
-    List<JointEnforcementAction> actions(JointEnforcementStatus status, Where.Compiled where, Scope scope) {
+    List<JointEnforcementAction> actions(JointEnforcementStatus status, Where.Compiled where, Scope scope, LocalDate today) {
         Map<String, Object> params = new HashMap<>(where.parameters());
+        params.put("f_today", today); // a problem's `overdue` in the where
         params.put("status", status == null ? null : status.name());
         params.put("districts", scope.districts());
         return reads.list("""

@@ -113,7 +113,7 @@ class JointEnforcement {
     }
 
     List<JointEnforcementAction> actions(JointEnforcementStatus status, Where.Compiled where, Scope scope) {
-        return queries.actions(status, where, scope);
+        return queries.actions(status, where, scope, LocalDate.now(clock));
     }
 
     /** Opens an action once per idempotency key: a repeated call with the key gets the action it opened. */

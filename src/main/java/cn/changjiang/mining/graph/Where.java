@@ -214,7 +214,7 @@ public final class Where {
     private String anchor(Spec spec, String root) {
         guard.check(spec.type(), site.relation().name());
         guard.check(site.relation().target().type(), null);
-        count();
+        // Counted where it was left out of the condition: the limit is the same whichever way the statement starts.
         String m = "w" + prefix + "a";
         String pattern = site.relation().pattern().replace("{n}", root).replace("{m}", m);
         return "MATCH " + pattern + where(node(site.relation().target(), site.target(), m, 2, false));

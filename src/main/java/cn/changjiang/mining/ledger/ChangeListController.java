@@ -1,5 +1,7 @@
 package cn.changjiang.mining.ledger;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +31,12 @@ class ChangeListController {
     private final Scopes scopes;
 
     private final IssueQueries queries;
+    private final Clock clock;
 
-    ChangeListController(ChangeRecords records, Access access, ReadPolicy readPolicy, Scopes scopes, IssueQueries queries) {
+    ChangeListController(ChangeRecords records, Access access, ReadPolicy readPolicy, Scopes scopes, IssueQueries queries,
+                         Clock clock) {
         this.records = records;
+        this.clock = clock;
         this.queries = queries;
         this.access = access;
         this.readPolicy = readPolicy;
@@ -45,7 +50,8 @@ class ChangeListController {
         access.requireSignedIn(viewer);
         Where.Compiled compiled = Where.compile(ChangeWhere.CHANGE, where, "n", readPolicy.whereGuard(viewer));
         return records.page(compiled, SortOrder.cypher(sort, ChangeOrder.DEFAULT), scopes.of(viewer, jurisdiction),
-                ReadPolicy.readerUnit(viewer), Connection.pageSize(first), SortOrder.offset("changes", after));
+                ReadPolicy.readerUnit(viewer), LocalDate.now(clock), Connection.pageSize(first),
+                SortOrder.offset("changes", after));
     }
 
     @BatchMapping(typeName = "Change")

@@ -1,5 +1,6 @@
 package cn.changjiang.mining.ledger;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,8 +29,10 @@ class ChangeRecords {
         this.reads = reads;
     }
 
-    Connection<Change> page(Where.Compiled where, String orderBy, Scope scope, String readerUnit, int first, int offset) {
+    Connection<Change> page(Where.Compiled where, String orderBy, Scope scope, String readerUnit, LocalDate today,
+                            int first, int offset) {
         Map<String, Object> params = new HashMap<>(where.parameters());
+        params.put("f_today", today); // a problem's `overdue` in the where
         params.put("districts", scope.districts());
         params.put("readerUnit", readerUnit);
         return reads.orderedPage("changes", READABLE + "\n  AND " + where.condition(), orderBy, "n", params, first,

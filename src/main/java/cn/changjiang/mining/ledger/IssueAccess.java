@@ -83,6 +83,9 @@ class IssueAccess {
      * plan's: in every scope). One that no longer exists, or cannot be checked now, does not.
      */
     boolean inScope(Scope scope, String entityType, String entityId) {
+        if (!Scope.SCOPED_LABELS.contains(entityType)) {
+            return true; // the rule's ELSE, without a round trip
+        }
         return holdsOfChange(changeInScope("c"), entityType, entityId,
                 Map.of("districts", scope.districts()));
     }
@@ -177,6 +180,9 @@ class IssueAccess {
     boolean mayReadChange(Viewer viewer, String entityType, String entityId) {
         if (viewer.anonymous()) {
             return false;
+        }
+        if (ReadPolicy.readerUnit(viewer) == null || !"Issue".equals(entityType)) {
+            return true; // the rule's first two branches, without a round trip
         }
         Map<String, Object> reader = new HashMap<>();
         reader.put("readerUnit", ReadPolicy.readerUnit(viewer));

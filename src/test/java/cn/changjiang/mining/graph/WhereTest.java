@@ -218,4 +218,22 @@ class WhereTest {
             assertThat(unanchored.startingFrom("i", "Issue", "c")).isEqualTo("MATCH (i:Issue) WHERE c AND " + unanchored.condition());
         }
     }
+
+    @Test
+    void aTreeStartedFromItsAnchorHasTheSameLimitOfConditions() {
+        for (int parts : new int[] {30, 31}) {
+            List<Object> many = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                many.add(map("title", map("eq", "t" + i)));
+            }
+            // 2 (the anchored relation and its id) + 1 + 1 (OR) + 2 for each part: 64 with thirty parts.
+            Map<String, Object> where = map("lead", map("id", map("eq", "m")), "title", map("eq", "t"), "OR", many);
+            if (parts == 30) {
+                assertThat(Where.compile(ISSUE, where, "i", ANYTHING).anchor()).isNotNull();
+            } else {
+                assertThatThrownBy(() -> Where.compile(ISSUE, where, "i", ANYTHING))
+                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most");
+            }
+        }
+    }
 }
