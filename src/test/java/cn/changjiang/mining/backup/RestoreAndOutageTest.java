@@ -134,16 +134,31 @@ class RestoreAndOutageTest extends IntegrationTest {
                         "measures", "清理外溢废水(测试)"))
                 .execute().errors().verify();
 
-        long started = System.nanoTime();
-        byte[] file = RestClient.create("http://localhost:" + port).post().uri("/admin/backup")
-                .header("Authorization", "Bearer " + token("office"))
-                .retrieve().body(byte[].class);
-        System.out.printf("Backup: %d bytes in %d ms%n", file.length, (System.nanoTime() - started) / 1_000_000);
+        // The shared database has housekeeping of its own (a lease taken, keys pruned, an import job finishing): the
+        // backup is compared with the database as it was both just before and just after it, taken again if it moved.
+        byte[] file = null;
+        List<String> shapeAtBackup = null;
+        List<String> everythingAtBackup = null;
+        for (int attempt = 0; attempt < 5 && file == null; attempt++) {
+            List<String> shapeBefore = shape(driver);
+            List<String> everythingBefore = everything(driver);
+            long started = System.nanoTime();
+            byte[] taken = RestClient.create("http://localhost:" + port).post().uri("/admin/backup")
+                    .header("Authorization", "Bearer " + token("office"))
+                    .retrieve().body(byte[].class);
+            System.out.printf("Backup: %d bytes in %d ms%n", taken.length, (System.nanoTime() - started) / 1_000_000);
+            shapeAtBackup = shape(driver);
+            everythingAtBackup = everything(driver);
+            if (shapeAtBackup.equals(shapeBefore) && everythingAtBackup.equals(everythingBefore)) {
+                file = taken;
+            }
+        }
+        assertThat(file).as("a backup of a database that held still while it was taken").isNotNull();
         backupFile = folder.resolve("graph.jsonl.gz");
         Files.write(backupFile, file);
 
         server = new ExternalServer(folder.resolve("server")).start();
-        started = System.nanoTime();
+        long started = System.nanoTime();
         // As command-line arguments, which override application.yml (and NEO4J_URI), as an operator would pass them.
         restored = new SpringApplicationBuilder(AccountabilityGraphApplication.class).run(
                 "--server.port=0",
@@ -155,9 +170,9 @@ class RestoreAndOutageTest extends IntegrationTest {
         System.out.printf("Second app started with the restore in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         Driver restoredDriver = restored.getBean(Driver.class);
-        assertThat(shape(restoredDriver)).isEqualTo(shape(driver));
+        assertThat(shape(restoredDriver)).isEqualTo(shapeAtBackup);
         assertThat(everything(restoredDriver)).as("every node and relationship with its properties")
-                .isEqualTo(everything(driver));
+                .isEqualTo(everythingAtBackup);
         String original = "http://localhost:" + port;
         String copy = "http://localhost:" + restoredPort();
         String copyToken = officeToken(copy);
