@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.neo4j.bolt.BoltServer;
 import org.neo4j.bolt.protocol.common.connector.Connector;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -41,6 +42,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** No request may hold the database longer than this; a client waiting for it has given up by then. */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration BOLT_QUIET_PERIOD = Duration.ofMillis(100);
 
     private final DatabaseManagementService dbms;
     private final URI uri;
@@ -73,6 +75,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, TRANSACTION_TIMEOUT)
+                // Each of the Bolt server's two event loop groups waits this long for quiet before it stops (5 s by
+                // default: 10 s per shutdown); its clients here are this app's driver, closed before the engine.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, BOLT_QUIET_PERIOD)
                 .build();
         var system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         try {
