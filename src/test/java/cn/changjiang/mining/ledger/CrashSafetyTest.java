@@ -168,7 +168,7 @@ class CrashSafetyTest {
         Files.createDirectories(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
                 "-cp", classpath, "cn.changjiang.mining.AccountabilityGraphApplication",
                 "--server.port=" + port, "--accountability.graph.data-dir=" + dataDir.resolve("graph"),
                 "--accountability.graph.demo-data=true", "--logging.level.root=warn"));
