@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Brings the graph, inside a {@link PastTransaction}, back to where it stood at a moment: reads the change records made
  * since (oldest first, from the index on {@code Change.at}) and hands them to every feature's {@link Rewinder}. The
  * work grows with the changes since the moment, never with the size of the ledger; past
- * {@code accountability.as-of.max-changes} of them the read is refused rather than hold a long transaction.
+ * {@code accountability.as-of.max-changes} of them the read is refused rather than hold a long transaction. Last, the
+ * records made since are removed too (in the same transaction, never committed): they did not exist at the moment.
  */
 @Component
 public class PastLedger {
@@ -50,5 +51,9 @@ public class PastLedger {
         }
         Past past = new Past(asOf, since);
         rewinders.forEach(rewinder -> rewinder.rewind(past));
+        // The records themselves did not exist yet: a history, the change records' list or a count read in the
+        // request ends at the moment too, under the read rules as they stood then.
+        graph.write("MATCH (c:Change) WHERE c.at > $asOf DETACH DELETE c RETURN count(*) AS item",
+                Map.of("asOf", asOf.atZone(CampaignTime.ZONE)), org.neo4j.driver.Value::asLong);
     }
 }

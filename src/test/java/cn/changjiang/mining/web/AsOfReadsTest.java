@@ -173,6 +173,43 @@ class AsOfReadsTest extends IntegrationTest {
         }
     }
 
+    /**
+     * The change records did not exist before they were made: as of a moment, a problem's history and the records'
+     * list end there, also for a unit that led the problem then and was replaced since (it may not read what came after).
+     */
+    @Test
+    void shouldReadTheChangeRecordsMadeByTheMomentOnly() throws InterruptedException {
+        String mine = graphQl.document("mutation($input: RegisterMineInput!) { registerMine(input: $input) { mine { id } } }")
+                .variable("input", Map.of("name", "时点记录测试矿(测试)", "licenseNumber", PREFIX + "0002", "mineral", "钨",
+                        "township", "鲇鱼山镇"))
+                .execute().path("registerMine.mine.id").entity(String.class).get();
+        String problem = report(mine, LocalDate.now(clock).minusDays(3), List.of("T3.01"));
+        assign(problem, Map.of("leadUnit", "POLICE", "measures", "收缴民爆物品(测试)"));
+        Thread.sleep(15);
+        String moment = Instant.now().atOffset(ZoneOffset.ofHours(8)).toString();
+        Thread.sleep(15);
+        assign(problem, Map.of("leadUnit", "ECOLOGY", "measures", "后来的措施(测试)"));
+
+        String records = """
+                query($asOf: DateTime, $id: ID!) { issue(id: $id, asOf: $asOf) { id }
+                  history(id: $id) { action changes { field to } }
+                  changes(where: {entityId: {eq: $id}}) { totalCount edges { node { action changes { field to } } } } }""";
+        GraphQlTester.Response now = graphQl.document(records).variable("id", problem).execute();
+        assertThat(now.path("history[*].action").entityList(String.class).get()).containsExactlyInAnyOrder("reportIssue", "assignIssue", "assignIssue");
+        now.path("changes.totalCount").entity(Integer.class).isEqualTo(3);
+        as("police").document("query($id: ID!) { changes(where: {entityId: {eq: $id}}) { totalCount } }")
+                .variable("id", problem).execute()
+                .path("changes.totalCount").entity(Integer.class).isEqualTo(0);
+
+        for (GraphQlTester tester : List.of(graphQl, as("police"))) {
+            GraphQlTester.Response then = tester.document(records).variable("asOf", moment).variable("id", problem).execute();
+            assertThat(then.path("history[*].action").entityList(String.class).get()).containsExactlyInAnyOrder("reportIssue", "assignIssue");
+            assertThat(then.path("changes.edges[*].node.action").entityList(String.class).get()).containsExactlyInAnyOrder("reportIssue", "assignIssue");
+            then.path("changes.totalCount").entity(Integer.class).isEqualTo(2);
+            assertThat(then.path("changes").entity(Object.class).get().toString()).doesNotContain("后来的措施");
+        }
+    }
+
     /** Every query field that takes asOf is among those the snapshots above compare, so none is left unchecked. */
     @Test
     void shouldCheckEveryReadThatTakesAsOf() {
