@@ -13,6 +13,12 @@ import java.util.function.Function;
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCount) {
 
     public static final int MAX_PAGE_SIZE = 100;
+    /**
+     * How deep pages by position go (as a search engine's result window): the database keeps the top
+     * {@code offset + first} rows by the sort, so a deeper page, or a cursor made up to point there, would hold a
+     * province's whole match.
+     */
+    public static final int MAX_POSITION = 10_000;
 
     public record Edge<T>(String cursor, T node) {
     }
@@ -55,8 +61,12 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
             if (after < 0) {
                 throw new NumberFormatException("negative position");
             }
-            return Math.addExact(after, 1);
-        } catch (NumberFormatException | ArithmeticException e) {
+            if (after >= MAX_POSITION - 1) {
+                throw new InvalidInputException("after", "Pages of " + kind + " in this order reach " + MAX_POSITION
+                        + " rows deep at most: narrow the where (or export the ledger for all of it)");
+            }
+            return after + 1;
+        } catch (NumberFormatException e) {
             throw new InvalidInputException("after", "after is not a " + kind + " cursor from this API");
         }
     }
