@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +24,8 @@ import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.NodeVisitorStub;
 import graphql.language.NodeTraverser;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
@@ -62,7 +65,8 @@ class AbuseLimits {
             Object first = environment.getArguments().get("first");
             boolean edges = environment.getField().getName().equals("edges");
             int factor = first instanceof Integer size ? Math.max(size, 1) : GraphQLTypeUtil.isList(type) && !edges ? 5 : 1;
-            return 1 + childComplexity * factor + whereCost(environment.getArguments().get("where"));
+            Object where = environment.getArguments().get("where");
+            return 1 + childComplexity * factor + whereCost(where) + walkCost(environment.getFieldDefinition(), where);
         };
         return new MaxQueryComplexityInstrumentation(maxComplexity, listAware) {
             @Override
@@ -87,6 +91,22 @@ class AbuseLimits {
                     ? WHERE_CONDITION_COST + whereCost(m) : whereCost(element)).sum();
         }
         return 0;
+    }
+
+    /**
+     * What a field declared {@code @walksAll(weight, narrowedBy)} in the schema adds when its {@code where} names none
+     * of {@code narrowedBy} at its top level (a narrowing under OR or NOT narrows nothing): it then checks every record of
+     * its kind, one by one.
+     */
+    static int walkCost(GraphQLFieldDefinition field, Object where) {
+        GraphQLAppliedDirective walks = field.getAppliedDirective("walksAll");
+        if (walks == null) {
+            return 0;
+        }
+        List<String> narrowedBy = walks.getArgument("narrowedBy").getValue();
+        boolean narrowed = where instanceof java.util.Map<?, ?> conditions
+                && narrowedBy.stream().anyMatch(name -> conditions.get(name) != null);
+        return narrowed ? 0 : walks.getArgument("weight").<Integer>getValue();
     }
 
     /** A condition's cost: each may add a scan of related nodes for every row it is tested on. */

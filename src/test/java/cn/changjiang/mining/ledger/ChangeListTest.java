@@ -301,6 +301,33 @@ class ChangeListTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Without an entityId or at condition at its top level the list checks every record (the schema's @walksAll):
+     * each such call costs 2,000, so ten in one request pass the complexity limit; narrowed ones do not.
+     */
+    @Test
+    void aListThatWalksEveryRecordCostsItsWalk() {
+        for (Object where : new Object[] {null, Map.of("action", Map.of("eq", "assignIssue")),
+                Map.of("OR", List.of(Map.of("entityId", Map.of("eq", "x")), Map.of("at", Map.of("gte", "2026-01-01T00:00:00+08:00"))))}) {
+            graphQl.document(aliases(10)).variable("where", where).execute().errors().satisfy(errors ->
+                    assertThat(errors).singleElement().satisfies(e ->
+                            assertThat(e.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX")));
+            graphQl.document(aliases(5)).variable("where", where).execute().path("a4.totalCount").hasValue();
+        }
+        for (Object where : List.of(Map.of("entityId", Map.of("eq", "x")),
+                Map.of("at", Map.of("gte", "2026-01-01T00:00:00+08:00"), "action", Map.of("eq", "assignIssue")))) {
+            graphQl.document(aliases(10)).variable("where", where).execute().path("a9.totalCount").hasValue();
+        }
+    }
+
+    private static String aliases(int count) {
+        StringBuilder document = new StringBuilder("query($where: ChangeWhere) {");
+        for (int i = 0; i < count; i++) {
+            document.append(" a").append(i).append(": changes(first: 1, where: $where) { totalCount }");
+        }
+        return document.append(" }").toString();
+    }
+
     @Test
     void injectionStringsAndBadInputAreValuesOrClearErrors() {
         ensureFixtures();
