@@ -49,9 +49,14 @@ class ChangeListController {
                                @ContextValue(RequestContext.VIEWER) Viewer viewer) {
         access.requireSignedIn(viewer);
         Where.Compiled compiled = Where.compile(ChangeWhere.CHANGE, where, "n", readPolicy.whereGuard(viewer));
-        return records.page(compiled, SortOrder.cypher(sort, ChangeOrder.DEFAULT), scopes.of(viewer, jurisdiction),
-                ReadPolicy.readerUnit(viewer), LocalDate.now(clock), Connection.pageSize(first),
-                SortOrder.offset("changes", after));
+        String orderBy = SortOrder.cypher(sort, ChangeOrder.DEFAULT);
+        ChangeOrder only = sort == null || sort.isEmpty() ? ChangeOrder.DEFAULT : sort.size() == 1 ? sort.getFirst() : null;
+        if (only != null && only.sortKey().equals(ChangeOrderField.SEQUENCE.sortKey)) {
+            return records.pageBySequence(compiled, only.descending(), scopes.of(viewer, jurisdiction),
+                    ReadPolicy.readerUnit(viewer), LocalDate.now(clock), Connection.pageSize(first), after);
+        }
+        return records.page(compiled, orderBy, scopes.of(viewer, jurisdiction), ReadPolicy.readerUnit(viewer),
+                LocalDate.now(clock), Connection.pageSize(first), SortOrder.offset("changes", after));
     }
 
     @BatchMapping(typeName = "Change")

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import cn.changjiang.mining.audit.AuditTrail.Change;
 import cn.changjiang.mining.common.Connection;
+import cn.changjiang.mining.common.InvalidInputException;
 import cn.changjiang.mining.graph.CypherRunner;
 import cn.changjiang.mining.graph.Where;
 import cn.changjiang.mining.plan.Scope;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +31,55 @@ class ChangeRecords {
         this.reads = reads;
     }
 
+    /** Cursors of a list in sequence order: the sequence of the record before, not its position. */
+    static final String BY_SEQUENCE = "changes-by-sequence";
+
     Connection<Change> page(Where.Compiled where, String orderBy, Scope scope, String readerUnit, LocalDate today,
                             int first, int offset) {
+        return reads.orderedPage("changes", READABLE + "\n  AND " + where.condition(), orderBy, "n",
+                parameters(where, scope, readerUnit, today), first, offset, Change::from);
+    }
+
+    /**
+     * A page in sequence order (the default, newest first): the cursor is the last record's sequence, so a record
+     * written between two pages does not shift the next one, and the page is read from the sequence index.
+     */
+    Connection<Change> pageBySequence(Where.Compiled where, boolean descending, Scope scope, String readerUnit,
+                                      LocalDate today, int first, String after) {
+        Map<String, Object> params = parameters(where, scope, readerUnit, today);
+        params.put("after", after == null ? null : afterSequence(after));
+        params.put("limit", first + 1);
+        String matchWhere = READABLE + "\n  AND " + where.condition();
+        Value page = reads.single("""
+                CALL () {
+                  %1$s
+                  RETURN count(n) AS total
+                }
+                CALL () {
+                  %1$s
+                    AND ($after IS NULL OR n.seq %2$s $after)
+                  WITH n %3$s LIMIT $limit
+                  RETURN collect(n) AS rows
+                }
+                RETURN {total: total, rows: rows} AS item""".formatted(matchWhere, descending ? "<" : ">",
+                descending ? "ORDER BY n.seq DESC" : "ORDER BY n.seq ASC"), params, v -> v).orElseThrow();
+        return Connection.of(BY_SEQUENCE, page.get("rows").asList(Change::from), first, after != null,
+                page.get("total").asLong(), change -> String.valueOf(change.sequence()));
+    }
+
+    private static long afterSequence(String cursor) {
+        try {
+            return Long.parseLong(Connection.decode(BY_SEQUENCE, cursor));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("after", "after is not a cursor of change records in sequence order");
+        }
+    }
+
+    private static Map<String, Object> parameters(Where.Compiled where, Scope scope, String readerUnit, LocalDate today) {
         Map<String, Object> params = new HashMap<>(where.parameters());
         params.put("f_today", today); // a problem's `overdue` in the where
         params.put("districts", scope.districts());
         params.put("readerUnit", readerUnit);
-        return reads.orderedPage("changes", READABLE + "\n  AND " + where.condition(), orderBy, "n", params, first,
-                offset, Change::from);
+        return params;
     }
 }

@@ -302,6 +302,46 @@ class ChangeListTest extends IntegrationTest {
     }
 
     /**
+     * In sequence order (the default) a cursor is the last record's sequence: a record written between two pages does
+     * not shift the second one. A cursor of a list in another order is refused there.
+     */
+    @Test
+    void pagesInSequenceOrderHoldStillWhileRecordsAreWritten() {
+        ensureFixtures();
+        String document = """
+                query($where: ChangeWhere, $after: String, $sort: [ChangeOrder!]) {
+                  changes(first: 2, after: $after, where: $where, sort: $sort) {
+                    totalCount edges { node { id } } pageInfo { endCursor hasPreviousPage } } }""";
+        for (String direction : new String[] {"DESC", "ASC"}) {
+            List<Map<String, Object>> sort = direction.equals("DESC") ? null : List.of(map("field", "SEQUENCE", "direction", "ASC"));
+            List<String> before = new ArrayList<>(fixtureRows().stream().map(Row::id).toList());
+            if (direction.equals("ASC")) {
+                java.util.Collections.reverse(before);
+            }
+            GraphQlTester.Response first = graphQl.document(document).variable("where", byId()).variable("sort", sort).execute();
+            first.path("changes.edges[*].node.id").entityList(String.class).containsExactly(before.get(0), before.get(1));
+            String cursor = first.path("changes.pageInfo.endCursor").entity(String.class).get();
+
+            graphQl.document("""
+                            mutation($input: AssignIssueInput!) { assignIssue(input: $input) { issue { id } } }""")
+                    .variable("input", Map.of("issueId", problems.get(1), "measures", "限期整改(" + direction + ")"))
+                    .execute().path("assignIssue.issue.id").hasValue();
+
+            GraphQlTester.Response second = graphQl.document(document).variable("where", byId()).variable("sort", sort)
+                    .variable("after", cursor).execute();
+            second.path("changes.edges[*].node.id").entityList(String.class).containsExactly(before.get(2), before.get(3));
+            second.path("changes.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+            second.path("changes.totalCount").entity(Integer.class).isEqualTo(before.size() + 1);
+        }
+        String byTime = graphQl.document(document).variable("where", byId())
+                .variable("sort", List.of(map("field", "AT"))).execute()
+                .path("changes.pageInfo.endCursor").entity(String.class).get();
+        graphQl.document(document).variable("where", byId()).variable("after", byTime).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e ->
+                        assertThat(e.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+    }
+
+    /**
      * Without an entityId or at condition at its top level the list checks every record (the schema's @walksAll):
      * each such call costs 2,000, so ten in one request pass the complexity limit; narrowed ones do not.
      */
