@@ -2,6 +2,7 @@ package cn.changjiang.mining.ledger;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.changjiang.mining.audit.AuditTrail.Change;
@@ -50,7 +51,7 @@ class ChangeRecords {
         params.put("after", after == null ? null : afterSequence(after));
         params.put("limit", first + 1);
         String matchWhere = READABLE + "\n  AND " + where.condition();
-        Value page = reads.single("""
+        SequencePage page = reads.single("""
                 CALL () {
                   %1$s
                   RETURN count(n) AS total
@@ -62,9 +63,16 @@ class ChangeRecords {
                   RETURN collect(n) AS rows
                 }
                 RETURN {total: total, rows: rows} AS item""".formatted(matchWhere, descending ? "<" : ">",
-                descending ? "ORDER BY n.seq DESC" : "ORDER BY n.seq ASC"), params, v -> v).orElseThrow();
-        return Connection.of(BY_SEQUENCE, page.get("rows").asList(Change::from), first, after != null,
-                page.get("total").asLong(), change -> String.valueOf(change.sequence()));
+                descending ? "ORDER BY n.seq DESC" : "ORDER BY n.seq ASC"), params, SequencePage::from).orElseThrow();
+        return Connection.of(BY_SEQUENCE, page.rows(), first, after != null, page.total(),
+                change -> String.valueOf(change.sequence()));
+    }
+
+    /** The total of the records and the page's records, as the statement returns them. */
+    record SequencePage(long total, List<Change> rows) {
+        static SequencePage from(Value value) {
+            return new SequencePage(value.get("total").asLong(), value.get("rows").asList(Change::from));
+        }
     }
 
     private static long afterSequence(String cursor) {
