@@ -40,7 +40,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public static final String USER = "neo4j";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
     /** No request may hold the database longer than this; a client waiting for it has given up by then. */
-    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration BOLT_QUIET_PERIOD = Duration.ofMillis(100);
 

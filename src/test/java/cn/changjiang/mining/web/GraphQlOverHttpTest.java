@@ -7,9 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import cn.changjiang.mining.IntegrationTest;
+import cn.changjiang.mining.graph.EmbeddedNeo4j;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,18 @@ class GraphQlOverHttpTest extends IntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private record Answer(int status, String contentType, String allow, String body) {
+    }
+
+    /**
+     * The database's transaction limit comes before the HTTP request's, so a query that runs too long is answered as
+     * a GraphQL error with its code ({@code TRANSACTION_TIMED_OUT}) rather than cut off; shutdown waits for the longest.
+     */
+    @Test
+    void theDatabasesTimeLimitComesBeforeTheRequestsAndShutdownWaitsLonger(
+            @Value("${spring.mvc.async.request-timeout}") Duration request,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase}") Duration grace) {
+        assertThat(request).isGreaterThan(EmbeddedNeo4j.TRANSACTION_TIMEOUT);
+        assertThat(grace).isGreaterThan(request);
     }
 
     private Answer post(String contentType, String accept, String body) {
