@@ -82,7 +82,25 @@ public class AuditTrail {
                 WITH before + n + 1 AS seq, $rows[n] AS row
                 CREATE (c:Change {id: row.id, seq: seq, at: $at, actor: $actor, action: $action, entityId: row.entityId,
                                   entityType: $entityType, changes: row.changes, requestId: $requestId,
-                                  clientRequestId: $clientRequestId})""", parameters(rows, at, actor, action, entityType));
+                                  clientRequestId: $clientRequestId,
+                                  district: %s})""".formatted(districtOfRecord("$entityType", "row.entityId")),
+                parameters(rows, at, actor, action, entityType));
+    }
+
+    /**
+     * Cypher: the district a change record keeps, of the thing it changed ({@code type}, {@code id}: Cypher
+     * expressions): a problem's, a mine's, a joint action's mine's; {@code '*'} for a thing of no district (the plan,
+     * an import job); null when the thing is gone. The change records' list starts from it (its index with the
+     * sequence); who may read a record is still decided by the thing itself ({@code ledger/IssueAccess}).
+     */
+    public static String districtOfRecord(String type, String id) {
+        return ("""
+                CASE %1$s
+                  WHEN 'Issue' THEN COLLECT { MATCH (e:Issue {id: %2$s}) RETURN e.district }[0]
+                  WHEN 'Mine' THEN COLLECT { MATCH (e:Mine {id: %2$s}) RETURN e.district }[0]
+                  WHEN 'JointEnforcementAction' THEN
+                    COLLECT { MATCH (:JointEnforcementAction {id: %2$s})-[:FOR_MINE]->(e:Mine) RETURN e.district }[0]
+                  ELSE '*' END""").formatted(type, id);
     }
 
     public List<Change> history(String entityId) {

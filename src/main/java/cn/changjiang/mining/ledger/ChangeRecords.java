@@ -22,15 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ChangeRecords {
 
-    /** The records a reader may read, bound to {@code n} for the page. */
-    static final String READABLE = "MATCH (n:Change) WHERE " + IssueAccess.changeInScope("n") + "\n  AND "
-            + IssueAccess.changeOpenToReader("n");
+    /**
+     * The records a reader may read, bound to {@code n} for the page: from the index on the district each record keeps
+     * ({@code AuditTrail.districtOfRecord}: the viewer's districts, and {@code '*'} for things of none; with its sequence,
+     * as the index is composite, and every record has one), then the two rules on the thing itself.
+     */
+    static final String READABLE = "MATCH (n:Change) WHERE n.district IN $recordDistricts AND n.seq IS NOT NULL\n  AND "
+            + IssueAccess.changeInScope("n") + "\n  AND " + IssueAccess.changeOpenToReader("n");
 
     private final CypherRunner reads;
 
     ChangeRecords(CypherRunner reads) {
         this.reads = reads;
     }
+
+    /** The district a record of a thing of no district keeps (see {@code AuditTrail.districtOfRecord}). */
+    static final String NO_DISTRICT = "*";
 
     /** Cursors of a list in sequence order: the sequence of the record before, not its position. */
     static final String BY_SEQUENCE = "changes-by-sequence";
@@ -87,6 +94,9 @@ class ChangeRecords {
         Map<String, Object> params = new HashMap<>(where.parameters());
         params.put("f_today", today); // a problem's `overdue` in the where
         params.put("districts", scope.districts());
+        List<String> recordDistricts = new java.util.ArrayList<>(scope.districts());
+        recordDistricts.add(NO_DISTRICT);
+        params.put("recordDistricts", recordDistricts);
         params.put("readerUnit", readerUnit);
         return params;
     }

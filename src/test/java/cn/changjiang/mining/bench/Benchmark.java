@@ -1,5 +1,6 @@
 package cn.changjiang.mining.bench;
 
+import cn.changjiang.mining.audit.AuditTrail;
 import cn.changjiang.mining.common.IssueStatus;
 import cn.changjiang.mining.enforcement.DepartmentSpans;
 import cn.changjiang.mining.enforcement.JointEnforcementCandidate;
@@ -360,7 +361,8 @@ public final class Benchmark {
             UNWIND range(0, size($rows) - 1) AS n
             WITH before + n + 1 AS seq, $rows[n] AS row
             CREATE (c:Change {id: row.id, seq: seq, at: $at, actor: 'bench', action: 'importLedger',
-                              entityId: row.entityId, entityType: 'Issue', changes: row.changes, requestId: $requestId})""";
+                              entityId: row.entityId, entityType: 'Issue', changes: row.changes, requestId: $requestId,
+                              district: %s})""".formatted(AuditTrail.districtOfRecord("'Issue'", "row.entityId"));
 
     /** The plain problems removed again, with their change records and what they added to their mines' departments. */
     private void removePlain(List<String> ids, boolean sameWrites) {

@@ -44,7 +44,7 @@ class MigrationUpgradeTest {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties.dataDir(), properties.pageCache(), null, PASSWORD);
              Driver driver = GraphDatabase.driver(neo4j.uri(), neo4j.authToken())) {
             List<String> oldVersions = FormerSeedRunner.applyAll(driver, true);
-            assertThat(oldVersions).hasSize(32).startsWith("V001").endsWith("V107");
+            assertThat(oldVersions).hasSize(33).startsWith("V001").endsWith("V107");
             try (Session session = driver.session()) {
                 session.run("MATCH (c:Campaign) SET c.title = $title", Map.of("title", EDITED_TITLE)).consume();
             }
@@ -59,15 +59,16 @@ class MigrationUpgradeTest {
             }
             MigrationChain chain = migrations.migrations().info();
             List<String> expected = new ArrayList<>(oldVersions.stream().map(v -> v.substring(1)).toList());
-            expected.add("028"); // audit/V028__ChangeSequence and ledger/V800__IssueTallies: migrations in Java the
-            expected.add("800"); // former runner never knew
+            expected.add("028"); // audit/V028__ChangeSequence, audit/V031__ChangeDistricts and ledger/V800__IssueTallies:
+            expected.add("031"); // migrations in Java the former runner never knew
+            expected.add("800");
             expected.add("901");
             expected.sort(null); // three digits each: the chain's order
             assertThat(chain.getElements()).extracting(MigrationChain.Element::getVersion).containsExactlyElementsOf(expected);
             assertThat(chain.getElements()).allMatch(e -> e.getState() == MigrationState.APPLIED);
-            assertThat(chain.getElements()).filteredOn(e -> !List.of("028", "800", "901").contains(e.getVersion()))
+            assertThat(chain.getElements()).filteredOn(e -> !List.of("028", "031", "800", "901").contains(e.getVersion()))
                     .allMatch(e -> e.getInstalledBy().orElseThrow().startsWith(SeedHistoryAdoption.ADOPTED_BY + "/"));
-            assertThat(chain.getElements()).filteredOn(e -> List.of("028", "800", "901").contains(e.getVersion()))
+            assertThat(chain.getElements()).filteredOn(e -> List.of("028", "031", "800", "901").contains(e.getVersion()))
                     .allMatch(e -> e.getInstalledBy().orElseThrow().startsWith("accountability-graph/"));
             assertThat(migrations.migrations().validate().isValid()).as("checksums as the library computes them").isTrue();
 
