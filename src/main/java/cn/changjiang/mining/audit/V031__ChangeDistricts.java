@@ -8,7 +8,7 @@ import org.neo4j.driver.Session;
 
 /**
  * Gives the change records made before they kept one the district of the thing they changed
- * ({@link AuditTrail#DISTRICT_OF_RECORD}), by ranges of {@value #BATCH} sequence numbers, each range in a transaction of
+ * ({@link AuditTrail#districtOfRecord}), by ranges of {@value #BATCH} sequence numbers, each range in a transaction of
  * its own, so a province's millions of records are never held in one; a start cut short resumes where it stopped (a
  * record once given its district is passed over; one whose thing is gone keeps none and is not listed).
  */
